@@ -1,0 +1,3 @@
+from relationship_journal.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,98 @@
+"""Dates people actually know: a birthday may have no year, 29 February exists only sometimes."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2200
+# A leap year, so that a year-less 29 February is a valid day.
+_ANY_LEAP_YEAR = 2000
+
+_FULL = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})$")
+_NO_YEAR = re.compile(r"^--(\d{2})-?(\d{2})$")
+
+
+class DateError(ValueError):
+    """A date the user gave that is not a real day; the message says why."""
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A day of the year, with the year when it is known (birthdays, anniversaries)."""
+
+    month: int
+    day: int
+    year: int | None = None
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.month <= 12:
+            raise DateError(f"month {self.month} does not exist")
+        check_year = self.year if self.year is not None else _ANY_LEAP_YEAR
+        if self.year is not None and not EARLIEST_YEAR <= self.year <= LATEST_YEAR:
+            raise DateError(f"year {self.year} is outside {EARLIEST_YEAR}–{LATEST_YEAR}")
+        last = calendar.monthrange(check_year, self.month)[1]
+        if not 1 <= self.day <= last:
+            raise DateError(
+                f"day {self.day} does not exist in {calendar.month_name[self.month]}"
+                + (f" {self.year}" if self.year is not None else "")
+            )
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse ``YYYY-MM-DD``, ``YYYYMMDD`` or the year-less ``--MM-DD`` / ``--MMDD``."""
+        value = text.strip()
+        if match := _FULL.match(value):
+            year, month, day = (int(part) for part in match.groups())
+            return cls(month=month, day=day, year=year)
+        if match := _NO_YEAR.match(value):
+            month, day = (int(part) for part in match.groups())
+            return cls(month=month, day=day)
+        raise DateError(f"'{text}' is not a date (use YYYY-MM-DD, or --MM-DD without a year)")
+
+    def iso(self) -> str:
+        if self.year is None:
+            return f"--{self.month:02d}-{self.day:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def as_date(self) -> date | None:
+        return None if self.year is None else date(self.year, self.month, self.day)
+
+    def occurrence_in(self, year: int) -> date:
+        """The day this date is observed in ``year``: 29 February falls on 28 February
+        in common years, the custom most people keep."""
+        if self.month == 2 and self.day == 29 and not calendar.isleap(year):
+            return date(year, 2, 28)
+        return date(year, self.month, self.day)
+
+    def next_occurrence(self, today: date) -> date:
+        this_year = self.occurrence_in(today.year)
+        return this_year if this_year >= today else self.occurrence_in(today.year + 1)
+
+    def age_on(self, day: date) -> int | None:
+        if self.year is None:
+            return None
+        before_birthday = (day.month, day.day) < (self.month, self.day)
+        return day.year - self.year - (1 if before_birthday else 0)
+
+    def label(self) -> str:
+        text = f"{self.day} {calendar.month_name[self.month]}"
+        return text if self.year is None else f"{text} {self.year}"
+
+
+def parse_day(text: str) -> date:
+    """A full calendar date within the range the journal accepts."""
+    try:
+        value = date.fromisoformat(text.strip())
+    except ValueError:
+        raise DateError(f"'{text}' is not a date (use YYYY-MM-DD)") from None
+    check_year(value.year)
+    return value
+
+
+def check_year(year: int) -> None:
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise DateError(f"year {year} is outside {EARLIEST_YEAR}–{LATEST_YEAR}")

@@ -1,0 +1,36 @@
+"""Opening the right journal for a run: the user's own, or the demo kept beside it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from relationship_journal.paths import JournalPaths
+from relationship_journal.resources import resource
+from relationship_journal.store import clock
+from relationship_journal.store.demo import is_empty, populate_demo
+from relationship_journal.store.journal import Journal, open_journal
+from relationship_journal.store.settings import get_setting, set_setting
+
+DEMO_MADE_ON = "demo.made_on"
+
+
+def open_user_journal(paths: JournalPaths) -> Journal:
+    return open_journal(paths.journal, paths.backups)
+
+
+def open_demo_journal(
+    paths: JournalPaths, today: date | None = None, now: datetime | None = None
+) -> Journal:
+    """The demo journal, made afresh each day so its birthdays stay in the coming days."""
+    day = today or clock.today()
+    demo_paths = paths.demo
+    journal = open_journal(demo_paths.journal, demo_paths.backups)
+    made_on = None if is_empty(journal) else get_setting(journal, DEMO_MADE_ON)
+    if made_on != day.isoformat():
+        journal.close()
+        for suffix in ("", "-wal", "-shm"):
+            demo_paths.journal.with_name(demo_paths.journal.name + suffix).unlink(missing_ok=True)
+        journal = open_journal(demo_paths.journal, demo_paths.backups)
+        populate_demo(journal, resource("demo", "demo_journal.json"), day, now or clock.now())
+        set_setting(journal, DEMO_MADE_ON, day.isoformat())
+    return journal

@@ -1,0 +1,1 @@
+"""Everything that touches the journal file: tables, migrations, queries, backups."""

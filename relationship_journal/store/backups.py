@@ -1,0 +1,47 @@
+"""Copies of a live journal through SQLite's online backup API (never a plain file copy)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+PRIVATE_FILE = 0o600
+
+
+def create_private_file(path: Path) -> None:
+    """Create ``path`` (and its folder) readable and writable by the user alone."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    descriptor = os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE)
+    os.close(descriptor)
+    with contextlib.suppress(OSError):
+        os.chmod(path, PRIVATE_FILE)
+
+
+def copy_database(source: Path, target: Path) -> Path:
+    """Write a consistent copy of the database ``source`` to ``target``."""
+    create_private_file(target)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+            # A backup is one self-contained file: no -wal beside it.
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def timestamped_name(stem: str, reason: str, now: datetime | None = None) -> str:
+    moment = (now or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
+    return f"{stem}-{reason}-{moment}.sqlite"
+
+
+def backup_before(source: Path, backup_dir: Path, reason: str) -> Path:
+    """A copy of ``source`` named for why it was taken, in ``backup_dir``."""
+    return copy_database(source, backup_dir / timestamped_name(source.stem, reason))

@@ -1,0 +1,378 @@
+"""Contacts, organisations, tags and profile facts: reading and writing them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, func
+from sqlmodel import Session, col, select
+
+from relationship_journal.domain import profile
+from relationship_journal.domain.contact import ContactDraft, Labelled, phone_digits
+from relationship_journal.domain.dates import PartialDate
+from relationship_journal.domain.text import clean_block, fold
+from relationship_journal.store.errors import InvalidInputError, NotFoundError
+from relationship_journal.store.models import (
+    Contact,
+    ContactEmail,
+    ContactPhone,
+    ContactTag,
+    Employment,
+    Organisation,
+    ProfileFact,
+    Tag,
+)
+
+
+def organisation_named(session: Session, name: str, now: datetime) -> Organisation:
+    """The organisation called ``name`` (accent- and case-insensitively), created if new."""
+    key = fold(name)
+    found = session.exec(select(Organisation).where(Organisation.name_key == key)).first()
+    if found is not None:
+        return found
+    organisation = Organisation(name=name, name_key=key, created_at=now)
+    session.add(organisation)
+    session.flush()
+    return organisation
+
+
+def tag_named(session: Session, name: str) -> Tag:
+    key = fold(name)
+    found = session.exec(select(Tag).where(Tag.name_key == key)).first()
+    if found is not None:
+        return found
+    tag = Tag(name=name, name_key=key)
+    session.add(tag)
+    session.flush()
+    return tag
+
+
+def get_contact(session: Session, contact_id: int) -> Contact:
+    contact = session.get(Contact, contact_id)
+    if contact is None:
+        raise NotFoundError(f"no contact with id {contact_id}")
+    return contact
+
+
+def create_contact(session: Session, draft: ContactDraft, now: datetime) -> Contact:
+    contact = Contact(display_name="", name_key="", created_at=now, updated_at=now)
+    session.add(contact)
+    _apply_draft(session, contact, draft.cleaned(), now)
+    return contact
+
+
+def update_contact(
+    session: Session, contact_id: int, draft: ContactDraft, now: datetime
+) -> Contact:
+    contact = get_contact(session, contact_id)
+    _apply_draft(session, contact, draft.cleaned(), now)
+    return contact
+
+
+def _apply_draft(session: Session, contact: Contact, draft: ContactDraft, now: datetime) -> None:
+    contact.display_name = draft.display_name
+    contact.name_key = fold(draft.display_name)
+    contact.given_name = draft.given_name
+    contact.family_name = draft.family_name
+    contact.nickname = draft.nickname
+    contact.relationship_type = draft.relationship_type
+    contact.tier = draft.tier
+    contact.cadence_days = draft.cadence_days
+    contact.met_on = draft.met_on
+    contact.met_how = draft.met_how
+    contact.notes = draft.notes
+    birthday = draft.birthday
+    contact.birth_year = birthday.year if birthday else None
+    contact.birth_month = birthday.month if birthday else None
+    contact.birth_day = birthday.day if birthday else None
+    contact.updated_at = now
+    session.add(contact)
+    session.flush()
+    assert contact.id is not None
+    _set_current_job(session, contact, draft.organisation, draft.title, now)
+    _replace_emails(session, contact.id, draft.emails)
+    _replace_phones(session, contact.id, draft.phones)
+    set_tags(session, contact.id, draft.tags)
+
+
+def _set_current_job(
+    session: Session, contact: Contact, organisation_name: str, title: str, now: datetime
+) -> None:
+    """Keep the employment history in step with the current organisation and title.
+
+    A new organisation closes the current job and opens another: the relationship follows
+    the person. A new title at the same organisation updates the current job in place.
+    """
+    assert contact.id is not None
+    organisation = (
+        organisation_named(session, organisation_name, now) if organisation_name else None
+    )
+    current = session.exec(
+        select(Employment)
+        .where(Employment.contact_id == contact.id, col(Employment.ended_on).is_(None))
+        .order_by(col(Employment.id).desc())
+    ).first()
+    same_place = (
+        current is not None
+        and organisation is not None
+        and (current.organisation_id == organisation.id)
+    )
+    if current is not None and not same_place:
+        current.ended_on = now.date()
+        session.add(current)
+    if organisation is not None:
+        if same_place and current is not None:
+            current.title = title
+            session.add(current)
+        else:
+            session.add(
+                Employment(
+                    contact_id=contact.id,
+                    organisation_id=organisation.id,  # type: ignore[arg-type]
+                    title=title,
+                    started_on=now.date(),
+                )
+            )
+    contact.organisation_id = organisation.id if organisation else None
+    contact.title = title
+    session.add(contact)
+
+
+def _replace_emails(session: Session, contact_id: int, emails: Sequence[Labelled]) -> None:
+    session.exec(delete(ContactEmail).where(col(ContactEmail.contact_id) == contact_id))  # type: ignore[call-overload]
+    for email in emails:
+        session.add(
+            ContactEmail(
+                contact_id=contact_id,
+                address=email.value,
+                address_key=email.value.casefold(),
+                label=email.label,
+            )
+        )
+
+
+def _replace_phones(session: Session, contact_id: int, phones: Sequence[Labelled]) -> None:
+    session.exec(delete(ContactPhone).where(col(ContactPhone.contact_id) == contact_id))  # type: ignore[call-overload]
+    for phone in phones:
+        session.add(
+            ContactPhone(
+                contact_id=contact_id,
+                number=phone.value,
+                digits=phone_digits(phone.value),
+                label=phone.label,
+            )
+        )
+
+
+def set_tags(session: Session, contact_id: int, names: Sequence[str]) -> None:
+    session.exec(delete(ContactTag).where(col(ContactTag.contact_id) == contact_id))  # type: ignore[call-overload]
+    for name in names:
+        tag = tag_named(session, name)
+        session.add(ContactTag(contact_id=contact_id, tag_id=tag.id))  # type: ignore[arg-type]
+
+
+def add_tag(session: Session, contact_ids: Sequence[int], name: str) -> None:
+    """Bulk tagging: add ``name`` to each contact that does not have it yet."""
+    tag = tag_named(session, name)
+    have = set(
+        session.exec(
+            select(ContactTag.contact_id).where(
+                ContactTag.tag_id == tag.id, col(ContactTag.contact_id).in_(contact_ids)
+            )
+        ).all()
+    )
+    for contact_id in contact_ids:
+        if contact_id not in have:
+            session.add(ContactTag(contact_id=contact_id, tag_id=tag.id))  # type: ignore[arg-type]
+
+
+def tags_of(session: Session, contact_id: int) -> list[str]:
+    return list(
+        session.exec(
+            select(Tag.name)
+            .join(ContactTag, col(ContactTag.tag_id) == Tag.id)
+            .where(ContactTag.contact_id == contact_id)
+            .order_by(Tag.name_key)
+        ).all()
+    )
+
+
+def all_tags(session: Session) -> list[str]:
+    return list(session.exec(select(Tag.name).order_by(Tag.name_key)).all())
+
+
+def trash_contacts(session: Session, contact_ids: Sequence[int], now: datetime) -> None:
+    for contact_id in contact_ids:
+        contact = get_contact(session, contact_id)
+        contact.deleted_at = now
+        session.add(contact)
+
+
+def restore_contacts(session: Session, contact_ids: Sequence[int]) -> None:
+    for contact_id in contact_ids:
+        contact = get_contact(session, contact_id)
+        contact.deleted_at = None
+        session.add(contact)
+
+
+def empty_trash(session: Session) -> int:
+    doomed = session.exec(select(Contact).where(col(Contact.deleted_at).is_not(None))).all()
+    for contact in doomed:
+        session.delete(contact)
+    return len(doomed)
+
+
+# --- profile facts -------------------------------------------------------------------------
+
+
+def record_fact(
+    session: Session, contact_id: int, topic_key: str, text: str, now: datetime
+) -> ProfileFact | None:
+    """Record a new answer; the earlier one stays in the history. Unchanged text is no news."""
+    profile.topic(topic_key)
+    contact = get_contact(session, contact_id)
+    value = clean_block(text)
+    current = current_fact(session, contact_id, topic_key)
+    if (current.text if current else "") == value:
+        return None
+    fact = ProfileFact(contact_id=contact_id, topic=topic_key, text=value, recorded_at=now)
+    session.add(fact)
+    session.flush()
+    contact.known_score = profile.completeness(current_facts(session, contact_id))
+    session.add(contact)
+    return fact
+
+
+def current_fact(session: Session, contact_id: int, topic_key: str) -> ProfileFact | None:
+    return session.exec(
+        select(ProfileFact)
+        .where(ProfileFact.contact_id == contact_id, ProfileFact.topic == topic_key)
+        .order_by(col(ProfileFact.recorded_at).desc(), col(ProfileFact.id).desc())
+    ).first()
+
+
+def current_facts(session: Session, contact_id: int) -> dict[str, ProfileFact]:
+    history = fact_history(session, contact_id)
+    newest: dict[str, ProfileFact] = {}
+    for fact in history:  # newest first
+        newest.setdefault(fact.topic, fact)
+    return {key: fact for key, fact in newest.items() if fact.text}
+
+
+def fact_history(
+    session: Session, contact_id: int, topic_key: str | None = None
+) -> list[ProfileFact]:
+    """Every answer recorded, newest first: what I knew when."""
+    query = select(ProfileFact).where(ProfileFact.contact_id == contact_id)
+    if topic_key is not None:
+        query = query.where(ProfileFact.topic == topic_key)
+    return list(
+        session.exec(
+            query.order_by(col(ProfileFact.recorded_at).desc(), col(ProfileFact.id).desc())
+        ).all()
+    )
+
+
+# --- finding contacts ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: int
+    name: str
+    organisation: str
+
+
+def resolve_contact(session: Session, text: str) -> Contact:
+    """A contact named by id or by name, accent- and case-insensitively.
+
+    An exact name wins; otherwise a unique partial match; otherwise a clear error that
+    lists the candidates.
+    """
+    value = text.strip()
+    if value.isdigit():
+        contact = session.get(Contact, int(value))
+        if contact is None or contact.deleted_at is not None:
+            raise NotFoundError(f"no contact with id {value}")
+        return contact
+    key = fold(value)
+    if not key:
+        raise InvalidInputError("name a contact by id or name")
+    live = select(Contact).where(col(Contact.deleted_at).is_(None))
+    exact = session.exec(live.where(Contact.name_key == key)).all()
+    matches = (
+        exact
+        or session.exec(
+            live.where(col(Contact.name_key).contains(key, autoescape=True)).limit(20)
+        ).all()
+    )
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise NotFoundError(f"no contact matches '{text}'")
+    listed = "; ".join(f"{c.id}: {c.display_name}" for c in matches[:10])
+    raise NotFoundError(f"'{text}' matches {len(matches)} contacts ({listed}); give the id")
+
+
+def emails_of(session: Session, contact_id: int) -> list[ContactEmail]:
+    return list(
+        session.exec(
+            select(ContactEmail)
+            .where(ContactEmail.contact_id == contact_id)
+            .order_by(col(ContactEmail.id))
+        ).all()
+    )
+
+
+def phones_of(session: Session, contact_id: int) -> list[ContactPhone]:
+    return list(
+        session.exec(
+            select(ContactPhone)
+            .where(ContactPhone.contact_id == contact_id)
+            .order_by(col(ContactPhone.id))
+        ).all()
+    )
+
+
+def birthday_of(contact: Contact) -> PartialDate | None:
+    if contact.birth_month is None or contact.birth_day is None:
+        return None
+    return PartialDate(contact.birth_month, contact.birth_day, contact.birth_year)
+
+
+def live_contact_count(session: Session) -> int:
+    return session.exec(
+        select(func.count()).select_from(Contact).where(col(Contact.deleted_at).is_(None))
+    ).one()
+
+
+def organisation_name(session: Session, organisation_id: int | None) -> str:
+    if organisation_id is None:
+        return ""
+    organisation = session.get(Organisation, organisation_id)
+    return organisation.name if organisation else ""
+
+
+def draft_of(session: Session, contact: Contact) -> ContactDraft:
+    """The editable form of a stored contact."""
+    assert contact.id is not None
+    return ContactDraft(
+        display_name=contact.display_name,
+        given_name=contact.given_name,
+        family_name=contact.family_name,
+        nickname=contact.nickname,
+        organisation=organisation_name(session, contact.organisation_id),
+        title=contact.title,
+        emails=[Labelled(e.address, e.label) for e in emails_of(session, contact.id)],
+        phones=[Labelled(p.number, p.label) for p in phones_of(session, contact.id)],
+        birthday=birthday_of(contact),
+        relationship_type=contact.relationship_type,
+        tier=contact.tier,
+        cadence_days=contact.cadence_days,
+        met_on=contact.met_on,
+        met_how=contact.met_how,
+        notes=contact.notes,
+        tags=tags_of(session, contact.id),
+    )

@@ -1,0 +1,55 @@
+"""Known problems with a journal file: each becomes one clear message for the user.
+
+Anything not listed here is a bug and is left to propagate to the exception hook.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class JournalError(Exception):
+    """A known problem of the environment; ``str(error)`` is the message for the user."""
+
+
+class NotAJournalError(JournalError):
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(
+            f"{path} is not a Relationship Journal file ({detail}); it was left untouched."
+        )
+
+
+class DamagedJournalError(JournalError):
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(
+            f"{path} is damaged and cannot be opened ({detail}); it was left untouched. "
+            "Restore a backup with 'relationship-journal restore FILE'."
+        )
+
+
+class TooNewJournalError(JournalError):
+    def __init__(self, path: Path, revision: str) -> None:
+        super().__init__(
+            f"{path} was written by a newer version of Relationship Journal (schema {revision}); "
+            "update the app to open it. The file was left untouched."
+        )
+
+
+class JournalLockedError(JournalError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path} is open in another copy of Relationship Journal; close it there first."
+        )
+
+
+class JournalUnwritableError(JournalError):
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(f"Cannot write to {path} ({detail}). Nothing was changed.")
+
+
+class NotFoundError(JournalError):
+    """A contact, entry or other record the user named does not exist."""
+
+
+class InvalidInputError(JournalError):
+    """A value the user gave does not fit; the message names the field."""

@@ -1,0 +1,149 @@
+"""Opening a journal file safely: recognise it, refuse what is not ours, migrate with a backup.
+
+A journal is one SQLite file in WAL mode with foreign keys on. Every user action runs in
+``Journal.transaction()``: one transaction that commits as a whole or not at all.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, create_engine
+
+from relationship_journal.store import schema
+from relationship_journal.store.backups import backup_before, create_private_file
+from relationship_journal.store.errors import (
+    DamagedJournalError,
+    JournalUnwritableError,
+    NotAJournalError,
+    TooNewJournalError,
+)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """What a file on disk turned out to be, read without writing a byte."""
+
+    empty: bool
+    revision: str | None
+
+
+def inspect_file(path: Path) -> Inspection:
+    """Read ``path`` read-only and say whether it is a journal we can open."""
+    if path.stat().st_size == 0:
+        return Inspection(empty=True, revision=None)
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise NotAJournalError(path, "it is not an SQLite database")
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise DamagedJournalError(path, str(error)) from None
+    try:
+        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        tables = {
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        if application_id != schema.APPLICATION_ID:
+            if tables:
+                raise NotAJournalError(path, "it is another program's database")
+            return Inspection(empty=True, revision=None)
+        if "alembic_version" not in tables:
+            raise DamagedJournalError(path, "its schema version is missing")
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        # Touch the pages the app reads first, so truncation shows up here and not later.
+        connection.execute("SELECT count(*) FROM contact").fetchone()
+    except sqlite3.DatabaseError as error:
+        raise DamagedJournalError(path, str(error)) from None
+    finally:
+        connection.close()
+    if row is None:
+        raise DamagedJournalError(path, "its schema version is missing")
+    revision = str(row[0])
+    if revision not in schema.known_revisions():
+        raise TooNewJournalError(path, revision)
+    return Inspection(empty=False, revision=revision)
+
+
+def _configure_connection(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    # FULL: every committed action reaches the disk before the app says it is saved.
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.close()
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _configure_connection)
+    return engine
+
+
+class Journal:
+    """An open journal file."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One user action: commits when the block ends, rolls back if it raises."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_journal(path: Path, backup_dir: Path) -> Journal:
+    """Open (creating if absent) the journal at ``path``, migrating an older one after a backup.
+
+    Raises a ``JournalError`` subclass for files that are not ours, damaged or too new; in
+    each of those cases the file is left exactly as it was.
+    """
+    created = not path.exists()
+    if created:
+        try:
+            create_private_file(path)
+        except OSError as error:
+            raise JournalUnwritableError(path, error.strerror or str(error)) from None
+        inspection = Inspection(empty=True, revision=None)
+    else:
+        inspection = inspect_file(path)
+    needs_upgrade = inspection.empty or inspection.revision != schema.head_revision()
+    if needs_upgrade and not inspection.empty:
+        backup_before(path, backup_dir, f"before-upgrade-from-{inspection.revision}")
+    engine = make_engine(path)
+    if needs_upgrade:
+        try:
+            with engine.begin() as connection:
+                schema.upgrade(connection)
+        except sqlite3.OperationalError as error:
+            engine.dispose()
+            raise JournalUnwritableError(path, str(error)) from None
+    return Journal(path, engine)

@@ -1,0 +1,195 @@
+"""Journal entries and the per-contact balance they keep up to date in the same transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import delete, func
+from sqlmodel import Session, col, select
+
+from relationship_journal.domain import ledger
+from relationship_journal.domain.dates import DateError, check_year
+from relationship_journal.domain.taxonomy import INTERACTION_KINDS
+from relationship_journal.domain.text import clean_block, clean_line
+from relationship_journal.store.contacts import get_contact
+from relationship_journal.store.errors import InvalidInputError, NotFoundError
+from relationship_journal.store.models import Contact, Entry, EntryContact
+
+
+@dataclass
+class EntryDraft:
+    contact_ids: list[int]
+    occurred_at: datetime
+    summary: str
+    kind: str = "note"
+    notes: str = ""
+    value: int = 0
+    category: str = ""
+    follow_up_on: date | None = None
+
+    def cleaned(self) -> EntryDraft:
+        summary = clean_line(self.summary)
+        if not summary:
+            raise InvalidInputError("an entry needs a summary")
+        if not self.contact_ids:
+            raise InvalidInputError("an entry needs at least one contact")
+        if self.kind not in INTERACTION_KINDS:
+            raise InvalidInputError(
+                f"kind must be one of {', '.join(INTERACTION_KINDS)}, not '{self.kind}'"
+            )
+        if not -ledger.MAX_WEIGHT <= self.value <= ledger.MAX_WEIGHT:
+            raise InvalidInputError(f"weight must be 1–{ledger.MAX_WEIGHT}")
+        try:
+            check_year(self.occurred_at.year)
+            if self.follow_up_on is not None:
+                check_year(self.follow_up_on.year)
+        except DateError as error:
+            raise InvalidInputError(str(error)) from None
+        return EntryDraft(
+            contact_ids=list(dict.fromkeys(self.contact_ids)),
+            occurred_at=self.occurred_at,
+            summary=summary,
+            kind=self.kind,
+            notes=clean_block(self.notes),
+            value=self.value,
+            category=clean_line(self.category),
+            follow_up_on=self.follow_up_on,
+        )
+
+
+def log_entry(session: Session, draft: EntryDraft, now: datetime) -> Entry:
+    """Store an interaction and credit or debit each contact's account."""
+    clean = draft.cleaned()
+    entry = Entry(
+        occurred_at=clean.occurred_at,
+        kind=clean.kind,
+        summary=clean.summary,
+        notes=clean.notes,
+        value=clean.value,
+        category=clean.category,
+        follow_up_on=clean.follow_up_on,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(entry)
+    session.flush()
+    assert entry.id is not None
+    for contact_id in clean.contact_ids:
+        get_contact(session, contact_id)
+        session.add(EntryContact(entry_id=entry.id, contact_id=contact_id))
+    session.flush()
+    _post(session, clean.contact_ids, clean.value, clean.occurred_at, sign=1)
+    return entry
+
+
+def update_entry(session: Session, entry_id: int, draft: EntryDraft, now: datetime) -> Entry:
+    clean = draft.cleaned()
+    entry = get_entry(session, entry_id)
+    old_contacts = contacts_of_entry(session, entry_id)
+    _post(session, old_contacts, entry.value, entry.occurred_at, sign=-1)
+    entry.occurred_at = clean.occurred_at
+    entry.kind = clean.kind
+    entry.summary = clean.summary
+    entry.notes = clean.notes
+    entry.value = clean.value
+    entry.category = clean.category
+    entry.follow_up_on = clean.follow_up_on
+    entry.updated_at = now
+    session.add(entry)
+    session.exec(delete(EntryContact).where(col(EntryContact.entry_id) == entry_id))  # type: ignore[call-overload]
+    for contact_id in clean.contact_ids:
+        get_contact(session, contact_id)
+        session.add(EntryContact(entry_id=entry_id, contact_id=contact_id))
+    session.flush()
+    _post(session, clean.contact_ids, clean.value, clean.occurred_at, sign=1)
+    _refresh_last_contact(session, set(old_contacts) | set(clean.contact_ids))
+    return entry
+
+
+def delete_entry(session: Session, entry_id: int) -> EntryDraft:
+    """Remove an entry and reverse its effect; returns what it was, so it can be undone."""
+    entry = get_entry(session, entry_id)
+    contact_ids = contacts_of_entry(session, entry_id)
+    was = EntryDraft(
+        contact_ids=contact_ids,
+        occurred_at=entry.occurred_at,
+        summary=entry.summary,
+        kind=entry.kind,
+        notes=entry.notes,
+        value=entry.value,
+        category=entry.category,
+        follow_up_on=entry.follow_up_on,
+    )
+    _post(session, contact_ids, entry.value, entry.occurred_at, sign=-1)
+    session.delete(entry)
+    session.flush()
+    _refresh_last_contact(session, set(contact_ids))
+    return was
+
+
+def get_entry(session: Session, entry_id: int) -> Entry:
+    entry = session.get(Entry, entry_id)
+    if entry is None:
+        raise NotFoundError(f"no journal entry with id {entry_id}")
+    return entry
+
+
+def contacts_of_entry(session: Session, entry_id: int) -> list[int]:
+    return list(
+        session.exec(select(EntryContact.contact_id).where(EntryContact.entry_id == entry_id)).all()
+    )
+
+
+def entries_of(session: Session, contact_id: int, limit: int | None = None) -> list[Entry]:
+    """A contact's entries, newest first."""
+    query = (
+        select(Entry)
+        .join(EntryContact, col(EntryContact.entry_id) == Entry.id)
+        .where(EntryContact.contact_id == contact_id)
+        .order_by(col(Entry.occurred_at).desc(), col(Entry.id).desc())
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    return list(session.exec(query).all())
+
+
+def value_history(session: Session, contact_id: int) -> list[tuple[datetime, float]]:
+    """(when, value) of a contact's entries, for the balance chart and the trend."""
+    rows = session.exec(
+        select(Entry.occurred_at, Entry.value)
+        .join(EntryContact, col(EntryContact.entry_id) == Entry.id)
+        .where(EntryContact.contact_id == contact_id, Entry.value != 0)
+    ).all()
+    return [(at, float(value)) for at, value in rows]
+
+
+def standing_of(session: Session, contact: Contact, now: datetime) -> ledger.Standing:
+    assert contact.id is not None
+    balance_now = ledger.balance_from_sum(contact.balance_sum, now)
+    trend_now = ledger.trend(value_history(session, contact.id), now)
+    return ledger.health(balance_now, trend_now, contact.last_contact_at, contact.cadence_days, now)
+
+
+def _post(
+    session: Session, contact_ids: Sequence[int], value: int, at: datetime, sign: int
+) -> None:
+    for contact_id in contact_ids:
+        contact = get_contact(session, contact_id)
+        if value:
+            contact.balance_sum += sign * ledger.term(value, at)
+        if sign > 0 and (contact.last_contact_at is None or at > contact.last_contact_at):
+            contact.last_contact_at = at
+        session.add(contact)
+
+
+def _refresh_last_contact(session: Session, contact_ids: set[int]) -> None:
+    for contact_id in contact_ids:
+        contact = get_contact(session, contact_id)
+        contact.last_contact_at = session.exec(
+            select(func.max(Entry.occurred_at))
+            .join(EntryContact, col(EntryContact.entry_id) == Entry.id)
+            .where(EntryContact.contact_id == contact_id)
+        ).one()
+        session.add(contact)

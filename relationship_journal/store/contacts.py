@@ -20,6 +20,8 @@ from relationship_journal.store.models import (
     ContactPhone,
     ContactTag,
     Employment,
+    Entry,
+    EntryContact,
     Organisation,
     ProfileFact,
     Tag,
@@ -217,11 +219,22 @@ def restore_contacts(session: Session, contact_ids: Sequence[int]) -> None:
         session.add(contact)
 
 
-def empty_trash(session: Session) -> int:
-    doomed = session.exec(select(Contact).where(col(Contact.deleted_at).is_not(None))).all()
-    for contact in doomed:
+def purge_contacts(session: Session, contact_ids: Sequence[int]) -> None:
+    """Delete contacts from the trash for ever, with everything that belongs to them."""
+    for contact_id in contact_ids:
+        contact = get_contact(session, contact_id)
+        if contact.deleted_at is None:
+            raise InvalidInputError(f"{contact.display_name} is not in the trash")
+        entry_ids = session.exec(
+            select(EntryContact.entry_id).where(EntryContact.contact_id == contact_id)
+        ).all()
         session.delete(contact)
-    return len(doomed)
+        session.flush()
+        # Entries shared with other contacts stay theirs; entries about this one alone go.
+        shared = select(EntryContact.entry_id).where(col(EntryContact.entry_id).in_(entry_ids))
+        session.exec(
+            delete(Entry).where(col(Entry.id).in_(entry_ids), col(Entry.id).not_in(shared))
+        )  # type: ignore[call-overload]
 
 
 # --- profile facts -------------------------------------------------------------------------

@@ -1,0 +1,285 @@
+"""Moments that matter: what is due when, computed from what the journal holds.
+
+Every moment has a stable ``key`` naming one occurrence (a birthday in a given year, a
+promise, one lapse of a cadence), so that "done" and "snoozed" can be remembered for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+
+from dateutil.rrule import rrulestr
+
+from relationship_journal.domain.dates import PartialDate
+
+HORIZON_DAYS = 30
+# How long a birthday that has just passed still shows, for belated wishes.
+BELATED_DAYS = 3
+# How long past occurrences of a recurring reminder stay overdue.
+RECURRING_GRACE_DAYS = 7
+# A stage nudge is advice for a moment; after this it has passed and no longer shows.
+NUDGE_GRACE_DAYS = 14
+
+
+class MomentKind(StrEnum):
+    BIRTHDAY = "birthday"
+    ANNIVERSARY = "anniversary"
+    PROMISE_MINE = "promise-mine"
+    PROMISE_THEIRS = "promise-theirs"
+    CADENCE = "cadence"
+    FOLLOW_UP = "follow-up"
+    STAGE_NUDGE = "stage-nudge"
+    REMINDER = "reminder"
+
+    @property
+    def label(self) -> str:
+        return _KIND_LABELS[self]
+
+
+_KIND_LABELS = {
+    MomentKind.BIRTHDAY: "Birthday",
+    MomentKind.ANNIVERSARY: "Anniversary",
+    MomentKind.PROMISE_MINE: "My promise",
+    MomentKind.PROMISE_THEIRS: "Their promise",
+    MomentKind.CADENCE: "Stay in touch",
+    MomentKind.FOLLOW_UP: "Follow-up",
+    MomentKind.STAGE_NUDGE: "Stage",
+    MomentKind.REMINDER: "Reminder",
+}
+
+
+class Bucket(StrEnum):
+    OVERDUE = "Overdue"
+    TODAY = "Today"
+    THIS_WEEK = "This week"
+    NEXT_30_DAYS = "Next 30 days"
+    LATER = "Later"
+
+
+@dataclass(frozen=True, order=True)
+class Moment:
+    day: date
+    kind: MomentKind
+    key: str
+    title: str
+    why: str
+    contact_id: int | None = None
+    contact_name: str = ""
+    at: time | None = None
+    ref_id: int | None = None  # the promise, entry or reminder behind the moment
+
+
+def bucket(day: date, today: date) -> Bucket:
+    if day < today:
+        return Bucket.OVERDUE
+    if day == today:
+        return Bucket.TODAY
+    if day <= today + timedelta(days=7):
+        return Bucket.THIS_WEEK
+    if day <= today + timedelta(days=HORIZON_DAYS):
+        return Bucket.NEXT_30_DAYS
+    return Bucket.LATER
+
+
+def _ordinal(number: int) -> str:
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
+
+
+def birthdays(
+    contact_id: int, name: str, birthday: PartialDate, start: date, end: date
+) -> list[Moment]:
+    """Each birthday from ``start`` to ``end``; 29 February is kept on 28 February in common
+    years."""
+    found = []
+    for year in range(start.year, end.year + 1):
+        day = birthday.occurrence_in(year)
+        if start <= day <= end:
+            age = birthday.age_on(day)
+            title = f"{name}'s {_ordinal(age)} birthday" if age else f"{name}'s birthday"
+            found.append(
+                Moment(
+                    day=day,
+                    kind=MomentKind.BIRTHDAY,
+                    key=f"birthday:{contact_id}:{day.year}",
+                    title=title,
+                    why="Remembering what matters to them personally is a deposit.",
+                    contact_id=contact_id,
+                    contact_name=name,
+                )
+            )
+    return found
+
+
+def anniversaries(
+    contact_id: int, name: str, what: str, since: date, start: date, end: date
+) -> list[Moment]:
+    """Yearly returns of ``since`` (when we met, a first purchase, a new job)."""
+    found = []
+    origin = PartialDate(since.month, since.day)
+    for year in range(start.year, end.year + 1):
+        day = origin.occurrence_in(year)
+        years = year - since.year
+        if start <= day <= end and years >= 1:
+            found.append(
+                Moment(
+                    day=day,
+                    kind=MomentKind.ANNIVERSARY,
+                    key=f"anniversary:{contact_id}:{what}:{year}",
+                    title=f"{years} year{'s' if years > 1 else ''} since {what} — {name}",
+                    why="Long-term contacts expect to be recognised.",
+                    contact_id=contact_id,
+                    contact_name=name,
+                )
+            )
+    return found
+
+
+def promise(
+    promise_id: int, contact_id: int, name: str, owner: str, text: str, due: date
+) -> Moment:
+    mine = owner == "me"
+    return Moment(
+        day=due,
+        kind=MomentKind.PROMISE_MINE if mine else MomentKind.PROMISE_THEIRS,
+        key=f"promise:{promise_id}",
+        title=f"{text} — {'to' if mine else 'from'} {name}",
+        why=(
+            "Delivering on a promise is a deposit; a late one is a withdrawal."
+            if mine
+            else "They promised this; a gentle nudge keeps it on track."
+        ),
+        contact_id=contact_id,
+        contact_name=name,
+        ref_id=promise_id,
+    )
+
+
+def cadence_lapse(contact_id: int, name: str, last_contact: date, cadence_days: int) -> Moment:
+    day = last_contact + timedelta(days=cadence_days)
+    return Moment(
+        day=day,
+        kind=MomentKind.CADENCE,
+        key=f"cadence:{contact_id}:{last_contact.isoformat()}",
+        title=f"Get in touch with {name}",
+        why=f"Last contact {last_contact:%d %b %Y}; you meant to be in touch every "
+        f"{cadence_days} days.",
+        contact_id=contact_id,
+        contact_name=name,
+    )
+
+
+def follow_up(entry_id: int, contact_id: int, name: str, summary: str, due: date) -> Moment:
+    return Moment(
+        day=due,
+        kind=MomentKind.FOLLOW_UP,
+        key=f"follow-up:{entry_id}",
+        title=f"Follow up with {name}: {summary}",
+        why="You asked to be reminded when you logged this.",
+        contact_id=contact_id,
+        contact_name=name,
+        ref_id=entry_id,
+    )
+
+
+@dataclass(frozen=True)
+class StageRule:
+    key: str
+    stage: str
+    after_days: int
+    title: str
+    why: str
+
+
+STAGE_RULES: tuple[StageRule, ...] = (
+    StageRule(
+        "honeymoon-check-in",
+        "honeymoon",
+        21,
+        "Check in with {name}: is the decision paying off?",
+        "In the honeymoon they look for reasons the decision was right; give them one.",
+    ),
+    StageRule(
+        "storming-response",
+        "storming",
+        2,
+        "{name} is storming: respond fast, with empathy",
+        "Issues handled badly in storming sour a relationship fast.",
+    ),
+    StageRule(
+        "forming-explain",
+        "forming",
+        14,
+        "Explain to {name} how things work before it surprises them",
+        "New relationships need extra communication.",
+    ),
+)
+
+
+def stage_nudges(
+    contact_id: int,
+    name: str,
+    layer: str,
+    stage: str,
+    since: date,
+    disabled: Iterable[str] = (),
+) -> list[Moment]:
+    off = set(disabled)
+    return [
+        Moment(
+            day=since + timedelta(days=rule.after_days),
+            kind=MomentKind.STAGE_NUDGE,
+            key=f"nudge:{rule.key}:{contact_id}:{layer}:{since.isoformat()}",
+            title=rule.title.format(name=name),
+            why=rule.why,
+            contact_id=contact_id,
+            contact_name=name,
+        )
+        for rule in STAGE_RULES
+        if rule.stage == stage and rule.key not in off
+    ]
+
+
+def reminder_occurrences(
+    reminder_id: int,
+    title: str,
+    starts_at: datetime,
+    rule: str,
+    start: date,
+    end: date,
+    all_day: bool = True,
+    contact_id: int | None = None,
+    name: str = "",
+) -> list[Moment]:
+    """Occurrences of a one-off or RFC 5545 recurring reminder between ``start`` and ``end``.
+
+    The rule is expanded in the reminder's own wall-clock time, so a 09:00 meeting stays at
+    09:00 across a daylight-saving change.
+    """
+    local_start = starts_at.replace(tzinfo=None)
+    window_start = datetime.combine(start, time.min)
+    window_end = datetime.combine(end, time.max)
+    if rule:
+        recurrence = rrulestr(rule, dtstart=local_start)
+        days = recurrence.between(window_start, window_end, inc=True)
+    else:
+        days = [local_start] if window_start <= local_start <= window_end else []
+    return [
+        Moment(
+            day=moment.date(),
+            kind=MomentKind.REMINDER,
+            key=f"reminder:{reminder_id}:{moment.date().isoformat()}",
+            title=title,
+            why="Your own reminder.",
+            contact_id=contact_id,
+            contact_name=name,
+            at=None if all_day else moment.time(),
+            ref_id=reminder_id,
+        )
+        for moment in days
+    ]

@@ -1,0 +1,233 @@
+"""Gathers the moments of a date range from the journal, minus those done or snoozed."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+
+from sqlmodel import Session, col, select
+
+from relationship_journal.domain import moments
+from relationship_journal.domain.dates import PartialDate
+from relationship_journal.domain.ledger import DEFAULT_CADENCE_DAYS
+from relationship_journal.domain.moments import Moment
+from relationship_journal.store.models import (
+    Contact,
+    ContactLayer,
+    Entry,
+    EntryContact,
+    MomentState,
+    Promise,
+    Reminder,
+)
+
+OVERDUE_LOOKBACK_DAYS = 365
+
+
+def _local_day(moment: datetime) -> date:
+    return moment.astimezone().date() if moment.tzinfo else moment.date()
+
+
+def collect(session: Session, today: date, days: int = moments.HORIZON_DAYS) -> list[Moment]:
+    """Moments from a year back (still open) to ``days`` ahead, earliest first."""
+    end = today + timedelta(days=days)
+    found = _gather(session, today, end)
+    return [moment for moment in _without_settled(session, found, today) if moment.day <= end]
+
+
+def _gather(session: Session, today: date, end: date) -> list[Moment]:
+    found: list[Moment] = []
+    found += _birthdays(session, today, end)
+    found += _promises(session, end)
+    found += _cadences(session, end)
+    found += _follow_ups(session, today, end)
+    found += _stage_nudges(session, today, end)
+    found += _reminders(session, today, end)
+    return found
+
+
+def _names(session: Session, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    rows = session.exec(
+        select(Contact.id, Contact.display_name).where(
+            col(Contact.id).in_(ids), col(Contact.deleted_at).is_(None)
+        )
+    ).all()
+    return {cid: name for cid, name in rows if cid is not None}
+
+
+def _birthdays(session: Session, today: date, end: date) -> list[Moment]:
+    start = today - timedelta(days=moments.BELATED_DAYS)
+    months = {(start + timedelta(days=offset)).month for offset in range((end - start).days + 1)}
+    rows = session.exec(
+        select(
+            Contact.id,
+            Contact.display_name,
+            Contact.birth_month,
+            Contact.birth_day,
+            Contact.birth_year,
+            Contact.met_on,
+        ).where(col(Contact.deleted_at).is_(None), col(Contact.birth_month).in_(months))
+    ).all()
+    found: list[Moment] = []
+    for cid, name, month, day, year, _met in rows:
+        if cid is None or month is None or day is None:
+            continue
+        found += moments.birthdays(cid, name, PartialDate(month, day, year), start, end)
+    met_rows = session.exec(
+        select(Contact.id, Contact.display_name, Contact.met_on).where(
+            col(Contact.deleted_at).is_(None), col(Contact.met_on).is_not(None)
+        )
+    ).all()
+    for cid, name, met_on in met_rows:
+        if cid is not None and met_on is not None and met_on.month in months:
+            found += moments.anniversaries(cid, name, "we met", met_on, today, end)
+    return found
+
+
+def _promises(session: Session, end: date) -> list[Moment]:
+    rows = session.exec(
+        select(Promise).where(
+            Promise.status == "open", col(Promise.due_on).is_not(None), col(Promise.due_on) <= end
+        )
+    ).all()
+    names = _names(session, {row.contact_id for row in rows})
+    return [
+        moments.promise(
+            row.id, row.contact_id, names[row.contact_id], row.owner, row.text, row.due_on
+        )  # type: ignore[arg-type]
+        for row in rows
+        if row.contact_id in names and row.due_on is not None
+    ]
+
+
+def _cadences(session: Session, end: date) -> list[Moment]:
+    """Contacts whose stay-in-touch cadence lapses by ``end``; key contacts only when they
+    have no cadence of their own, so the agenda does not fill with every acquaintance."""
+    cutoff = datetime.combine(end, datetime.min.time(), tzinfo=UTC)
+    rows = session.exec(
+        select(Contact.id, Contact.display_name, Contact.last_contact_at, Contact.cadence_days)
+        .where(
+            col(Contact.deleted_at).is_(None),
+            col(Contact.last_contact_at).is_not(None),
+            col(Contact.last_contact_at) < cutoff - timedelta(days=1),
+        )
+        .where((col(Contact.cadence_days).is_not(None)) | (Contact.tier == "key"))
+    ).all()
+    found = []
+    for cid, name, last, cadence in rows:
+        if cid is None or last is None:
+            continue
+        moment = moments.cadence_lapse(cid, name, _local_day(last), cadence or DEFAULT_CADENCE_DAYS)
+        if moment.day <= end:
+            found.append(moment)
+    return found
+
+
+def _follow_ups(session: Session, today: date, end: date) -> list[Moment]:
+    rows = session.exec(
+        select(Entry.id, Entry.summary, Entry.follow_up_on, EntryContact.contact_id)
+        .join(EntryContact, col(EntryContact.entry_id) == Entry.id)
+        .where(
+            col(Entry.follow_up_on).is_not(None),
+            col(Entry.follow_up_on) <= end,
+            col(Entry.follow_up_on) >= today - timedelta(days=OVERDUE_LOOKBACK_DAYS),
+        )
+    ).all()
+    names = _names(session, {row[3] for row in rows})
+    return [
+        moments.follow_up(eid, cid, names[cid], summary, due)  # type: ignore[arg-type]
+        for eid, summary, due, cid in rows
+        if cid in names
+    ]
+
+
+def _stage_nudges(session: Session, today: date, end: date) -> list[Moment]:
+    stages = {rule.stage for rule in moments.STAGE_RULES}
+    rows = session.exec(
+        select(ContactLayer).where(
+            col(ContactLayer.stage).in_(stages),
+            ContactLayer.since
+            >= datetime.combine(today, datetime.min.time(), tzinfo=UTC)
+            - timedelta(days=OVERDUE_LOOKBACK_DAYS),
+        )
+    ).all()
+    names = _names(session, {row.contact_id for row in rows})
+    found: list[Moment] = []
+    for row in rows:
+        if row.contact_id in names:
+            found += [
+                moment
+                for moment in moments.stage_nudges(
+                    row.contact_id,
+                    names[row.contact_id],
+                    row.layer,
+                    row.stage,
+                    _local_day(row.since),
+                )
+                if today - timedelta(days=moments.NUDGE_GRACE_DAYS) <= moment.day <= end
+            ]
+    return found
+
+
+def _reminders(session: Session, today: date, end: date) -> list[Moment]:
+    rows = session.exec(select(Reminder).where(Reminder.active == True)).all()  # noqa: E712
+    names = _names(session, {row.contact_id for row in rows if row.contact_id is not None})
+    found: list[Moment] = []
+    for row in rows:
+        if row.contact_id is not None and row.contact_id not in names:
+            continue
+        lookback = moments.RECURRING_GRACE_DAYS if row.rrule else OVERDUE_LOOKBACK_DAYS
+        found += moments.reminder_occurrences(
+            row.id,  # type: ignore[arg-type]
+            row.title,
+            row.starts_at.astimezone(),
+            row.rrule,
+            today - timedelta(days=lookback),
+            end,
+            all_day=row.all_day,
+            contact_id=row.contact_id,
+            name=names.get(row.contact_id, "") if row.contact_id is not None else "",
+        )
+    return found
+
+
+def _without_settled(session: Session, found: list[Moment], today: date) -> list[Moment]:
+    keys = [moment.key for moment in found]
+    states = {
+        state.key: state
+        for state in session.exec(select(MomentState).where(col(MomentState.key).in_(keys))).all()
+    }
+    kept = []
+    for moment in found:
+        state = states.get(moment.key)
+        if state is None:
+            kept.append(moment)
+        elif state.status == "snoozed" and state.snoozed_until is not None:
+            # A snoozed moment moves to the day it was snoozed to.
+            kept.append(replace(moment, day=max(state.snoozed_until, today)))
+    return sorted(kept, key=lambda m: (m.day, m.at or datetime.min.time(), m.kind, m.title))
+
+
+def mark_done(session: Session, key: str, now: datetime) -> None:
+    _set_state(session, key, "done", None, now)
+
+
+def snooze(session: Session, key: str, until: date, now: datetime) -> None:
+    _set_state(session, key, "snoozed", until, now)
+
+
+def _set_state(session: Session, key: str, status: str, until: date | None, now: datetime) -> None:
+    state = session.get(MomentState, key)
+    if state is None:
+        state = MomentState(key=key, status=status, snoozed_until=until, acted_at=now)
+    else:
+        state.status, state.snoozed_until, state.acted_at = status, until, now
+    session.add(state)
+
+
+def clear_state(session: Session, key: str) -> None:
+    state = session.get(MomentState, key)
+    if state is not None:
+        session.delete(state)

@@ -1,0 +1,176 @@
+"""Everything known about one contact, read in one go: the contact page and the brief use it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlmodel import Session, col, select
+
+from relationship_journal.domain import ledger
+from relationship_journal.domain.dates import PartialDate
+from relationship_journal.domain.links import describe
+from relationship_journal.store.contacts import (
+    birthday_of,
+    current_facts,
+    emails_of,
+    fact_history,
+    get_contact,
+    organisation_name,
+    phones_of,
+    tags_of,
+)
+from relationship_journal.store.ledger import entries_of, standing_of, value_history
+from relationship_journal.store.models import (
+    Contact,
+    ContactLayer,
+    ContactLink,
+    CustomField,
+    CustomValue,
+    Employment,
+    Entry,
+    Organisation,
+    ProfileFact,
+    Promise,
+    StageChange,
+)
+from relationship_journal.store.promises import promises_of
+from relationship_journal.store.stages import layers_of, stage_history
+
+
+@dataclass(frozen=True)
+class Job:
+    organisation_id: int
+    organisation: str
+    title: str
+    started_on: date | None
+    ended_on: date | None
+
+
+@dataclass(frozen=True)
+class Link:
+    id: int
+    other_id: int
+    other_name: str
+    relation: str  # read from this contact's side: "reports to", "manages"…
+
+
+@dataclass(frozen=True)
+class CustomAnswer:
+    field_id: int
+    name: str
+    field_type: str
+    choices: list[str]
+    value: str
+
+
+@dataclass
+class ContactFile:
+    contact: Contact
+    organisation: str
+    emails: list[str]
+    phones: list[str]
+    birthday: PartialDate | None
+    tags: list[str]
+    facts: dict[str, ProfileFact]
+    fact_history: list[ProfileFact]
+    layers: list[ContactLayer]
+    stage_history: list[StageChange]
+    entries: list[Entry]
+    promises: list[Promise]
+    jobs: list[Job]
+    links: list[Link]
+    custom: list[CustomAnswer]
+    standing: ledger.Standing
+    balance_series: list[tuple[date, float]]
+
+    @property
+    def id(self) -> int:
+        assert self.contact.id is not None
+        return self.contact.id
+
+    @property
+    def open_promises(self) -> list[Promise]:
+        return [p for p in self.promises if p.status == "open"]
+
+
+def load_contact_file(
+    session: Session, contact_id: int, now: datetime, entry_limit: int | None = None
+) -> ContactFile:
+    contact = get_contact(session, contact_id)
+    history = value_history(session, contact_id)
+    today = now.astimezone().date()
+    first = min((at.astimezone().date() for at, _ in history), default=today)
+    start = max(first - timedelta(days=7), today - timedelta(days=730))
+    return ContactFile(
+        contact=contact,
+        organisation=organisation_name(session, contact.organisation_id),
+        emails=[e.address for e in emails_of(session, contact_id)],
+        phones=[p.number for p in phones_of(session, contact_id)],
+        birthday=birthday_of(contact),
+        tags=tags_of(session, contact_id),
+        facts=current_facts(session, contact_id),
+        fact_history=fact_history(session, contact_id),
+        layers=layers_of(session, contact_id),
+        stage_history=stage_history(session, contact_id),
+        entries=entries_of(session, contact_id, entry_limit),
+        promises=promises_of(session, contact_id),
+        jobs=jobs_of(session, contact_id),
+        links=links_of(session, contact_id),
+        custom=custom_answers(session, contact_id),
+        standing=standing_of(session, contact, now),
+        balance_series=ledger.balance_series(history, start, today) if history else [],
+    )
+
+
+def jobs_of(session: Session, contact_id: int) -> list[Job]:
+    rows = session.exec(
+        select(Employment, Organisation.name)
+        .join(Organisation, col(Organisation.id) == Employment.organisation_id)
+        .where(Employment.contact_id == contact_id)
+        .order_by(col(Employment.ended_on).is_not(None), col(Employment.started_on).desc())
+    ).all()
+    return [
+        Job(job.organisation_id, name, job.title, job.started_on, job.ended_on)
+        for job, name in rows
+    ]
+
+
+def links_of(session: Session, contact_id: int) -> list[Link]:
+    """Links in both directions, each described from this contact's side."""
+    found: list[Link] = []
+    outgoing = session.exec(
+        select(ContactLink, Contact.display_name)
+        .join(Contact, col(Contact.id) == ContactLink.to_contact_id)
+        .where(ContactLink.from_contact_id == contact_id, col(Contact.deleted_at).is_(None))
+    ).all()
+    for link, name in outgoing:
+        found.append(Link(link.id, link.to_contact_id, name, describe(link.kind, True)))  # type: ignore[arg-type]
+    incoming = session.exec(
+        select(ContactLink, Contact.display_name)
+        .join(Contact, col(Contact.id) == ContactLink.from_contact_id)
+        .where(ContactLink.to_contact_id == contact_id, col(Contact.deleted_at).is_(None))
+    ).all()
+    for link, name in incoming:
+        found.append(Link(link.id, link.from_contact_id, name, describe(link.kind, False)))  # type: ignore[arg-type]
+    return sorted(found, key=lambda link: (link.relation, link.other_name))
+
+
+def custom_answers(session: Session, contact_id: int) -> list[CustomAnswer]:
+    fields = session.exec(select(CustomField).order_by(col(CustomField.position))).all()
+    values = {
+        row.field_id: row.value
+        for row in session.exec(
+            select(CustomValue).where(CustomValue.contact_id == contact_id)
+        ).all()
+    }
+    return [
+        CustomAnswer(
+            field.id,  # type: ignore[arg-type]
+            field.name,
+            field.field_type,
+            [c for c in field.choices.splitlines() if c],
+            values.get(field.id, ""),  # type: ignore[arg-type]
+        )
+        for field in fields
+    ]

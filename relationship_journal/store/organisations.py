@@ -1,0 +1,76 @@
+"""Organisations and the people the user knows there, now and before."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import case, func
+from sqlmodel import Session, col, select
+
+from relationship_journal.domain.text import fold
+from relationship_journal.store.models import Contact, Employment, Organisation
+
+
+@dataclass(frozen=True)
+class OrganisationRow:
+    id: int
+    name: str
+    industry: str
+    people_now: int
+    people_before: int
+
+
+@dataclass(frozen=True)
+class PersonThere:
+    contact_id: int
+    name: str
+    title: str
+    started_on: date | None
+    ended_on: date | None
+
+    @property
+    def current(self) -> bool:
+        return self.ended_on is None
+
+
+def list_organisations(session: Session, text: str = "") -> list[OrganisationRow]:
+    live = col(Contact.deleted_at).is_(None)
+    now_count = func.count(func.distinct(case((col(Employment.ended_on).is_(None), Contact.id))))
+    before_count = func.count(
+        func.distinct(case((col(Employment.ended_on).is_not(None), Contact.id)))
+    )
+    query = (
+        select(Organisation.id, Organisation.name, Organisation.industry, now_count, before_count)
+        .outerjoin(Employment, col(Employment.organisation_id) == Organisation.id)
+        .outerjoin(Contact, (col(Contact.id) == Employment.contact_id) & live)
+        .group_by(col(Organisation.id))
+        .order_by(col(Organisation.name_key))
+    )
+    key = fold(text)
+    if key:
+        query = query.where(col(Organisation.name_key).contains(key, autoescape=True))
+    return [
+        OrganisationRow(oid, name, industry, now, before)
+        for oid, name, industry, now, before in session.exec(query).all()
+        if oid is not None
+    ]
+
+
+def people_at(session: Session, organisation_id: int) -> list[PersonThere]:
+    """Everyone who works or worked there, current staff first."""
+    rows = session.exec(
+        select(
+            Contact.id,
+            Contact.display_name,
+            Employment.title,
+            Employment.started_on,
+            Employment.ended_on,
+        )
+        .join(Contact, col(Contact.id) == Employment.contact_id)
+        .where(Employment.organisation_id == organisation_id, col(Contact.deleted_at).is_(None))
+        .order_by(col(Employment.ended_on).is_not(None), col(Contact.name_key))
+    ).all()
+    return [
+        PersonThere(cid, name, title, start, end) for cid, name, title, start, end in rows if cid
+    ]

@@ -1,0 +1,83 @@
+"""Starting the GUI: the application object, the exception hook, the journal, the window."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from relationship_journal import APP_ID, APP_NAME, __version__
+from relationship_journal.paths import JournalPaths
+from relationship_journal.store.errors import JournalError
+from relationship_journal.ui.icons import app_icon
+from relationship_journal.ui.journal_source import JournalSource
+from relationship_journal.ui.main_window import MainWindow
+from relationship_journal.ui.theme import apply_theme
+
+
+def _show_bug(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+    """Anything that is not a known problem is a bug: show it with its details, never hide it."""
+    details = "".join(traceback.format_exception(kind, error, tb))
+    sys.stderr.write(details)
+    if QApplication.instance() is None:
+        return
+    box = QMessageBox()
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(f"{APP_NAME}: unexpected error")
+    box.setText("Something went wrong. Your journal is safe: every saved change is on disk.")
+    box.setInformativeText(f"{kind.__name__}: {error}")
+    box.setDetailedText(details)
+    box.exec()
+
+
+def make_application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(APP_ID)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    apply_theme(app)
+    return app
+
+
+def _no_display() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    if not sys.platform.startswith("linux"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_gui(paths: JournalPaths, force_demo: bool = False, smoke: bool = False) -> int:
+    if smoke:
+        # The smoke check of a built app runs on machines without a screen.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    elif _no_display():
+        print(
+            "relationship-journal: no display found (DISPLAY is not set); the window needs a "
+            "desktop session. The command line works without one: see --help.",
+            file=sys.stderr,
+        )
+        return 1
+    app = make_application()
+    sys.excepthook = _show_bug
+    source = JournalSource(paths)
+    try:
+        journal = source.open(demo=force_demo or not paths.has_journal())
+    except JournalError as error:
+        if not smoke:
+            QMessageBox.critical(None, APP_NAME, str(error))
+        print(f"relationship-journal: {error}", file=sys.stderr)
+        return 1
+    window = MainWindow(source, journal)
+    window.show()
+    if smoke:
+        QTimer.singleShot(0, window.close)
+        QTimer.singleShot(0, app.quit)
+    return app.exec()

@@ -1,0 +1,227 @@
+"""Create or edit a contact; validation messages appear beside the field that needs fixing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relationship_journal.domain.contact import (
+    ContactDraft,
+    FieldError,
+    Labelled,
+    check_email,
+    check_phone,
+    parse_birthday,
+)
+from relationship_journal.domain.dates import DateError, parse_day
+from relationship_journal.domain.taxonomy import RELATIONSHIP_TYPES, TIERS
+from relationship_journal.ui.theme import WITHDRAWAL
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+
+
+class ContactDialog(QDialog):
+    def __init__(
+        self,
+        parent: QWidget | None,
+        draft: ContactDraft | None,
+        organisations: list[str],
+        relationship_types: list[str],
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("contactDialog")
+        self.setWindowTitle("Edit contact" if draft else "New contact")
+        self.setMinimumWidth(520)
+        self._errors: dict[str, QLabel] = {}
+        self._result: ContactDraft | None = None
+
+        self.name = self._line("name", "Full name as you say it")
+        self.given = self._line("given", "")
+        self.family = self._line("family", "")
+        self.organisation = self._line("organisation", "Where they work now")
+        completer = QCompleter(organisations, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.organisation.setCompleter(completer)
+        self.title = self._line("title", "Their job title")
+        self.emails = self._line("email", "work@example.com, home@example.com")
+        self.phones = self._line("phone", "+44 20 7946 0958")
+        self.birthday = self._line("birthday", "YYYY-MM-DD, or --MM-DD without the year")
+        self.relationship = QComboBox()
+        self.relationship.setObjectName("relationship")
+        self.relationship.setEditable(True)
+        self.relationship.addItems(["", *dict.fromkeys([*RELATIONSHIP_TYPES, *relationship_types])])
+        self.relationship.setAccessibleName("Relationship to me")
+        self.tier = QComboBox()
+        self.tier.setObjectName("tier")
+        self.tier.addItems(list(TIERS))
+        self.tier.setAccessibleName("Tier")
+        self.cadence = QSpinBox()
+        self.cadence.setObjectName("cadence")
+        self.cadence.setRange(0, 3650)
+        self.cadence.setSpecialValueText("No cadence")
+        self.cadence.setSuffix(" days")
+        self.cadence.setAccessibleName("Stay in touch every")
+        self.met_on = self._line("met_on", "YYYY-MM-DD")
+        self.met_how = self._line("met_how", "Conference, introduction, project…")
+        self.tags = self._line("tags", "Comma-separated: key-account, renewal-2027")
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("notes")
+        self.notes.setAccessibleName("Notes")
+        self.notes.setFixedHeight(80)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        rows: list[tuple[str, QWidget, str | None]] = [
+            ("Name", self.name, "name"),
+            ("Given name", self.given, None),
+            ("Family name", self.family, None),
+            ("Organisation", self.organisation, None),
+            ("Title", self.title, None),
+            ("Emails", self.emails, "email"),
+            ("Phones", self.phones, "phone"),
+            ("Birthday", self.birthday, "birthday"),
+            ("Relationship to me", self.relationship, None),
+            ("Tier", self.tier, "tier"),
+            ("Stay in touch every", self.cadence, "cadence"),
+            ("We met on", self.met_on, "met_on"),
+            ("How we met", self.met_how, None),
+            ("Tags", self.tags, None),
+            ("Notes", self.notes, None),
+        ]
+        for text, widget, error_key in rows:
+            form.addRow(text, widget)
+            if error_key:
+                error = QLabel()
+                error.setObjectName(f"{error_key}Error")
+                error.setStyleSheet(f"color: {WITHDRAWAL};")
+                error.setWordWrap(True)
+                error.setVisible(False)
+                self._errors[error_key] = error
+                form.addRow("", error)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        if draft is not None:
+            self._load(draft)
+
+    def _line(self, name: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        edit.setPlaceholderText(placeholder)
+        edit.setAccessibleName(name.replace("_", " "))
+        return edit
+
+    def _load(self, draft: ContactDraft) -> None:
+        self.name.setText(draft.display_name)
+        self.given.setText(draft.given_name)
+        self.family.setText(draft.family_name)
+        self.organisation.setText(draft.organisation)
+        self.title.setText(draft.title)
+        self.emails.setText(", ".join(e.value for e in draft.emails))
+        self.phones.setText(", ".join(p.value for p in draft.phones))
+        self.birthday.setText(draft.birthday.iso() if draft.birthday else "")
+        self.relationship.setCurrentText(draft.relationship_type)
+        self.tier.setCurrentText(draft.tier)
+        self.cadence.setValue(draft.cadence_days or 0)
+        self.met_on.setText(draft.met_on.isoformat() if draft.met_on else "")
+        self.met_how.setText(draft.met_how)
+        self.tags.setText(", ".join(draft.tags))
+        self.notes.setPlainText(draft.notes)
+        self._labels = {e.value: e.label for e in draft.emails}
+        self._phone_labels = {p.value: p.label for p in draft.phones}
+
+    def _show_error(self, field: str, message: str) -> None:
+        for key, widget in self._errors.items():
+            widget.setVisible(key == field)
+            if key == field:
+                widget.setText(message)
+        focus = {
+            "name": self.name,
+            "email": self.emails,
+            "phone": self.phones,
+            "birthday": self.birthday,
+            "met_on": self.met_on,
+            "cadence": self.cadence,
+        }.get(field)
+        if focus is not None:
+            focus.setFocus()
+
+    def draft(self) -> ContactDraft:
+        """The form as a draft; raises ``FieldError`` naming the field to fix."""
+        labels = getattr(self, "_labels", {})
+        phone_labels = getattr(self, "_phone_labels", {})
+        emails = [Labelled(check_email(e), labels.get(e, "")) for e in _split(self.emails.text())]
+        phones = [
+            Labelled(check_phone(p), phone_labels.get(p, "")) for p in _split(self.phones.text())
+        ]
+        met_on: date | None = None
+        if self.met_on.text().strip():
+            try:
+                met_on = parse_day(self.met_on.text())
+            except DateError as error:
+                raise FieldError("met_on", str(error)) from None
+        draft = ContactDraft(
+            display_name=self.name.text(),
+            given_name=self.given.text(),
+            family_name=self.family.text(),
+            organisation=self.organisation.text(),
+            title=self.title.text(),
+            emails=emails,
+            phones=phones,
+            birthday=parse_birthday(self.birthday.text()),
+            relationship_type=self.relationship.currentText(),
+            tier=self.tier.currentText(),
+            cadence_days=self.cadence.value() or None,
+            met_on=met_on,
+            met_how=self.met_how.text(),
+            notes=self.notes.toPlainText(),
+            tags=_split(self.tags.text()),
+        )
+        return draft.cleaned()
+
+    def accept(self) -> None:
+        try:
+            self._result = self.draft()
+        except FieldError as error:
+            self._show_error(error.field, str(error))
+            return
+        super().accept()
+
+    @property
+    def result_draft(self) -> ContactDraft | None:
+        return self._result
+
+    @classmethod
+    def get_contact(
+        cls,
+        parent: QWidget | None,
+        draft: ContactDraft | None = None,
+        organisations: list[str] | None = None,
+        relationship_types: list[str] | None = None,
+    ) -> tuple[ContactDraft | None, bool]:
+        dialog = cls(parent, draft, organisations or [], relationship_types or [])
+        ok = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.result_draft, ok

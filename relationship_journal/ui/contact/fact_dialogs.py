@@ -1,0 +1,68 @@
+"""Answer a profile question, and see what was known when."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relationship_journal.domain.profile import Topic
+from relationship_journal.store.models import ProfileFact
+
+
+class FactDialog(QDialog):
+    def __init__(self, parent: QWidget | None, topic: Topic, current: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("factDialog")
+        self.setWindowTitle(topic.label)
+        self.setMinimumWidth(460)
+        prompt = QLabel(topic.prompt)
+        prompt.setWordWrap(True)
+        self.text = QPlainTextEdit(current)
+        self.text.setObjectName("factText")
+        self.text.setAccessibleName(topic.label)
+        note = QLabel("The earlier answer stays in the history.")
+        note.setProperty("role", "muted")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(prompt)
+        layout.addWidget(self.text)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.text.setFocus()
+
+    @classmethod
+    def get_answer(cls, parent: QWidget | None, topic: Topic, current: str) -> tuple[str, bool]:
+        dialog = cls(parent, topic, current)
+        ok = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.text.toPlainText(), ok
+
+
+class FactHistoryDialog(QDialog):
+    def __init__(self, parent: QWidget | None, topic: Topic, history: list[ProfileFact]) -> None:
+        super().__init__(parent)
+        self.setObjectName("factHistoryDialog")
+        self.setWindowTitle(f"{topic.label}: what I knew when")
+        self.setMinimumSize(480, 300)
+        self.list = QListWidget()
+        self.list.setObjectName("factHistory")
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        for fact in history:
+            when = fact.recorded_at.astimezone().strftime("%d %b %Y")
+            self.list.addItem(f"{when} — {fact.text or '(cleared)'}")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)

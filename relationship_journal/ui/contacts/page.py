@@ -1,0 +1,304 @@
+"""The contacts view: filter as you type, by tag, stage, tier or drifting; bulk actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStackedLayout,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relationship_journal.domain.stages import BUILTIN_MODELS
+from relationship_journal.domain.taxonomy import TIERS
+from relationship_journal.store import clock
+from relationship_journal.store.contact_list import ContactFilter
+from relationship_journal.store.contacts import (
+    add_tag,
+    all_tags,
+    purge_contacts,
+    restore_contacts,
+    trash_contacts,
+)
+from relationship_journal.ui.contacts.model import ContactIdRole, ContactsTableModel
+from relationship_journal.ui.context import JournalContext
+from relationship_journal.ui.icons import icon
+from relationship_journal.ui.undo import CallbackCommand
+from relationship_journal.ui.widgets import empty_state, label
+
+ANY = "Any"
+FILTER_DELAY_MS = 120
+
+
+class ContactsPage(QWidget):
+    new_contact_requested = Signal()
+
+    def __init__(self, context: JournalContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("contactsPage")
+        self._context = context
+        self.model = ContactsTableModel(context)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("contactSearch")
+        self.search.setPlaceholderText("Filter by name or organisation…  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Filter contacts")
+        self.tag_box = self._combo("tagFilter", "Filter by tag")
+        self.stage_box = self._combo("stageFilter", "Filter by stage")
+        self.tier_box = self._combo("tierFilter", "Filter by tier")
+        for model in BUILTIN_MODELS:
+            for stage in model.stages:
+                self.stage_box.addItem(stage)
+        for tier in TIERS:
+            self.tier_box.addItem(tier)
+        self.drifting = QCheckBox("Drifting")
+        self.drifting.setObjectName("driftingFilter")
+        self.drifting.setToolTip("No interaction for longer than their stay-in-touch cadence")
+        self.trash = QCheckBox("Trash")
+        self.trash.setObjectName("trashFilter")
+        self.trash.setToolTip("Deleted contacts, which can be restored")
+
+        self.new_button = QPushButton(icon("add"), "New contact")
+        self.new_button.setObjectName("newContactButton")
+        self.new_button.setToolTip("New contact (Ctrl+N)")
+        self.tag_button = QPushButton(icon("tag"), "Tag…")
+        self.tag_button.setObjectName("bulkTagButton")
+        self.tag_button.setToolTip("Add a tag to the selected contacts")
+        self.delete_button = QPushButton(icon("delete"), "Delete")
+        self.delete_button.setObjectName("bulkDeleteButton")
+        self.delete_button.setToolTip("Move the selected contacts to the trash (Del)")
+        self.restore_button = QPushButton(icon("restore"), "Restore")
+        self.restore_button.setObjectName("restoreButton")
+        self.restore_button.setVisible(False)
+
+        self.table = QTableView()
+        self.table.setObjectName("contactsTable")
+        self.table.setAccessibleName("Contacts")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((165, 150, 165, 100, 72, 68, 105, 100, 62)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(self._open_index)
+
+        self.empty = empty_state("")
+        self.empty.setObjectName("contactsEmpty")
+        self.empty_button = QPushButton(icon("add"), "Add your first contact")
+        self.empty_button.setObjectName("emptyNewContact")
+        self.empty_button.clicked.connect(self.new_contact_requested)
+        empty_box = QWidget()
+        empty_layout = QVBoxLayout(empty_box)
+        empty_layout.addStretch()
+        empty_layout.addWidget(self.empty)
+        empty_layout.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch()
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(label("Tag"))
+        filters.addWidget(self.tag_box, 1)
+        filters.addWidget(label("Stage"))
+        filters.addWidget(self.stage_box, 1)
+        filters.addWidget(label("Tier"))
+        filters.addWidget(self.tier_box, 1)
+        filters.addWidget(self.drifting)
+        filters.addWidget(self.trash)
+        actions = QHBoxLayout()
+        self.count_label = label("", "muted")
+        self.count_label.setObjectName("contactCount")
+        actions.addWidget(self.count_label)
+        actions.addStretch()
+        for button in (self.new_button, self.tag_button, self.delete_button, self.restore_button):
+            actions.addWidget(button)
+
+        self.stack = QStackedLayout()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(empty_box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 12)
+        layout.setSpacing(10)
+        layout.addWidget(label("Contacts", "title"))
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addLayout(self.stack, 1)
+
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._filter_timer.start)
+        for box in (self.tag_box, self.stage_box, self.tier_box):
+            box.currentIndexChanged.connect(self.apply_filter)
+        self.drifting.toggled.connect(self.apply_filter)
+        self.trash.toggled.connect(self.apply_filter)
+        self.new_button.clicked.connect(self.new_contact_requested)
+        self.tag_button.clicked.connect(self.tag_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.restore_button.clicked.connect(self.restore_selected)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self._open_current)
+        QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self._open_current)
+        context.changed.connect(self.refresh)
+        self.refresh()
+
+    def _combo(self, name: str, accessible: str) -> QComboBox:
+        box = QComboBox()
+        box.setObjectName(name)
+        box.setAccessibleName(accessible)
+        box.addItem(ANY)
+        box.setMinimumContentsLength(8)
+        return box
+
+    # --- filtering ---------------------------------------------------------------------------
+
+    def _choice(self, box: QComboBox) -> str | None:
+        text = box.currentText()
+        return None if text == ANY else text
+
+    def apply_filter(self) -> None:
+        self._filter_timer.stop()
+        flt = ContactFilter(
+            text=self.search.text(),
+            tag=self._choice(self.tag_box),
+            stage=self._choice(self.stage_box),
+            tier=self._choice(self.tier_box),
+            drifting=self.drifting.isChecked(),
+            trash=self.trash.isChecked(),
+        )
+        self.model.set_filter(flt)
+        self._update_state()
+
+    def refresh(self) -> None:
+        tags = self._context.read(all_tags)
+        current = self.tag_box.currentText()
+        self.tag_box.blockSignals(True)
+        self.tag_box.clear()
+        self.tag_box.addItem(ANY)
+        self.tag_box.addItems(tags)
+        self.tag_box.setCurrentText(current if current in tags else ANY)
+        self.tag_box.blockSignals(False)
+        self.model.reload()
+        self._update_state()
+
+    def _update_state(self) -> None:
+        count = self.model.rowCount()
+        flt = self.model.current_filter
+        filtered = bool(flt.text or flt.tag or flt.stage or flt.tier or flt.drifting)
+        self.count_label.setText(f"{count:,} contact{'s' if count != 1 else ''}")
+        in_trash = flt.trash
+        self.restore_button.setVisible(in_trash)
+        self.tag_button.setVisible(not in_trash)
+        self.delete_button.setText("Delete for ever" if in_trash else "Delete")
+        if count:
+            self.stack.setCurrentIndex(0)
+            return
+        if in_trash:
+            self.empty.setText("The trash is empty.")
+            self.empty_button.setVisible(False)
+        elif filtered:
+            self.empty.setText("No contact matches these filters.")
+            self.empty_button.setVisible(False)
+        else:
+            self.empty.setText(
+                "No contacts yet. Add the people who matter to your work, "
+                "or import them from your phone or mail program (File → Import)."
+            )
+            self.empty_button.setVisible(True)
+        self.stack.setCurrentIndex(1)
+
+    # --- selection and actions ---------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.contact_id(row) for row in rows]
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _open_index(self, index: QModelIndex) -> None:
+        self._context.open_contact_requested.emit(int(index.data(ContactIdRole)))
+
+    def _open_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self._open_index(index)
+
+    def select_contact(self, contact_id: int) -> None:
+        row = self.model.row_of(contact_id)
+        if row is not None:
+            index = self.model.index(row, 0)
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+
+    def neighbour_of(self, contact_id: int, step: int) -> int | None:
+        """The contact before or after ``contact_id`` in the list as filtered and sorted."""
+        row = self.model.row_of(contact_id)
+        if row is None:
+            return None
+        target = row + step
+        if 0 <= target < self.model.rowCount():
+            return self.model.contact_id(target)
+        return None
+
+    def tag_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        name, ok = QInputDialog.getText(self, "Tag contacts", f"Tag for {len(ids)} contact(s):")
+        if ok and name.strip():
+            self._context.write(lambda session: add_tag(session, ids, name.strip()))
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        if self.model.current_filter.trash:
+            self._purge(ids)
+            return
+        now = clock.now()
+        self._context.undo_stack.push(
+            CallbackCommand(
+                f"Delete {len(ids)} contact(s)",
+                redo=lambda: self._context.write(lambda s: trash_contacts(s, ids, now)),
+                undo=lambda: self._context.write(lambda s: restore_contacts(s, ids)),
+            )
+        )
+
+    def restore_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self._context.write(lambda session: restore_contacts(session, ids))
+
+    def _purge(self, ids: list[int]) -> None:
+        answer = QMessageBox.question(
+            self,
+            "Delete for ever",
+            f"Delete {len(ids)} contact(s) and all their history for ever? This cannot be undone.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._context.write(lambda session: purge_contacts(session, ids))

@@ -1,0 +1,53 @@
+"""The open journal as the UI sees it: writes in one transaction each, then one signal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from sqlmodel import Session
+
+from relationship_journal.store.journal import Journal
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class LogRequest:
+    """Open the log dialog with these contacts and, optionally, a prefilled entry."""
+
+    contact_ids: tuple[int, ...] = ()
+    polarity: str = ""
+    summary: str = ""
+    category: str = ""
+
+
+class JournalContext(QObject):
+    """Shared by every page: ``changed`` fires after each committed user action."""
+
+    changed = Signal()
+    open_contact_requested = Signal(int)
+    log_requested = Signal(object)  # a LogRequest
+
+    def __init__(self, journal: Journal, is_demo: bool, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.is_demo = is_demo
+        self.undo_stack = QUndoStack(self)
+
+    def write(self, action: Callable[[Session], T]) -> T:
+        """Run one user action in one transaction and tell the views."""
+        with self.journal.transaction() as session:
+            result = action(session)
+        self.changed.emit()
+        return result
+
+    def request_log(self, request: LogRequest | None = None) -> None:
+        self.log_requested.emit(request or LogRequest())
+
+    def read(self, query: Callable[[Session], T]) -> T:
+        with self.journal.reading() as session:
+            return query(session)

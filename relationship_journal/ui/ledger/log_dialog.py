@@ -1,0 +1,246 @@
+"""Log an interaction in seconds: who, what, deposit or withdrawal, and any promise made."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relationship_journal.domain.taxonomy import (
+    DEPOSIT_CATEGORIES,
+    INTERACTION_KINDS,
+    WITHDRAWAL_CATEGORIES,
+    Polarity,
+)
+from relationship_journal.ui.contact_picker import ContactPicker
+from relationship_journal.ui.theme import DEPOSIT, WITHDRAWAL
+
+
+@dataclass
+class LoggedInteraction:
+    contact_ids: list[int]
+    occurred_at: datetime
+    kind: str
+    summary: str
+    notes: str
+    polarity: Polarity
+    weight: int
+    category: str
+    follow_up_on: date | None
+    promise_text: str
+    promise_owner: str
+    promise_due: date | None
+
+
+class LogDialog(QDialog):
+    def __init__(
+        self,
+        parent: QWidget | None,
+        candidates: list[tuple[int, str, str]],
+        preselected: list[int],
+        extra_categories: dict[str, list[str]] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("logDialog")
+        self.setWindowTitle("Log an interaction")
+        self.setMinimumWidth(560)
+        self._result: LoggedInteraction | None = None
+        extra = extra_categories or {}
+        self._categories = {
+            Polarity.DEPOSIT: [*DEPOSIT_CATEGORIES, *extra.get("deposit", [])],
+            Polarity.WITHDRAWAL: [*WITHDRAWAL_CATEGORIES, *extra.get("withdrawal", [])],
+            Polarity.NEUTRAL: [],
+        }
+
+        self.picker = ContactPicker(candidates, preselected)
+        self.when = QDateTimeEdit(QDateTime.currentDateTime())
+        self.when.setObjectName("when")
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.kind = QComboBox()
+        self.kind.setObjectName("kind")
+        self.kind.addItems(list(INTERACTION_KINDS))
+        self.kind.setCurrentText("meeting")
+        self.kind.setAccessibleName("Kind of interaction")
+        self.summary = QLineEdit()
+        self.summary.setObjectName("summary")
+        self.summary.setPlaceholderText("What happened, in a line")
+        self.summary.setAccessibleName("Summary")
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("notes")
+        self.notes.setPlaceholderText("Details worth remembering (optional)")
+        self.notes.setFixedHeight(70)
+
+        self.deposit = QRadioButton("&Deposit")
+        self.deposit.setObjectName("deposit")
+        self.deposit.setStyleSheet(f"QRadioButton {{ color: {DEPOSIT}; font-weight: 600; }}")
+        self.withdrawal = QRadioButton("&Withdrawal")
+        self.withdrawal.setObjectName("withdrawal")
+        self.withdrawal.setStyleSheet(f"QRadioButton {{ color: {WITHDRAWAL}; font-weight: 600; }}")
+        self.neutral = QRadioButton("&Just a note")
+        self.neutral.setObjectName("neutral")
+        self.polarity = QButtonGroup(self)
+        for button in (self.deposit, self.withdrawal, self.neutral):
+            self.polarity.addButton(button)
+        self.deposit.setChecked(True)
+        self.weight = QSpinBox()
+        self.weight.setObjectName("weight")
+        self.weight.setRange(1, 5)
+        self.weight.setValue(2)
+        self.weight.setPrefix("weight ")
+        self.weight.setAccessibleName("Weight, 1 to 5")
+        self.category = QComboBox()
+        self.category.setObjectName("category")
+        self.category.setEditable(True)
+        self.category.setAccessibleName("Category")
+        self.category.setMinimumContentsLength(24)
+
+        self.follow_up = QCheckBox("Remind me to follow up on")
+        self.follow_up.setObjectName("followUp")
+        self.follow_up_on = QDateEdit(QDate.currentDate().addDays(7))
+        self.follow_up_on.setObjectName("followUpOn")
+        self.follow_up_on.setCalendarPopup(True)
+        self.follow_up_on.setEnabled(False)
+        self.follow_up.toggled.connect(self.follow_up_on.setEnabled)
+
+        self.promise_text = QLineEdit()
+        self.promise_text.setObjectName("promiseText")
+        self.promise_text.setPlaceholderText("A promise made in this interaction (optional)")
+        self.promise_owner = QComboBox()
+        self.promise_owner.setObjectName("promiseOwner")
+        self.promise_owner.addItem("I promised", "me")
+        self.promise_owner.addItem("They promised", "them")
+        self.promise_due = QDateEdit(QDate.currentDate().addDays(7))
+        self.promise_due.setObjectName("promiseDue")
+        self.promise_due.setCalendarPopup(True)
+        self.promise_due.setPrefix("due ")
+
+        value_row = QHBoxLayout()
+        for widget in (self.deposit, self.withdrawal, self.neutral, self.weight):
+            value_row.addWidget(widget)
+        value_row.addStretch()
+        follow_row = QHBoxLayout()
+        follow_row.addWidget(self.follow_up)
+        follow_row.addWidget(self.follow_up_on)
+        follow_row.addStretch()
+        promise_row = QHBoxLayout()
+        promise_row.addWidget(self.promise_owner)
+        promise_row.addWidget(self.promise_text, 1)
+        promise_row.addWidget(self.promise_due)
+
+        self.error = QLabel()
+        self.error.setObjectName("logError")
+        self.error.setStyleSheet(f"color: {WITHDRAWAL};")
+        self.error.setVisible(False)
+
+        form = QFormLayout()
+        form.addRow("With", self.picker)
+        form.addRow("When", self.when)
+        form.addRow("Kind", self.kind)
+        form.addRow("Summary", self.summary)
+        form.addRow("Value", value_row)
+        form.addRow("Category", self.category)
+        form.addRow("Notes", self.notes)
+        form.addRow("Promise", promise_row)
+        form.addRow("", follow_row)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+        # Once a contact is picked, the cursor moves on to the summary.
+        self.picker.picked.connect(lambda _id: self.summary.setFocus())
+        self.polarity.buttonToggled.connect(self._polarity_changed)
+        self._polarity_changed()
+        (self.summary if preselected else self.picker.search).setFocus(
+            Qt.FocusReason.OtherFocusReason
+        )
+
+    def chosen_polarity(self) -> Polarity:
+        if self.withdrawal.isChecked():
+            return Polarity.WITHDRAWAL
+        if self.neutral.isChecked():
+            return Polarity.NEUTRAL
+        return Polarity.DEPOSIT
+
+    def _polarity_changed(self, *_args: object) -> None:
+        polarity = self.chosen_polarity()
+        self.weight.setEnabled(polarity is not Polarity.NEUTRAL)
+        self.category.clear()
+        self.category.addItem("")
+        self.category.addItems(self._categories[polarity])
+        self.category.setEnabled(polarity is not Polarity.NEUTRAL)
+
+    def accept(self) -> None:
+        ids = self.picker.selected_ids()
+        if not ids:
+            self._fail("Choose at least one contact.")
+            self.picker.search.setFocus()
+            return
+        summary = self.summary.text().strip()
+        if not summary:
+            self._fail("Say in a line what happened.")
+            self.summary.setFocus()
+            return
+        promise_text = self.promise_text.text().strip()
+        self._result = LoggedInteraction(
+            contact_ids=ids,
+            occurred_at=self.when.dateTime().toPython().astimezone(),  # type: ignore[union-attr]
+            kind=self.kind.currentText(),
+            summary=summary,
+            notes=self.notes.toPlainText(),
+            polarity=self.chosen_polarity(),
+            weight=self.weight.value(),
+            category=self.category.currentText(),
+            follow_up_on=self.follow_up_on.date().toPython()
+            if self.follow_up.isChecked()
+            else None,  # type: ignore[union-attr]
+            promise_text=promise_text,
+            promise_owner=str(self.promise_owner.currentData()),
+            promise_due=self.promise_due.date().toPython() if promise_text else None,  # type: ignore[union-attr]
+        )
+        super().accept()
+
+    def _fail(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(True)
+
+    @property
+    def result_interaction(self) -> LoggedInteraction | None:
+        return self._result
+
+    @classmethod
+    def get_interaction(
+        cls,
+        parent: QWidget | None,
+        candidates: list[tuple[int, str, str]],
+        preselected: list[int],
+        extra_categories: dict[str, list[str]] | None = None,
+    ) -> tuple[LoggedInteraction | None, bool]:
+        dialog = cls(parent, candidates, preselected, extra_categories)
+        ok = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.result_interaction, ok

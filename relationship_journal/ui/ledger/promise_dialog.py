@@ -1,0 +1,76 @@
+"""A promise on its own, either way, with a due date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+@dataclass
+class PromiseDraft:
+    owner: str
+    text: str
+    due_on: date | None
+
+
+class PromiseDialog(QDialog):
+    def __init__(self, parent: QWidget | None, contact_name: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("promiseDialog")
+        self.setWindowTitle(f"Promise — {contact_name}")
+        self.setMinimumWidth(440)
+        self.owner = QComboBox()
+        self.owner.setObjectName("promiseOwner")
+        self.owner.addItem("I promised", "me")
+        self.owner.addItem(f"{contact_name} promised", "them")
+        self.text = QLineEdit()
+        self.text.setObjectName("promiseText")
+        self.text.setPlaceholderText("What was promised")
+        self.has_due = QCheckBox("Due on")
+        self.has_due.setChecked(True)
+        self.due = QDateEdit(QDate.currentDate().addDays(7))
+        self.due.setObjectName("promiseDue")
+        self.due.setCalendarPopup(True)
+        self.has_due.toggled.connect(self.due.setEnabled)
+        form = QFormLayout()
+        form.addRow("Who", self.owner)
+        form.addRow("What", self.text)
+        form.addRow(self.has_due, self.due)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        if self.text.text().strip():
+            super().accept()
+        else:
+            self.text.setFocus()
+            self.text.setPlaceholderText("Say what was promised")
+
+    @classmethod
+    def get_promise(
+        cls, parent: QWidget | None, contact_name: str
+    ) -> tuple[PromiseDraft | None, bool]:
+        dialog = cls(parent, contact_name)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None, False
+        due = dialog.due.date().toPython() if dialog.has_due.isChecked() else None
+        return PromiseDraft(str(dialog.owner.currentData()), dialog.text.text(), due), True  # type: ignore[arg-type]

@@ -1,0 +1,390 @@
+"""The main window: navigation, pages, menus with shortcuts, status line, demo banner."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relationship_journal import APP_NAME, __version__
+from relationship_journal.store import clock
+from relationship_journal.store.contacts import (
+    create_contact,
+    draft_of,
+    get_contact,
+    live_contact_count,
+    update_contact,
+)
+from relationship_journal.store.journal import Journal
+from relationship_journal.store.organisations import list_organisations
+from relationship_journal.ui.contact.dialog import ContactDialog
+from relationship_journal.ui.contact.page import ContactPage
+from relationship_journal.ui.contacts.page import ContactsPage
+from relationship_journal.ui.context import JournalContext, LogRequest
+from relationship_journal.ui.icons import icon
+from relationship_journal.ui.journal.page import JournalPage
+from relationship_journal.ui.journal_source import JournalSource
+from relationship_journal.ui.ledger.actions import (
+    extra_categories,
+    picker_candidates,
+    save_interaction,
+)
+from relationship_journal.ui.ledger.log_dialog import LogDialog
+from relationship_journal.ui.organisations.page import OrganisationsPage
+from relationship_journal.ui.promises.page import PromisesPage
+from relationship_journal.ui.today.page import TodayPage
+
+NAVIGATION = (
+    ("today", "Today", "today"),
+    ("contacts", "Contacts", "contacts"),
+    ("organisations", "Organisations", "organisations"),
+    ("journal", "Journal", "journal"),
+    ("promises", "Promises", "promises"),
+)
+CONTACT_PAGE = len(NAVIGATION)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, source: JournalSource, journal: Journal) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.source = source
+        self.setWindowTitle(APP_NAME)
+        self.setMinimumSize(960, 620)
+        self.context = JournalContext(journal, source.is_demo, self)
+        self._history: list[int] = []
+        self._build()
+        self._build_menus()
+        self._restore_geometry()
+        self.go(0)
+
+    # --- building ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName("Navigation")
+        self.navigation.setFixedWidth(190)
+        for index, (key, text, icon_name) in enumerate(NAVIGATION):
+            item = QListWidgetItem(icon(icon_name), text)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(f"{text} (Ctrl+{index + 1})")
+            self.navigation.addItem(item)
+        self.navigation.currentRowChanged.connect(self._navigate)
+
+        self.today_page = TodayPage(self.context)
+        self.contacts_page = ContactsPage(self.context)
+        self.organisations_page = OrganisationsPage(self.context)
+        self.journal_page = JournalPage(self.context)
+        self.promises_page = PromisesPage(self.context)
+        self.contact_page = ContactPage(self.context)
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("pages")
+        for page in (
+            self.today_page,
+            self.contacts_page,
+            self.organisations_page,
+            self.journal_page,
+            self.promises_page,
+            self.contact_page,
+        ):
+            self.pages.addWidget(page)
+
+        self.banner = QFrame()
+        self.banner.setObjectName("demoBanner")
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.setContentsMargins(16, 8, 16, 8)
+        banner_text = QLabel(
+            "You are exploring the demo journal: its people and history are made up, and it is "
+            "rebuilt each day. Your own journal is kept apart."
+        )
+        banner_text.setWordWrap(True)
+        start_own = QPushButton("Start my own journal")
+        start_own.setObjectName("startOwnJournal")
+        start_own.clicked.connect(self.start_own_journal)
+        banner_layout.addWidget(banner_text, 1)
+        banner_layout.addWidget(start_own)
+        self.banner.setVisible(self.context.is_demo)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.navigation)
+        body.addWidget(self.pages, 1)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addLayout(body, 1)
+        self.setCentralWidget(central)
+
+        self.status_label = QLabel()
+        self.status_label.setObjectName("statusLabel")
+        self.statusBar().addWidget(self.status_label, 1)
+
+        self.context.changed.connect(self._update_status)
+        self.context.open_contact_requested.connect(self.open_contact)
+        self.context.log_requested.connect(self.log_interaction)
+        self.contacts_page.new_contact_requested.connect(self.new_contact)
+        self.contact_page.edit_requested.connect(self.edit_contact)
+        self._update_status()
+
+    def _action(
+        self,
+        menu_name: str,
+        text: str,
+        slot: object,
+        shortcut: str | QKeySequence = "",
+        icon_name: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(menu_name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.new_contact_action = self._action(
+            "newContact", "&New contact…", self.new_contact, "Ctrl+N", "add"
+        )
+        self.log_action = self._action(
+            "logInteraction",
+            "&Log interaction…",
+            lambda: self.context.request_log(self._log_context()),
+            "Ctrl+L",
+            "log",
+        )
+        file_menu.addAction(self.new_contact_action)
+        file_menu.addAction(self.log_action)
+        file_menu.addSeparator()
+        self.own_journal_action = self._action(
+            "startOwn", "Start my own journal", self.start_own_journal
+        )
+        self.own_journal_action.setVisible(self.context.is_demo)
+        file_menu.addAction(self.own_journal_action)
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        )
+
+        edit_menu = bar.addMenu("&Edit")
+        undo = self.context.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.context.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action("find", "&Find contact", self.find, "Ctrl+F", "search"))
+        edit_menu.addAction(
+            self._action("editContact", "&Edit contact…", self._edit_current, "Ctrl+E", "edit")
+        )
+
+        go_menu = bar.addMenu("&Go")
+        for index, (key, text, icon_name) in enumerate(NAVIGATION):
+            go_menu.addAction(
+                self._action(
+                    f"go_{key}",
+                    text,
+                    lambda _=False, i=index: self.go(i),
+                    f"Ctrl+{index + 1}",
+                    icon_name,
+                )
+            )
+        go_menu.addSeparator()
+        go_menu.addAction(
+            self._action("nextContact", "Next contact", lambda: self.step_contact(1), "Ctrl+Down")
+        )
+        go_menu.addAction(
+            self._action(
+                "previousContact", "Previous contact", lambda: self.step_contact(-1), "Ctrl+Up"
+            )
+        )
+        go_menu.addAction(self._action("back", "Back", self.back, QKeySequence.StandardKey.Back))
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(
+            self._action("shortcuts", "&Keyboard shortcuts", self.show_shortcuts, "F1")
+        )
+        help_menu.addAction(self._action("about", f"&About {APP_NAME}", self.show_about))
+
+    # --- navigation ----------------------------------------------------------------------------
+
+    def go(self, index: int) -> None:
+        self.navigation.setCurrentRow(index)
+        self._navigate(index)
+
+    def _navigate(self, index: int) -> None:
+        if 0 <= index < len(NAVIGATION):
+            self.pages.setCurrentIndex(index)
+
+    def current_page_key(self) -> str:
+        if self.pages.currentIndex() == CONTACT_PAGE:
+            return "contact"
+        return NAVIGATION[self.pages.currentIndex()][0]
+
+    def open_contact(self, contact_id: int) -> None:
+        if self.contact_page.contact_id is not None and self.pages.currentIndex() == CONTACT_PAGE:
+            self._history.append(self.contact_page.contact_id)
+        self.contact_page.show_contact(contact_id)
+        self.navigation.blockSignals(True)
+        self.navigation.setCurrentRow(1)
+        self.navigation.blockSignals(False)
+        self.pages.setCurrentIndex(CONTACT_PAGE)
+        self.contacts_page.select_contact(contact_id)
+
+    def back(self) -> None:
+        if self.pages.currentIndex() != CONTACT_PAGE:
+            return
+        if self._history:
+            contact_id = self._history.pop()
+            self.contact_page.show_contact(contact_id)
+        else:
+            self.go(1)
+
+    def step_contact(self, step: int) -> None:
+        current = self.contact_page.contact_id
+        if self.pages.currentIndex() == CONTACT_PAGE and current is not None:
+            neighbour = self.contacts_page.neighbour_of(current, step)
+            if neighbour is not None:
+                self.contact_page.show_contact(neighbour)
+                self.contacts_page.select_contact(neighbour)
+            return
+        table = self.contacts_page.table
+        if self.pages.currentIndex() == 1 and self.contacts_page.model.rowCount():
+            row = max(
+                0, min(self.contacts_page.model.rowCount() - 1, table.currentIndex().row() + step)
+            )
+            table.selectRow(row)
+
+    def find(self) -> None:
+        self.go(1)
+        self.contacts_page.focus_search()
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def _log_context(self) -> LogRequest:
+        if self.pages.currentIndex() == CONTACT_PAGE and self.contact_page.contact_id is not None:
+            return LogRequest((self.contact_page.contact_id,))
+        return LogRequest()
+
+    def log_interaction(self, request: LogRequest) -> int | None:
+        candidates = self.context.read(picker_candidates)
+        extras = self.context.read(extra_categories)
+        dialog = LogDialog(self, candidates, list(request.contact_ids), extras)
+        if request.polarity == "withdrawal":
+            dialog.withdrawal.setChecked(True)
+        elif request.polarity == "deposit":
+            dialog.deposit.setChecked(True)
+        if request.summary:
+            dialog.summary.setText(request.summary)
+        if request.category:
+            dialog.category.setCurrentText(request.category)
+        if dialog.exec() != LogDialog.DialogCode.Accepted or dialog.result_interaction is None:
+            return None
+        logged = dialog.result_interaction
+        entry_id = self.context.write(lambda session: save_interaction(session, logged))
+        self.statusBar().showMessage("Interaction logged.", 4000)
+        return entry_id
+
+    def _organisation_names(self) -> list[str]:
+        return [row.name for row in self.context.read(list_organisations)]
+
+    def new_contact(self) -> None:
+        draft, ok = ContactDialog.get_contact(self, None, self._organisation_names())
+        if not ok or draft is None:
+            return
+        now = clock.now()
+        contact = self.context.write(lambda session: create_contact(session, draft, now))
+        assert contact.id is not None
+        self.open_contact(contact.id)
+
+    def edit_contact(self, contact_id: int) -> None:
+        current = self.context.read(lambda s: draft_of(s, get_contact(s, contact_id)))
+        draft, ok = ContactDialog.get_contact(self, current, self._organisation_names())
+        if ok and draft is not None:
+            now = clock.now()
+            self.context.write(lambda session: update_contact(session, contact_id, draft, now))
+
+    def _edit_current(self) -> None:
+        if self.pages.currentIndex() == CONTACT_PAGE and self.contact_page.contact_id is not None:
+            self.edit_contact(self.contact_page.contact_id)
+        elif self.pages.currentIndex() == 1:
+            ids = self.contacts_page.selected_ids()
+            if ids:
+                self.edit_contact(ids[0])
+
+    def start_own_journal(self) -> None:
+        journal = self.source.open(demo=False)
+        self.context.journal.close()
+        self.context.journal = journal
+        self.context.is_demo = False
+        self.context.undo_stack.clear()
+        self.banner.setVisible(False)
+        self.own_journal_action.setVisible(False)
+        self.contact_page.contact_id = None
+        self.context.changed.emit()
+        self.go(1)
+
+    def _update_status(self) -> None:
+        count = self.context.read(live_contact_count)
+        where = "Demo journal" if self.context.is_demo else str(self.context.journal.path)
+        self.status_label.setText(f"{where} · {count:,} contact{'s' if count != 1 else ''}")
+
+    def show_shortcuts(self) -> None:
+        lines = []
+        for action in self.actions():
+            if not action.shortcut().isEmpty():
+                text = action.text().replace("&", "").rstrip("…")
+                lines.append(
+                    f"<tr><td>{text}</td><td><b>{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}</b></td></tr>"
+                )
+        box = QMessageBox(self)
+        box.setObjectName("shortcutsDialog")
+        box.setWindowTitle("Keyboard shortcuts")
+        box.setText("<table cellspacing='6'>" + "".join(lines) + "</table>")
+        box.exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>The people who matter to your work, kept privately on this computer.</p>"
+            f"<p>Journal: {self.context.journal.path}</p>",
+        )
+
+    # --- window state --------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        else:
+            self.resize(1280, 800)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        self.context.journal.close()
+        super().closeEvent(event)

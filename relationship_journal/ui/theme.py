@@ -1,0 +1,145 @@
+"""One visual language: palette, accent, and the colours of balance and health everywhere."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from relationship_journal.domain.ledger import Health
+
+ACCENT = "#2f6f73"
+ACCENT_DARK_MODE = "#5fb3b3"
+DEPOSIT = "#2e7d4f"
+WITHDRAWAL = "#c0392b"
+
+HEALTH_COLOURS: dict[Health, str] = {
+    Health.NEW: "#7a8088",
+    Health.GROWING: "#2e7d4f",
+    Health.STEADY: "#3b6ea5",
+    Health.COOLING: "#b7791f",
+    Health.DRIFTING: "#c2571a",
+    Health.OVERDRAWN: "#c0392b",
+}
+
+
+def is_dark() -> bool:
+    hints = QGuiApplication.styleHints()
+    return hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def accent() -> QColor:
+    return QColor(ACCENT_DARK_MODE if is_dark() else ACCENT)
+
+
+def value_colour(value: float) -> QColor:
+    if value > 0.05:
+        return QColor("#5cc28a" if is_dark() else DEPOSIT)
+    if value < -0.05:
+        return QColor("#ff7b6b" if is_dark() else WITHDRAWAL)
+    return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+
+
+def health_colour(health: Health) -> QColor:
+    return QColor(HEALTH_COLOURS[health])
+
+
+def _light_palette() -> QPalette:
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#f5f4f0",
+        QPalette.ColorRole.WindowText: "#1f2328",
+        QPalette.ColorRole.Base: "#ffffff",
+        QPalette.ColorRole.AlternateBase: "#f7f7f5",
+        QPalette.ColorRole.Text: "#1f2328",
+        QPalette.ColorRole.Button: "#efede8",
+        QPalette.ColorRole.ButtonText: "#1f2328",
+        QPalette.ColorRole.Highlight: ACCENT,
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.ToolTipBase: "#ffffff",
+        QPalette.ColorRole.ToolTipText: "#1f2328",
+        QPalette.ColorRole.PlaceholderText: "#6b7280",
+        QPalette.ColorRole.Link: ACCENT,
+        QPalette.ColorRole.Mid: "#c9c6bf",
+    }
+    for role, colour in roles.items():
+        palette.setColor(role, QColor(colour))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#9aa0a6"))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#9aa0a6"))
+    return palette
+
+
+def _dark_palette() -> QPalette:
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#1e2124",
+        QPalette.ColorRole.WindowText: "#e8e6e3",
+        QPalette.ColorRole.Base: "#25292d",
+        QPalette.ColorRole.AlternateBase: "#2b2f34",
+        QPalette.ColorRole.Text: "#e8e6e3",
+        QPalette.ColorRole.Button: "#2d3136",
+        QPalette.ColorRole.ButtonText: "#e8e6e3",
+        QPalette.ColorRole.Highlight: ACCENT_DARK_MODE,
+        QPalette.ColorRole.HighlightedText: "#10181a",
+        QPalette.ColorRole.ToolTipBase: "#2d3136",
+        QPalette.ColorRole.ToolTipText: "#e8e6e3",
+        QPalette.ColorRole.PlaceholderText: "#9aa3ad",
+        QPalette.ColorRole.Link: ACCENT_DARK_MODE,
+        QPalette.ColorRole.Mid: "#4a5057",
+    }
+    for role, colour in roles.items():
+        palette.setColor(role, QColor(colour))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#6b7280"))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#6b7280"))
+    return palette
+
+
+STYLESHEET = """
+QListWidget#navigation {
+    border: none;
+    border-right: 1px solid palette(mid);
+    background: palette(window);
+    padding: 10px 8px;
+    font-size: 10.5pt;
+}
+QListWidget#navigation::item {
+    padding: 8px 10px;
+    border-radius: 6px;
+    margin: 1px 0;
+    color: palette(window-text);
+}
+QListWidget#navigation::item:hover { background: palette(button); }
+QListWidget#navigation::item:selected {
+    background: palette(highlight);
+    color: palette(highlighted-text);
+}
+QLabel[role="title"] { font-size: 17pt; font-weight: 600; }
+QLabel[role="subtitle"] { color: palette(placeholder-text); font-size: 10.5pt; }
+QLabel[role="section"] { font-size: 11.5pt; font-weight: 600; margin-top: 6px; }
+QLabel[role="muted"] { color: palette(placeholder-text); }
+QLabel[role="empty"] { color: palette(placeholder-text); font-size: 11pt; padding: 24px; }
+QFrame[role="card"] {
+    background: palette(base);
+    border: 1px solid palette(mid);
+    border-radius: 8px;
+}
+QFrame#demoBanner {
+    background: #fdf3d8;
+    border-bottom: 1px solid #e7d39a;
+}
+QFrame#demoBanner QLabel { color: #5a4a12; }
+QTableView, QTreeView, QListView { border: 1px solid palette(mid); border-radius: 6px; }
+QHeaderView::section { padding: 4px 6px; }
+QLineEdit, QComboBox, QSpinBox, QDateEdit, QPlainTextEdit, QTextEdit { padding: 3px 5px; }
+"""
+
+
+def apply_theme(app: QApplication) -> None:
+    """Fusion with our palette, light or dark as the system asks."""
+    app.setStyle("Fusion")
+    app.setPalette(_dark_palette() if is_dark() else _light_palette())
+    font = QFont(app.font())
+    if font.pointSizeF() < 10:
+        font.setPointSizeF(10)
+    app.setFont(font)
+    app.setStyleSheet(STYLESHEET)

@@ -1,0 +1,226 @@
+"""Today: what matters now and this week, each moment with why it matters and what to do."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relationship_journal.domain.moments import Bucket, Moment, MomentKind, bucket
+from relationship_journal.store import clock
+from relationship_journal.store.agenda import collect, mark_done, snooze
+from relationship_journal.ui.context import JournalContext, LogRequest
+from relationship_journal.ui.icons import icon
+from relationship_journal.ui.theme import accent, value_colour
+from relationship_journal.ui.widgets import card, clear_layout, empty_state, label
+
+SHOWN_PER_BUCKET = 60
+KIND_ICONS = {
+    MomentKind.BIRTHDAY: "birthday",
+    MomentKind.ANNIVERSARY: "birthday",
+    MomentKind.PROMISE_MINE: "promises",
+    MomentKind.PROMISE_THEIRS: "promises",
+    MomentKind.CADENCE: "contacts",
+    MomentKind.FOLLOW_UP: "log",
+    MomentKind.STAGE_NUDGE: "portfolio",
+    MomentKind.REMINDER: "today",
+}
+
+
+class MomentRow(QWidget):
+    """One moment: what, who, why, and its actions."""
+
+    def __init__(self, page: TodayPage, moment: Moment, today: date) -> None:
+        super().__init__()
+        self.moment = moment
+        self.setObjectName("momentRow")
+        self.setAccessibleName(moment.title)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(10)
+        kind_icon = QToolButton()
+        kind_icon.setIcon(icon(KIND_ICONS[moment.kind], accent().name()))
+        kind_icon.setAutoRaise(True)
+        kind_icon.setEnabled(False)
+        kind_icon.setToolTip(moment.kind.label)
+        text = QVBoxLayout()
+        text.setSpacing(1)
+        when = _when(moment, today)
+        title = label(f"<b>{_esc(moment.title)}</b>", wrap=True)
+        title.setTextFormat(Qt.TextFormat.RichText)
+        title.setObjectName("momentTitle")
+        when_colour = value_colour(-1).name() if moment.day < today else accent().name()
+        detail = label(
+            f"<span style='color: {when_colour}; font-weight: 600;'>{moment.kind.label} · "
+            f"{when}</span> — {_esc(moment.why)}",
+            "muted",
+            wrap=True,
+        )
+        detail.setTextFormat(Qt.TextFormat.RichText)
+        text.addWidget(title)
+        text.addWidget(detail)
+        done = QPushButton(icon("done"), "Done")
+        done.setObjectName("doneButton")
+        done.setToolTip("Mark done; it will not come back")
+        done.clicked.connect(lambda: page.mark_done(moment))
+        later = QPushButton(icon("snooze"), "Snooze")
+        later.setObjectName("snoozeButton")
+        menu = QMenu(later)
+        menu.addAction("Until tomorrow", lambda: page.snooze(moment, today + timedelta(days=1)))
+        menu.addAction("For a week", lambda: page.snooze(moment, today + timedelta(days=7)))
+        menu.addAction("Until a date…", lambda: page.snooze_to_date(moment))
+        later.setMenu(menu)
+        layout.addWidget(kind_icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(text, 1)
+        if moment.contact_id is not None:
+            contact_id = moment.contact_id
+            open_button = QPushButton("Open")
+            open_button.setObjectName("openContactButton")
+            open_button.setToolTip(f"Open {moment.contact_name}")
+            open_button.clicked.connect(
+                lambda: page.context.open_contact_requested.emit(contact_id)
+            )
+            log_button = QPushButton(icon("log"), "Log")
+            log_button.setObjectName("logMomentButton")
+            log_button.setToolTip(f"Log an interaction with {moment.contact_name}")
+            log_button.clicked.connect(lambda: page.log_for(moment))
+            layout.addWidget(open_button, 0, Qt.AlignmentFlag.AlignVCenter)
+            layout.addWidget(log_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(later, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(done, 0, Qt.AlignmentFlag.AlignVCenter)
+
+
+def _when(moment: Moment, today: date) -> str:
+    delta = (moment.day - today).days
+    at = f" at {moment.at:%H:%M}" if moment.at else ""
+    if delta == 0:
+        return "today" + at
+    if delta == 1:
+        return "tomorrow" + at
+    if delta == -1:
+        return "yesterday"
+    if delta < 0:
+        return f"{-delta} days ago"
+    return f"{moment.day:%a %d %b}{at}"
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class TodayPage(QWidget):
+    def __init__(self, context: JournalContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("todayPage")
+        self.context = context
+        self.moments: list[Moment] = []
+        self.heading = label("Today", "title")
+        self.subtitle = label("", "subtitle")
+        self.subtitle.setObjectName("todaySummary")
+        inner = QWidget()
+        self.sections = QVBoxLayout(inner)
+        self.sections.setContentsMargins(0, 0, 8, 0)
+        self.sections.setSpacing(14)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 12)
+        layout.setSpacing(8)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(scroll, 1)
+        context.changed.connect(self.reload)
+        self.reload()
+
+    def reload(self) -> None:
+        today = clock.today()
+        self.moments = self.context.read(lambda session: collect(session, today))
+        self.heading.setText(f"Today — {today:%A %d %B}")
+        grouped: dict[Bucket, list[Moment]] = {}
+        for moment in self.moments:
+            grouped.setdefault(bucket(moment.day, today), []).append(moment)
+        counts = [f"{len(grouped[b])} {b.value.lower()}" for b in Bucket if grouped.get(b)]
+        self.subtitle.setText(", ".join(counts) if counts else "")
+        clear_layout(self.sections)
+        if not self.moments:
+            self.sections.addWidget(
+                empty_state(
+                    "Nothing due. Add birthdays, promises and a stay-in-touch cadence to your "
+                    "contacts, and their moments will appear here."
+                )
+            )
+            self.sections.addStretch()
+            return
+        for section in (Bucket.OVERDUE, Bucket.TODAY, Bucket.THIS_WEEK, Bucket.NEXT_30_DAYS):
+            items = grouped.get(section, [])
+            if not items:
+                continue
+            frame, frame_layout = card()
+            frame.setObjectName(f"bucket_{section.name.lower()}")
+            frame_layout.addWidget(label(f"{section.value}  ({len(items)})", "section"))
+            for moment in items[:SHOWN_PER_BUCKET]:
+                frame_layout.addWidget(MomentRow(self, moment, today))
+            if len(items) > SHOWN_PER_BUCKET:
+                frame_layout.addWidget(
+                    label(f"… and {len(items) - SHOWN_PER_BUCKET} more", "muted")
+                )
+            self.sections.addWidget(frame)
+        self.sections.addStretch()
+
+    def rows(self) -> list[MomentRow]:
+        return self.findChildren(MomentRow)
+
+    def mark_done(self, moment: Moment) -> None:
+        now = clock.now()
+        self.context.write(lambda session: mark_done(session, moment.key, now))
+
+    def snooze(self, moment: Moment, until: date) -> None:
+        now = clock.now()
+        self.context.write(lambda session: snooze(session, moment.key, until, now))
+
+    def snooze_to_date(self, moment: Moment) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle("Snooze until")
+        calendar = QCalendarWidget()
+        calendar.setMinimumDate(clock.today() + timedelta(days=1))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(calendar)
+        layout.addWidget(buttons)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.snooze(moment, calendar.selectedDate().toPython())  # type: ignore[arg-type]
+
+    def log_for(self, moment: Moment) -> None:
+        if moment.contact_id is None:
+            return
+        summary = {
+            MomentKind.BIRTHDAY: "Birthday wishes",
+            MomentKind.ANNIVERSARY: "Marked our anniversary",
+            MomentKind.CADENCE: "Caught up",
+        }.get(moment.kind, "")
+        category = (
+            "Remembered something personal"
+            if moment.kind in (MomentKind.BIRTHDAY, MomentKind.ANNIVERSARY)
+            else ""
+        )
+        self.context.request_log(
+            LogRequest((moment.contact_id,), "deposit" if category else "", summary, category)
+        )

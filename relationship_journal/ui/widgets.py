@@ -1,0 +1,59 @@
+"""Small widgets used across pages: headings, cards, empty states, badges."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+
+def label(text: str, role: str | None = None, wrap: bool = False) -> QLabel:
+    widget = QLabel(text)
+    if role:
+        widget.setProperty("role", role)
+    widget.setWordWrap(wrap)
+    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return widget
+
+
+def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame(parent)
+    frame.setProperty("role", "card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(14, 12, 14, 12)
+    layout.setSpacing(6)
+    return frame, layout
+
+
+def badge(text: str, colour: QColor) -> QLabel:
+    """A rounded, filled label: health, stage, tier."""
+    widget = QLabel(text)
+    widget.setProperty("role", "badge")
+    widget.setStyleSheet(
+        f"background: {colour.name()}; color: #ffffff; border-radius: 9px;"
+        " padding: 2px 9px; font-weight: 600;"
+    )
+    return widget
+
+
+def empty_state(text: str) -> QLabel:
+    widget = QLabel(text)
+    widget.setProperty("role", "empty")
+    widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    widget.setWordWrap(True)
+    return widget
+
+
+def clear_layout(layout: QVBoxLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.deleteLater()
+        elif item.layout() is not None:
+            inner = item.layout()
+            assert isinstance(inner, QVBoxLayout) or inner is not None
+            while inner.count():
+                child = inner.takeAt(0).widget()
+                if child is not None:
+                    child.deleteLater()

@@ -12,12 +12,12 @@ from relationship_journal.domain.dates import PartialDate
 from relationship_journal.store.contacts import (
     create_contact,
     current_facts,
+    draft_of,
     fact_history,
     record_fact,
     resolve_contact,
     trash_contacts,
     update_contact,
-    draft_of,
 )
 from relationship_journal.store.errors import NotFoundError
 from relationship_journal.store.journal import Journal

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from relationship_journal.paths import JournalPaths
 from relationship_journal.store import schema
 from relationship_journal.store.errors import (
     DamagedJournalError,
@@ -16,7 +17,6 @@ from relationship_journal.store.errors import (
     TooNewJournalError,
 )
 from relationship_journal.store.journal import open_journal
-from relationship_journal.paths import JournalPaths
 
 
 def _digest(path: Path) -> str:
@@ -61,9 +61,9 @@ def test_garbage_file_is_refused_untouched(paths: JournalPaths) -> None:
 
 
 def test_truncated_journal_is_reported_as_damaged(paths: JournalPaths) -> None:
-    from relationship_journal.store.demo import populate_demo
     from relationship_journal.resources import resource
     from relationship_journal.store import clock
+    from relationship_journal.store.demo import populate_demo
 
     journal = open_journal(paths.journal, paths.backups)
     populate_demo(journal, resource("demo", "demo_journal.json"), clock.today(), clock.now())

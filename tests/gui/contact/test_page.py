@@ -1,0 +1,95 @@
+"""A whole workflow through the real window: create, profile, change, restart, history."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from relationship_journal.ui.contact.dialog import ContactDialog
+from relationship_journal.ui.contact.fact_dialogs import FactDialog, FactHistoryDialog
+from tests.gui.conftest import WindowFactory
+
+
+def _fill_contact_dialog(monkeypatch: pytest.MonkeyPatch, **fields: str) -> None:
+    def fake_exec(dialog: ContactDialog) -> int:
+        for name, value in fields.items():
+            dialog.findChild(type(dialog.name), name).setText(value)
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(ContactDialog, "exec", fake_exec)
+
+
+def _answer(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    def fake_exec(dialog: FactDialog) -> int:
+        dialog.text.setPlainText(text)
+        dialog.accept()
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(FactDialog, "exec", fake_exec)
+
+
+def test_profile_answers_survive_restart_with_history(
+    open_window: WindowFactory, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window()
+    _fill_contact_dialog(
+        monkeypatch,
+        name="Jürgen Müller",
+        organisation="Northwind Logistics",
+        title="VP Operations",
+        email="j.mueller@northwind.example",
+        birthday="--02-29",
+    )
+    window.new_contact()
+    page = window.contact_page
+    assert window.current_page_key() == "contact"
+    assert page.name.text() == "Jürgen Müller"
+    assert page.role.text() == "VP Operations @ Northwind Logistics"
+    assert "29 February" in page.about.text()
+    assert "Open question" in page.profile_sections["professional"].answers["next_job"].text()
+
+    _answer(monkeypatch, "Sailing on the Wannsee")
+    page.edit_fact("hobbies")
+    _answer(monkeypatch, "Peak-season staffing")
+    page.edit_fact("keeps_up_at_night")
+    _answer(monkeypatch, "Depot automation delays")
+    page.edit_fact("keeps_up_at_night")
+    worry = page.profile_sections["professional"].answers["keeps_up_at_night"]
+    assert "Depot automation delays" in worry.text()
+    window.close()
+
+    window = open_window()
+    window.contacts_page.search.setText("jurgen")
+    window.contacts_page.apply_filter()
+    assert window.contacts_page.model.rowCount() == 1
+    window.open_contact(window.contacts_page.model.contact_id(0))
+    page = window.contact_page
+    assert "Depot automation delays" in (
+        page.profile_sections["professional"].answers["keeps_up_at_night"].text()
+    )
+    assert "Sailing" in page.profile_sections["personal"].answers["hobbies"].text()
+    seen: list[list[str]] = []
+
+    def fake_history_exec(dialog: FactHistoryDialog) -> int:
+        seen.append([dialog.list.item(i).text() for i in range(dialog.list.count())])
+        return 0
+
+    monkeypatch.setattr(FactHistoryDialog, "exec", fake_history_exec)
+    page.show_fact_history("keeps_up_at_night")
+    assert len(seen[0]) == 2
+    assert "Depot automation delays" in seen[0][0]
+    assert "Peak-season staffing" in seen[0][1]
+
+
+def test_invalid_birthday_is_shown_beside_the_field(window: object, qtbot: QtBot) -> None:
+    dialog = ContactDialog(None, None, [], [])
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Jane Roe")
+    dialog.birthday.setText("1985-13-45")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    message = dialog._errors["birthday"]
+    assert message.isVisibleTo(dialog)
+    assert "month 13 does not exist" in message.text()

@@ -1,0 +1,61 @@
+"""The real main window starts on a temporary journal and navigates."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+
+from relationship_journal.paths import JournalPaths
+from relationship_journal.ui.main_window import MainWindow
+from tests.gui.conftest import WindowFactory
+
+
+def test_window_opens_on_a_new_journal_with_navigation(
+    window: MainWindow, paths: JournalPaths
+) -> None:
+    assert paths.journal.exists()
+    assert window.current_page_key() == "today"
+    labels = [window.navigation.item(i).text() for i in range(window.navigation.count())]
+    assert labels == ["Today", "Contacts", "Organisations", "Journal", "Promises"]
+    assert "0 contacts" in window.status_label.text()
+    assert not window.banner.isVisible()
+
+
+def test_shortcuts_switch_pages(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key() == "contacts"
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key() == "promises"
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key() == "contacts"
+    assert window.contacts_page.search.hasFocus()
+
+
+def test_empty_contacts_view_offers_the_next_step(window: MainWindow) -> None:
+    window.go(1)
+    assert window.contacts_page.stack.currentIndex() == 1
+    assert "No contacts yet" in window.contacts_page.empty.text()
+    assert window.contacts_page.empty_button.isVisibleTo(window)
+
+
+def test_demo_journal_is_kept_apart_from_the_users(
+    open_window: WindowFactory, paths: JournalPaths
+) -> None:
+    window = open_window(demo=True)
+    assert window.banner.isVisible()
+    assert "25 contacts" in window.status_label.text()
+    assert not paths.journal.exists()
+    window.start_own_journal()
+    assert paths.journal.exists()
+    assert "0 contacts" in window.status_label.text()
+    assert not window.banner.isVisible()
+
+
+def test_window_geometry_is_remembered(open_window: WindowFactory) -> None:
+    first = open_window()
+    first.resize(1000, 655)
+    first.close()
+    assert QSettings().value("window/geometry") is not None
+    second = open_window()
+    # The offscreen screen is narrower than the window's minimum width; the height tells.
+    assert second.height() == 655

@@ -76,6 +76,8 @@ def main() -> int:
         shoot("journal")
         window.go(4)
         shoot("promises")
+        window.go(5)
+        shoot("portfolio")
         window.close()
         QApplication.processEvents()
     return 0

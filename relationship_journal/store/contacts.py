@@ -26,6 +26,7 @@ from relationship_journal.store.models import (
     ProfileFact,
     Tag,
 )
+from relationship_journal.store.vocabulary import RELATIONSHIP_TYPE, remember
 
 
 def organisation_named(session: Session, name: str, now: datetime) -> Organisation:
@@ -94,6 +95,7 @@ def _apply_draft(session: Session, contact: Contact, draft: ContactDraft, now: d
     session.flush()
     assert contact.id is not None
     _set_current_job(session, contact, draft.organisation, draft.title, now)
+    remember(session, RELATIONSHIP_TYPE, draft.relationship_type)
     _replace_emails(session, contact.id, draft.emails)
     _replace_phones(session, contact.id, draft.phones)
     set_tags(session, contact.id, draft.tags)

@@ -108,12 +108,11 @@ def update_entry(session: Session, entry_id: int, draft: EntryDraft, now: dateti
     return entry
 
 
-def delete_entry(session: Session, entry_id: int) -> EntryDraft:
-    """Remove an entry and reverse its effect; returns what it was, so it can be undone."""
+def entry_draft(session: Session, entry_id: int) -> EntryDraft:
+    """A stored entry in its editable form."""
     entry = get_entry(session, entry_id)
-    contact_ids = contacts_of_entry(session, entry_id)
-    was = EntryDraft(
-        contact_ids=contact_ids,
+    return EntryDraft(
+        contact_ids=contacts_of_entry(session, entry_id),
         occurred_at=entry.occurred_at,
         summary=entry.summary,
         kind=entry.kind,
@@ -122,6 +121,13 @@ def delete_entry(session: Session, entry_id: int) -> EntryDraft:
         category=entry.category,
         follow_up_on=entry.follow_up_on,
     )
+
+
+def delete_entry(session: Session, entry_id: int) -> EntryDraft:
+    """Remove an entry and reverse its effect; returns what it was, so it can be undone."""
+    entry = get_entry(session, entry_id)
+    was = entry_draft(session, entry_id)
+    contact_ids = was.contact_ids
     _post(session, contact_ids, entry.value, entry.occurred_at, sign=-1)
     session.delete(entry)
     session.flush()

@@ -28,7 +28,9 @@ from relationship_journal.store.contacts import (
     update_contact,
 )
 from relationship_journal.store.journal import Journal
+from relationship_journal.store.ledger import entry_draft, update_entry
 from relationship_journal.store.organisations import list_organisations
+from relationship_journal.store.vocabulary import RELATIONSHIP_TYPE, terms
 from relationship_journal.ui.contact.dialog import ContactDialog
 from relationship_journal.ui.contact.page import ContactPage
 from relationship_journal.ui.contacts.page import ContactsPage
@@ -37,14 +39,17 @@ from relationship_journal.ui.icons import icon
 from relationship_journal.ui.journal.page import JournalPage
 from relationship_journal.ui.journal_source import JournalSource
 from relationship_journal.ui.ledger.actions import (
+    draft_from_interaction,
     extra_categories,
     picker_candidates,
     save_interaction,
 )
 from relationship_journal.ui.ledger.log_dialog import LogDialog
 from relationship_journal.ui.organisations.page import OrganisationsPage
+from relationship_journal.ui.portfolio.page import PortfolioPage
 from relationship_journal.ui.promises.page import PromisesPage
 from relationship_journal.ui.today.page import TodayPage
+from relationship_journal.ui.undo import CallbackCommand
 
 NAVIGATION = (
     ("today", "Today", "today"),
@@ -52,6 +57,7 @@ NAVIGATION = (
     ("organisations", "Organisations", "organisations"),
     ("journal", "Journal", "journal"),
     ("promises", "Promises", "promises"),
+    ("portfolio", "Portfolio", "portfolio"),
 )
 CONTACT_PAGE = len(NAVIGATION)
 
@@ -89,6 +95,7 @@ class MainWindow(QMainWindow):
         self.organisations_page = OrganisationsPage(self.context)
         self.journal_page = JournalPage(self.context)
         self.promises_page = PromisesPage(self.context)
+        self.portfolio_page = PortfolioPage(self.context)
         self.contact_page = ContactPage(self.context)
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
@@ -98,6 +105,7 @@ class MainWindow(QMainWindow):
             self.organisations_page,
             self.journal_page,
             self.promises_page,
+            self.portfolio_page,
             self.contact_page,
         ):
             self.pages.addWidget(page)
@@ -140,6 +148,7 @@ class MainWindow(QMainWindow):
         self.context.log_requested.connect(self.log_interaction)
         self.contacts_page.new_contact_requested.connect(self.new_contact)
         self.contact_page.edit_requested.connect(self.edit_contact)
+        self.contact_page.edit_entry_requested.connect(self.edit_entry)
         self._update_status()
 
     def _action(
@@ -307,11 +316,36 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Interaction logged.", 4000)
         return entry_id
 
+    def edit_entry(self, entry_id: int) -> None:
+        """Edit a journal entry in the log dialog; undo puts the old version back."""
+        before = self.context.read(lambda s: entry_draft(s, entry_id))
+        candidates = self.context.read(picker_candidates)
+        dialog = LogDialog(
+            self, candidates, before.contact_ids, self.context.read(extra_categories)
+        )
+        dialog.load_entry(before)
+        if dialog.exec() != LogDialog.DialogCode.Accepted or dialog.result_interaction is None:
+            return
+        after = draft_from_interaction(dialog.result_interaction)
+        now = clock.now()
+        self.context.undo_stack.push(
+            CallbackCommand(
+                "Edit entry",
+                redo=lambda: self.context.write(lambda s: update_entry(s, entry_id, after, now)),
+                undo=lambda: self.context.write(lambda s: update_entry(s, entry_id, before, now)),
+            )
+        )
+
     def _organisation_names(self) -> list[str]:
         return [row.name for row in self.context.read(list_organisations)]
 
+    def _relationship_types(self) -> list[str]:
+        return self.context.read(lambda s: terms(s, RELATIONSHIP_TYPE))
+
     def new_contact(self) -> None:
-        draft, ok = ContactDialog.get_contact(self, None, self._organisation_names())
+        draft, ok = ContactDialog.get_contact(
+            self, None, self._organisation_names(), self._relationship_types()
+        )
         if not ok or draft is None:
             return
         now = clock.now()
@@ -321,7 +355,9 @@ class MainWindow(QMainWindow):
 
     def edit_contact(self, contact_id: int) -> None:
         current = self.context.read(lambda s: draft_of(s, get_contact(s, contact_id)))
-        draft, ok = ContactDialog.get_contact(self, current, self._organisation_names())
+        draft, ok = ContactDialog.get_contact(
+            self, current, self._organisation_names(), self._relationship_types()
+        )
         if ok and draft is not None:
             now = clock.now()
             self.context.write(lambda session: update_contact(session, contact_id, draft, now))

@@ -16,7 +16,7 @@ def test_window_opens_on_a_new_journal_with_navigation(
     assert paths.journal.exists()
     assert window.current_page_key() == "today"
     labels = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert labels == ["Today", "Contacts", "Organisations", "Journal", "Promises"]
+    assert labels == ["Today", "Contacts", "Organisations", "Journal", "Promises", "Portfolio"]
     assert "0 contacts" in window.status_label.text()
     assert not window.banner.isVisible()
 

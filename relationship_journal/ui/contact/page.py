@@ -57,6 +57,7 @@ def _known_for(met_on: date | None, today: date) -> str:
 class ContactPage(QWidget):
     edit_requested = Signal(int)
     brief_requested = Signal(int)
+    edit_entry_requested = Signal(int)
 
     def __init__(self, context: JournalContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -251,11 +252,18 @@ class ContactPage(QWidget):
         self.delete_entry_button.setObjectName("deleteEntryButton")
         self.delete_entry_button.setToolTip("Delete the selected journal entry (undo with Ctrl+Z)")
         self.delete_entry_button.clicked.connect(self.delete_selected_entry)
+        self.edit_entry_button = QPushButton(icon("edit"), "Edit entry")
+        self.edit_entry_button.setObjectName("editEntryButton")
+        self.edit_entry_button.setToolTip("Edit the selected journal entry (or double-click it)")
+        self.edit_entry_button.clicked.connect(self._edit_selected_entry)
+        self.timeline.doubleClicked.connect(self._edit_selected_entry)
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 12, 0, 0)
         row = QHBoxLayout()
+        row.addWidget(label("Entries, promises, stage and profile changes, newest first", "muted"))
         row.addStretch()
+        row.addWidget(self.edit_entry_button)
         row.addWidget(self.delete_entry_button)
         layout.addLayout(row)
         layout.addWidget(self.timeline)
@@ -501,12 +509,21 @@ class ContactPage(QWidget):
                 lambda s: add_promise(s, contact_id, draft.text, draft.owner, today, draft.due_on)
             )
 
-    def delete_selected_entry(self) -> None:
+    def _selected_entry_id(self) -> int | None:
         index = self.timeline.currentIndex()
         entry_id = index.data(EntryIdRole) if index.isValid() else None
+        return None if entry_id is None else int(entry_id)
+
+    def _edit_selected_entry(self, *_args: object) -> None:
+        entry_id = self._selected_entry_id()
+        if entry_id is not None:
+            self.edit_entry_requested.emit(entry_id)
+
+    def delete_selected_entry(self) -> None:
+        entry_id = self._selected_entry_id()
         if entry_id is None:
             return
-        state: dict[str, object] = {"entry_id": int(entry_id)}
+        state: dict[str, object] = {"entry_id": entry_id}
 
         def remove() -> None:
             state["draft"] = self._context.write(

@@ -8,29 +8,31 @@ from relationship_journal.domain import ledger
 from relationship_journal.domain.taxonomy import Polarity
 from relationship_journal.store import clock
 from relationship_journal.store.ledger import EntryDraft, log_entry
-from relationship_journal.store.models import Contact, Organisation, VocabularyTerm
+from relationship_journal.store.models import Contact, Organisation
 from relationship_journal.store.promises import add_promise
+from relationship_journal.store.vocabulary import CATEGORY, remember, terms
 from relationship_journal.ui.ledger.log_dialog import LoggedInteraction
 
 
-def save_interaction(session: Session, logged: LoggedInteraction) -> int:
-    now = clock.now()
-    value = ledger.signed_value(logged.polarity.value, logged.weight)
-    entry = log_entry(
-        session,
-        EntryDraft(
-            contact_ids=logged.contact_ids,
-            occurred_at=logged.occurred_at,
-            summary=logged.summary,
-            kind=logged.kind,
-            notes=logged.notes,
-            value=value,
-            category=logged.category if logged.polarity is not Polarity.NEUTRAL else "",
-            follow_up_on=logged.follow_up_on,
-        ),
-        now,
+def draft_from_interaction(logged: LoggedInteraction) -> EntryDraft:
+    return EntryDraft(
+        contact_ids=logged.contact_ids,
+        occurred_at=logged.occurred_at,
+        summary=logged.summary,
+        kind=logged.kind,
+        notes=logged.notes,
+        value=ledger.signed_value(logged.polarity.value, logged.weight),
+        category=logged.category if logged.polarity is not Polarity.NEUTRAL else "",
+        follow_up_on=logged.follow_up_on,
     )
+
+
+def save_interaction(session: Session, logged: LoggedInteraction) -> int:
+    """Store the entry and any promise made with it; returns the entry's id."""
+    entry = log_entry(session, draft_from_interaction(logged), clock.now())
     assert entry.id is not None
+    if logged.polarity is not Polarity.NEUTRAL:
+        remember(session, CATEGORY, logged.category, logged.polarity.value)
     if logged.promise_text:
         for contact_id in logged.contact_ids:
             add_promise(
@@ -57,8 +59,5 @@ def picker_candidates(session: Session) -> list[tuple[int, str, str]]:
 
 
 def extra_categories(session: Session) -> dict[str, list[str]]:
-    rows = session.exec(select(VocabularyTerm).where(VocabularyTerm.vocabulary == "category")).all()
-    found: dict[str, list[str]] = {"deposit": [], "withdrawal": []}
-    for row in rows:
-        found.setdefault(row.polarity, []).append(row.term)
-    return found
+    """The categories the user added, by polarity."""
+    return {polarity: terms(session, CATEGORY, polarity) for polarity in ("deposit", "withdrawal")}

@@ -31,6 +31,7 @@ from relationship_journal.domain.taxonomy import (
     WITHDRAWAL_CATEGORIES,
     Polarity,
 )
+from relationship_journal.store.ledger import EntryDraft
 from relationship_journal.ui.contact_picker import ContactPicker
 from relationship_journal.ui.theme import DEPOSIT, WITHDRAWAL
 
@@ -132,7 +133,7 @@ class LogDialog(QDialog):
         self.promise_due = QDateEdit(QDate.currentDate().addDays(7))
         self.promise_due.setObjectName("promiseDue")
         self.promise_due.setCalendarPopup(True)
-        self.promise_due.setPrefix("due ")
+        self.promise_due.setDisplayFormat("'due' yyyy-MM-dd")
 
         value_row = QHBoxLayout()
         for widget in (self.deposit, self.withdrawal, self.neutral, self.weight):
@@ -179,6 +180,28 @@ class LogDialog(QDialog):
         (self.summary if preselected else self.picker.search).setFocus(
             Qt.FocusReason.OtherFocusReason
         )
+
+    def load_entry(self, draft: EntryDraft) -> None:
+        """Fill the form from a stored entry, for editing it."""
+        self.setWindowTitle("Edit interaction")
+        self.when.setDateTime(QDateTime(draft.occurred_at.astimezone().replace(tzinfo=None)))
+        self.kind.setCurrentText(draft.kind)
+        self.summary.setText(draft.summary)
+        self.notes.setPlainText(draft.notes)
+        if draft.value > 0:
+            self.deposit.setChecked(True)
+        elif draft.value < 0:
+            self.withdrawal.setChecked(True)
+        else:
+            self.neutral.setChecked(True)
+        if draft.value:
+            self.weight.setValue(abs(draft.value))
+        self.category.setCurrentText(draft.category)
+        if draft.follow_up_on is not None:
+            self.follow_up.setChecked(True)
+            self.follow_up_on.setDate(QDate(draft.follow_up_on))
+        for widget in (self.promise_text, self.promise_owner, self.promise_due):
+            widget.setVisible(False)
 
     def chosen_polarity(self) -> Polarity:
         if self.withdrawal.isChecked():

@@ -68,7 +68,7 @@ def test_completeness_weighs_professional_answers_double() -> None:
     one_personal = profile.completeness(["family"])
     one_professional = profile.completeness(["next_job"])
     assert one_professional == pytest.approx(2 * one_personal, abs=1)
-    assert [t.key for t in profile.open_questions(["next_job"])][0] == "current_role"
+    assert profile.open_questions(["next_job"])[0].key == "current_role"
 
 
 def test_drifting_rule_uses_the_contacts_cadence() -> None:

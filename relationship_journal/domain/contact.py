@@ -70,6 +70,9 @@ class ContactDraft:
     met_how: str = ""
     notes: str = ""
     tags: list[str] = field(default_factory=list)
+    # Answers to the journal's custom fields, by field id; checked by the store against
+    # each field's type.
+    custom: dict[int, str] = field(default_factory=dict)
 
     def cleaned(self) -> ContactDraft:
         """A copy with whitespace and control characters tidied; raises ``FieldError``."""
@@ -108,6 +111,7 @@ class ContactDraft:
             met_how=clean_block(self.met_how),
             notes=clean_block(self.notes),
             tags=tags,
+            custom=dict(self.custom),
         )
 
 

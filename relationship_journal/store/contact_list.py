@@ -168,6 +168,30 @@ def list_contacts(
     ]
 
 
+def position_of(
+    session: Session,
+    flt: ContactFilter,
+    now: datetime,
+    contact_id: int,
+    sort: str = "name",
+    descending: bool = False,
+) -> int | None:
+    """The row of ``contact_id`` in the list as filtered and sorted, or None if not in it."""
+    numbered = (
+        select(
+            col(Contact.id).label("contact_id"),
+            func.row_number().over(order_by=_order(sort, descending)).label("row_number"),
+        )
+        .outerjoin(Organisation, col(Organisation.id) == Contact.organisation_id)
+        .where(*_conditions(flt, now))
+        .subquery()
+    )
+    found = session.exec(
+        select(numbered.c.row_number).where(numbered.c.contact_id == contact_id)
+    ).first()
+    return None if found is None else int(found) - 1
+
+
 def recent_sums(session: Session, contact_ids: list[int], now: datetime) -> dict[int, float]:
     """Each contact's running-sum part from the last TREND_DAYS days, for the trend column."""
     if not contact_ids:

@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from relationship_journal.domain import profile
 from relationship_journal.domain.contact import ContactDraft, Labelled, phone_digits
+from relationship_journal.domain.custom_fields import check_value
 from relationship_journal.domain.dates import PartialDate
 from relationship_journal.domain.text import clean_block, fold
 from relationship_journal.store.errors import InvalidInputError, NotFoundError
@@ -19,6 +20,8 @@ from relationship_journal.store.models import (
     ContactEmail,
     ContactPhone,
     ContactTag,
+    CustomField,
+    CustomValue,
     Employment,
     Entry,
     EntryContact,
@@ -99,6 +102,8 @@ def _apply_draft(session: Session, contact: Contact, draft: ContactDraft, now: d
     _replace_emails(session, contact.id, draft.emails)
     _replace_phones(session, contact.id, draft.phones)
     set_tags(session, contact.id, draft.tags)
+    for field_id, value in draft.custom.items():
+        set_custom_value(session, contact.id, field_id, value)
 
 
 def _set_current_job(
@@ -168,6 +173,31 @@ def _replace_phones(session: Session, contact_id: int, phones: Sequence[Labelled
                 label=phone.label,
             )
         )
+
+
+def set_custom_value(session: Session, contact_id: int, field_id: int, value: str) -> None:
+    """Answer one custom field for a contact, checked against the field's type."""
+    field = session.get(CustomField, field_id)
+    if field is None:
+        raise NotFoundError(f"no custom field with id {field_id}")
+    stored = check_value(
+        field.name, field.field_type, [c for c in field.choices.splitlines() if c], value
+    )
+    row = session.get(CustomValue, (contact_id, field_id))
+    if not stored:
+        if row is not None:
+            session.delete(row)
+        return
+    if row is None:
+        session.add(CustomValue(contact_id=contact_id, field_id=field_id, value=stored))
+    else:
+        row.value = stored
+        session.add(row)
+
+
+def custom_values(session: Session, contact_id: int) -> dict[int, str]:
+    rows = session.exec(select(CustomValue).where(CustomValue.contact_id == contact_id)).all()
+    return {row.field_id: row.value for row in rows}
 
 
 def set_tags(session: Session, contact_id: int, names: Sequence[str]) -> None:
@@ -390,4 +420,5 @@ def draft_of(session: Session, contact: Contact) -> ContactDraft:
         met_how=contact.met_how,
         notes=contact.notes,
         tags=tags_of(session, contact.id),
+        custom=custom_values(session, contact.id),
     )

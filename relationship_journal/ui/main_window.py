@@ -27,6 +27,7 @@ from relationship_journal.store.contacts import (
     live_contact_count,
     update_contact,
 )
+from relationship_journal.store.custom_fields import fields as custom_fields
 from relationship_journal.store.journal import Journal
 from relationship_journal.store.ledger import entry_draft, update_entry
 from relationship_journal.store.organisations import list_organisations
@@ -35,6 +36,7 @@ from relationship_journal.ui.contact.dialog import ContactDialog
 from relationship_journal.ui.contact.page import ContactPage
 from relationship_journal.ui.contacts.page import ContactsPage
 from relationship_journal.ui.context import JournalContext, LogRequest
+from relationship_journal.ui.custom_fields_dialog import CustomFieldsDialog
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.journal.page import JournalPage
 from relationship_journal.ui.journal_source import JournalSource
@@ -208,6 +210,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(
             self._action("editContact", "&Edit contact…", self._edit_current, "Ctrl+E", "edit")
         )
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action("customFields", "Custom fields…", self.edit_custom_fields))
 
         go_menu = bar.addMenu("&Go")
         for index, (key, text, icon_name) in enumerate(NAVIGATION):
@@ -344,7 +348,11 @@ class MainWindow(QMainWindow):
 
     def new_contact(self) -> None:
         draft, ok = ContactDialog.get_contact(
-            self, None, self._organisation_names(), self._relationship_types()
+            self,
+            None,
+            self._organisation_names(),
+            self._relationship_types(),
+            self.context.read(custom_fields),
         )
         if not ok or draft is None:
             return
@@ -356,7 +364,11 @@ class MainWindow(QMainWindow):
     def edit_contact(self, contact_id: int) -> None:
         current = self.context.read(lambda s: draft_of(s, get_contact(s, contact_id)))
         draft, ok = ContactDialog.get_contact(
-            self, current, self._organisation_names(), self._relationship_types()
+            self,
+            current,
+            self._organisation_names(),
+            self._relationship_types(),
+            self.context.read(custom_fields),
         )
         if ok and draft is not None:
             now = clock.now()
@@ -369,6 +381,9 @@ class MainWindow(QMainWindow):
             ids = self.contacts_page.selected_ids()
             if ids:
                 self.edit_contact(ids[0])
+
+    def edit_custom_fields(self) -> None:
+        CustomFieldsDialog(self, self.context).exec()
 
     def start_own_journal(self) -> None:
         journal = self.source.open(demo=False)

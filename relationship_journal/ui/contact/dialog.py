@@ -27,8 +27,10 @@ from relationship_journal.domain.contact import (
     check_phone,
     parse_birthday,
 )
+from relationship_journal.domain.custom_fields import check_value
 from relationship_journal.domain.dates import DateError, parse_day
 from relationship_journal.domain.taxonomy import RELATIONSHIP_TYPES, TIERS
+from relationship_journal.store.models import CustomField
 from relationship_journal.ui.theme import WITHDRAWAL
 
 
@@ -43,6 +45,7 @@ class ContactDialog(QDialog):
         draft: ContactDraft | None,
         organisations: list[str],
         relationship_types: list[str],
+        custom_fields: list[CustomField] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("contactDialog")
@@ -88,7 +91,7 @@ class ContactDialog(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        rows: list[tuple[str, QWidget, str | None]] = [
+        rows: list[tuple[str, QWidget, str | None]] = [  # label, editor, error key
             ("Name", self.name, "name"),
             ("Given name", self.given, None),
             ("Family name", self.family, None),
@@ -105,6 +108,21 @@ class ContactDialog(QDialog):
             ("Tags", self.tags, None),
             ("Notes", self.notes, None),
         ]
+        self._custom: list[tuple[CustomField, QLineEdit | QComboBox]] = []
+        for custom in custom_fields or []:
+            editor: QLineEdit | QComboBox
+            if custom.field_type == "choice":
+                editor = QComboBox()
+                editor.addItems(["", *custom.choices.splitlines()])
+            else:
+                editor = QLineEdit()
+                editor.setPlaceholderText(
+                    {"number": "a number", "date": "YYYY-MM-DD"}.get(custom.field_type, "")
+                )
+            editor.setObjectName(f"custom_{custom.id}")
+            editor.setAccessibleName(custom.name)
+            self._custom.append((custom, editor))
+            rows.append((custom.name, editor, custom.name))
         for text, widget, error_key in rows:
             form.addRow(text, widget)
             if error_key:
@@ -134,7 +152,16 @@ class ContactDialog(QDialog):
         edit.setAccessibleName(name.replace("_", " "))
         return edit
 
+    def _custom_text(self, editor: QLineEdit | QComboBox) -> str:
+        return editor.currentText() if isinstance(editor, QComboBox) else editor.text()
+
     def _load(self, draft: ContactDraft) -> None:
+        for custom, editor in self._custom:
+            value = draft.custom.get(custom.id or 0, "")
+            if isinstance(editor, QComboBox):
+                editor.setCurrentText(value)
+            else:
+                editor.setText(value)
         self.name.setText(draft.display_name)
         self.given.setText(draft.given_name)
         self.family.setText(draft.family_name)
@@ -158,6 +185,9 @@ class ContactDialog(QDialog):
             widget.setVisible(key == field)
             if key == field:
                 widget.setText(message)
+        for custom, editor in self._custom:
+            if custom.name == field:
+                editor.setFocus()
         focus = {
             "name": self.name,
             "email": self.emails,
@@ -183,6 +213,15 @@ class ContactDialog(QDialog):
                 met_on = parse_day(self.met_on.text())
             except DateError as error:
                 raise FieldError("met_on", str(error)) from None
+        custom: dict[int, str] = {}
+        for field, editor in self._custom:
+            assert field.id is not None
+            custom[field.id] = check_value(
+                field.name,
+                field.field_type,
+                field.choices.splitlines(),
+                self._custom_text(editor),
+            )
         draft = ContactDraft(
             display_name=self.name.text(),
             given_name=self.given.text(),
@@ -199,6 +238,7 @@ class ContactDialog(QDialog):
             met_how=self.met_how.text(),
             notes=self.notes.toPlainText(),
             tags=_split(self.tags.text()),
+            custom=custom,
         )
         return draft.cleaned()
 
@@ -221,7 +261,8 @@ class ContactDialog(QDialog):
         draft: ContactDraft | None = None,
         organisations: list[str] | None = None,
         relationship_types: list[str] | None = None,
+        custom_fields: list[CustomField] | None = None,
     ) -> tuple[ContactDraft | None, bool]:
-        dialog = cls(parent, draft, organisations or [], relationship_types or [])
+        dialog = cls(parent, draft, organisations or [], relationship_types or [], custom_fields)
         ok = dialog.exec() == QDialog.DialogCode.Accepted
         return dialog.result_draft, ok

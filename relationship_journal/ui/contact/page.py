@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -26,16 +28,19 @@ from relationship_journal.store import clock
 from relationship_journal.store.contact_file import ContactFile, load_contact_file
 from relationship_journal.store.contacts import fact_history, record_fact
 from relationship_journal.store.ledger import EntryDraft, delete_entry, log_entry
+from relationship_journal.store.links import add_link, remove_link
 from relationship_journal.store.models import Promise
 from relationship_journal.store.promises import add_promise
 from relationship_journal.store.stages import all_models, set_stage
 from relationship_journal.ui.charts import BalanceChart
 from relationship_journal.ui.contact.fact_dialogs import FactDialog, FactHistoryDialog
+from relationship_journal.ui.contact.link_dialog import LinkDialog
 from relationship_journal.ui.contact.profile_view import ProfileSection
 from relationship_journal.ui.contact.stage_dialog import StageDialog
 from relationship_journal.ui.contact.timeline import EntryIdRole, TimelineModel, timeline_items
 from relationship_journal.ui.context import JournalContext, LogRequest
 from relationship_journal.ui.icons import icon
+from relationship_journal.ui.ledger.actions import picker_candidates
 from relationship_journal.ui.ledger.promise_actions import resolve_promise
 from relationship_journal.ui.ledger.promise_dialog import PromiseDialog
 from relationship_journal.ui.theme import health_colour, value_colour
@@ -220,14 +225,24 @@ class ContactPage(QWidget):
         jobs_layout.addWidget(self.jobs_text)
         links_card, links_layout = card()
         links_layout.addWidget(label("People they are linked to", "section"))
-        self.links_text = label("", wrap=True)
-        self.links_text.setObjectName("linksText")
-        self.links_text.setTextFormat(Qt.TextFormat.RichText)
-        self.links_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.links_text.linkActivated.connect(
-            lambda href: self._context.open_contact_requested.emit(int(href))
-        )
-        links_layout.addWidget(self.links_text)
+        self.links_list = QListWidget()
+        self.links_list.setObjectName("linksList")
+        self.links_list.setAccessibleName("Links to other contacts")
+        self.links_list.setMinimumHeight(120)
+        self.links_list.itemActivated.connect(self._open_link)
+        self.links_list.itemDoubleClicked.connect(self._open_link)
+        add_link = QPushButton(icon("add"), "Add link…")
+        add_link.setObjectName("addLinkButton")
+        add_link.clicked.connect(self._add_link)
+        remove_link_button = QPushButton(icon("delete"), "Remove link")
+        remove_link_button.setObjectName("removeLinkButton")
+        remove_link_button.clicked.connect(self._remove_link)
+        link_buttons = QHBoxLayout()
+        link_buttons.addStretch()
+        link_buttons.addWidget(add_link)
+        link_buttons.addWidget(remove_link_button)
+        links_layout.addWidget(self.links_list)
+        links_layout.addLayout(link_buttons)
         layout.addWidget(jobs_card)
         layout.addWidget(links_card)
         layout.addStretch()
@@ -448,18 +463,41 @@ class ContactPage(QWidget):
             self.jobs_text.setText("<br>".join(lines))
         else:
             self.jobs_text.setText("<span style='color: gray;'>No jobs recorded.</span>")
-        if file.links:
-            self.links_text.setText(
-                "<br>".join(
-                    f"{_esc(link.relation.capitalize())} "
-                    f"<a href='{link.other_id}'>{_esc(link.other_name)}</a>"
-                    for link in file.links
-                )
-            )
-        else:
-            self.links_text.setText("<span style='color: gray;'>No links yet.</span>")
+        self.links_list.clear()
+        for link in file.links:
+            item = QListWidgetItem(f"{link.relation.capitalize()} {link.other_name}")
+            item.setData(Qt.ItemDataRole.UserRole, (link.id, link.other_id))
+            self.links_list.addItem(item)
+        if not file.links:
+            self.links_list.addItem("No links yet: who do they report to, work with, know?")
 
     # --- actions -------------------------------------------------------------------------------
+
+    def _open_link(self, item: QListWidgetItem) -> None:
+        data = item.data(Qt.ItemDataRole.UserRole)
+        if data:
+            self._context.open_contact_requested.emit(int(data[1]))
+
+    def _add_link(self) -> None:
+        if self.contact_id is None or self.file is None:
+            return
+        contact_id = self.contact_id
+        candidates = [c for c in self._context.read(picker_candidates) if c[0] != contact_id]
+        choice, ok = LinkDialog.get_link(self, self.file.contact.display_name, candidates)
+        if ok and choice is not None:
+            self._context.write(
+                lambda s: [
+                    add_link(s, contact_id, other, choice.kind, choice.note)
+                    for other in choice.other_ids
+                ]
+            )
+
+    def _remove_link(self) -> None:
+        item = self.links_list.currentItem()
+        data = item.data(Qt.ItemDataRole.UserRole) if item else None
+        if data:
+            link_id = int(data[0])
+            self._context.write(lambda s: remove_link(s, link_id))
 
     def _log(self) -> None:
         if self.contact_id is not None:

@@ -17,6 +17,7 @@ from relationship_journal.store.contact_list import (
     count_contacts,
     list_contacts,
     next_promise_due,
+    position_of,
     recent_sums,
 )
 from relationship_journal.ui.context import JournalContext
@@ -168,12 +169,16 @@ class ContactsTableModel(QAbstractTableModel):
         return self.row_at(row).id
 
     def row_of(self, contact_id: int) -> int | None:
-        """The row of a contact among the pages loaded so far."""
+        """The row of a contact in the list as filtered and sorted."""
         for number, rows in self._pages.items():
             for offset, row in enumerate(rows):
                 if row.id == contact_id:
                     return number * PAGE_SIZE + offset
-        return None
+        return self._context.read(
+            lambda session: position_of(
+                session, self._filter, self._now, contact_id, self._sort, self._descending
+            )
+        )
 
     # --- Qt model ----------------------------------------------------------------------------
 

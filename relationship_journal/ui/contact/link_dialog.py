@@ -1,0 +1,73 @@
+"""Link a contact to another: reports to, works with, former colleague, introduced by, partner."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relationship_journal.domain.links import LINK_KINDS
+from relationship_journal.ui.contact_picker import ContactPicker
+
+
+@dataclass
+class LinkChoice:
+    kind: str
+    other_ids: list[int]
+    note: str
+
+
+class LinkDialog(QDialog):
+    def __init__(
+        self, parent: QWidget | None, name: str, candidates: list[tuple[int, str, str]]
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("linkDialog")
+        self.setWindowTitle(f"Link {name} to…")
+        self.setMinimumWidth(460)
+        self.kind = QComboBox()
+        self.kind.setObjectName("linkKind")
+        for kind in LINK_KINDS:
+            self.kind.addItem(f"{name} {kind.forward}…", kind.key)
+        self.picker = ContactPicker(candidates, [])
+        self.note = QLineEdit()
+        self.note.setObjectName("linkNote")
+        self.note.setPlaceholderText("Optional note")
+        form = QFormLayout()
+        form.addRow("Link", self.kind)
+        form.addRow("Contact", self.picker)
+        form.addRow("Note", self.note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        if self.picker.selected_ids():
+            super().accept()
+        else:
+            self.picker.search.setFocus()
+
+    @classmethod
+    def get_link(
+        cls, parent: QWidget | None, name: str, candidates: list[tuple[int, str, str]]
+    ) -> tuple[LinkChoice | None, bool]:
+        dialog = cls(parent, name, candidates)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None, False
+        choice = LinkChoice(
+            str(dialog.kind.currentData()), dialog.picker.selected_ids(), dialog.note.text()
+        )
+        return choice, True

@@ -6,12 +6,13 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from relationship_journal import APP_NAME, __version__, cli
+from relationship_journal import APP_NAME, __version__
+from relationship_journal.commands import contacts, transfer
 from relationship_journal.paths import JournalPaths, resolve
 from relationship_journal.store.errors import JournalError
 from relationship_journal.store.journal import Journal
 
-Command = Callable[[Journal, argparse.Namespace], int]
+Command = Callable[[Journal, argparse.Namespace, JournalPaths], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,18 +27,41 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder of the journal (default: $RELATIONSHIP_JOURNAL_DIR or the user data folder)",
     )
     parser.add_argument("--demo", action="store_true", help="use the demo journal")
-    parser.add_argument(
-        "--smoke", action="store_true", help=argparse.SUPPRESS
-    )  # open, show the window, exit 0: checks a built app
+    # Opens a temporary journal, shows the window offscreen and exits: checks a built app.
+    parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    contacts = commands.add_parser("contacts", help="list contacts")
-    contacts.add_argument("--json", action="store_true", help="print JSON")
-    contacts.set_defaults(run=cli.contacts_command)
+    listing = commands.add_parser("contacts", help="list contacts")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(run=contacts.contacts_command)
 
     log = commands.add_parser("log", help="log an interaction with a contact")
-    cli.add_log_arguments(log)
-    log.set_defaults(run=cli.log_command)
+    contacts.add_log_arguments(log)
+    log.set_defaults(run=contacts.log_command)
+
+    importing = commands.add_parser(
+        "import", help="import contacts from a vCard or CSV file, or a JSON export"
+    )
+    importing.add_argument("file", metavar="FILE")
+    importing.add_argument(
+        "--skip-invalid", action="store_true", help="import the valid records, skip the rest"
+    )
+    importing.add_argument(
+        "--dry-run", action="store_true", help="show what would happen, write nothing"
+    )
+    importing.set_defaults(run=transfer.import_command)
+
+    exporting = commands.add_parser("export", help="export contacts or the whole journal")
+    exporting.add_argument("format", choices=("vcard", "csv", "json"))
+    exporting.add_argument("file", metavar="FILE")
+    exporting.set_defaults(run=transfer.export_command)
+
+    backup = commands.add_parser("backup", help="back the journal up now")
+    backup.add_argument("file", metavar="FILE", nargs="?", help="where (default: backups folder)")
+    backup.set_defaults(run=transfer.backup_command)
+
+    restoring = commands.add_parser("restore", help="replace the journal with a backup")
+    restoring.add_argument("file", metavar="FILE")
     return parser
 
 
@@ -54,11 +78,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from relationship_journal.ui.application import run_gui
 
         return run_gui(paths, force_demo=args.demo, smoke=args.smoke)
-    run: Command = args.run
     try:
+        if args.command == "restore":
+            return transfer.restore_command(paths, args, args.demo)
+        run: Command = args.run
         journal = _open(paths, args.demo)
         try:
-            return run(journal, args)
+            return run(journal, args, paths)
         finally:
             journal.close()
     except JournalError as error:

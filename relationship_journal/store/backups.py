@@ -45,3 +45,38 @@ def timestamped_name(stem: str, reason: str, now: datetime | None = None) -> str
 def backup_before(source: Path, backup_dir: Path, reason: str) -> Path:
     """A copy of ``source`` named for why it was taken, in ``backup_dir``."""
     return copy_database(source, backup_dir / timestamped_name(source.stem, reason))
+
+
+DAILY = "daily"
+DEFAULT_KEEP = 14
+
+
+def backups_of(backup_dir: Path, stem: str, reason: str | None = None) -> list[Path]:
+    """Backups in ``backup_dir``, newest first."""
+    if not backup_dir.is_dir():
+        return []
+    prefix = f"{stem}-{reason}-" if reason else f"{stem}-"
+    found = [p for p in backup_dir.glob(f"{prefix}*.sqlite") if p.is_file()]
+    return sorted(found, key=lambda p: p.name.rsplit("-", 3)[-3:], reverse=True)
+
+
+def rotate(backup_dir: Path, stem: str, keep: int) -> list[Path]:
+    """Delete the oldest daily backups beyond ``keep``; returns what was deleted."""
+    doomed = backups_of(backup_dir, stem, DAILY)[max(keep, 1) :]
+    for path in doomed:
+        path.unlink(missing_ok=True)
+    return doomed
+
+
+def daily_backup_if_due(
+    journal: Path, backup_dir: Path, keep: int = DEFAULT_KEEP, now: datetime | None = None
+) -> Path | None:
+    """One backup a day, the oldest rotated out; None when today's exists already."""
+    moment = now or datetime.now()
+    today = moment.strftime("%Y%m%d")
+    latest = backups_of(backup_dir, journal.stem, DAILY)
+    if latest and f"-{DAILY}-{today}-" in latest[0].name:
+        return None
+    made = copy_database(journal, backup_dir / timestamped_name(journal.stem, DAILY, moment))
+    rotate(backup_dir, journal.stem, keep)
+    return made

@@ -1,4 +1,4 @@
-"""The subcommands of the command line; ``app.py`` parses, these do the work."""
+"""Listing contacts and logging interactions from the command line."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any
 from relationship_journal.domain import ledger
 from relationship_journal.domain.dates import DateError, PartialDate, parse_day
 from relationship_journal.domain.taxonomy import INTERACTION_KINDS
+from relationship_journal.paths import JournalPaths
 from relationship_journal.store import clock
 from relationship_journal.store.contact_list import (
     ContactFilter,
@@ -30,7 +31,7 @@ def _birthday_text(month: int | None, day: int | None, year: int | None) -> str 
     return PartialDate(month, day, year).iso()
 
 
-def contacts_command(journal: Journal, args: argparse.Namespace) -> int:
+def contacts_command(journal: Journal, args: argparse.Namespace, _paths: JournalPaths) -> int:
     now = clock.now()
     with journal.reading() as session:
         rows = list_contacts(session, ContactFilter(), now)
@@ -80,7 +81,7 @@ def contacts_command(journal: Journal, args: argparse.Namespace) -> int:
     return 0
 
 
-def log_command(journal: Journal, args: argparse.Namespace) -> int:
+def log_command(journal: Journal, args: argparse.Namespace, _paths: JournalPaths) -> int:
     now = clock.now()
     if args.deposit is not None:
         value = ledger.signed_value("deposit", args.deposit)

@@ -1,0 +1,1 @@
+"""The command line's subcommands; ``app.py`` parses the arguments, these do the work."""

@@ -1,0 +1,130 @@
+"""Import, export, backup and restore from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sqlmodel import col, select
+
+from relationship_journal.exchange.csv_export import export_csv
+from relationship_journal.exchange.import_plan import Decision, apply, preview
+from relationship_journal.exchange.json_archive import export_json, import_json
+from relationship_journal.exchange.records import ImportFileError
+from relationship_journal.exchange.vcard_export import export_vcards
+from relationship_journal.paths import JournalPaths
+from relationship_journal.store import clock
+from relationship_journal.store.backups import backup_before, copy_database, create_private_file
+from relationship_journal.store.errors import InvalidInputError, JournalError
+from relationship_journal.store.journal import Journal
+from relationship_journal.store.lock import journal_lock
+from relationship_journal.store.models import Contact
+from relationship_journal.store.restore import restore
+
+
+def import_command(journal: Journal, args: argparse.Namespace, _paths: JournalPaths) -> int:
+    path = Path(args.file)
+    try:
+        if path.suffix.lower() == ".json":
+            return _import_json(journal, path, args.dry_run)
+        with journal.reading() as session:
+            plan = preview(session, path)
+    except ImportFileError as error:
+        raise InvalidInputError(f"cannot import {path}: {error}") from None
+    problems = plan.problems
+    if problems and not args.skip_invalid:
+        for problem in problems:
+            print(f"relationship-journal: {problem}", file=sys.stderr)
+        print(
+            f"relationship-journal: {len(problems)} problem(s) in {path.name}; nothing was "
+            "imported (use --skip-invalid to import the valid records)",
+            file=sys.stderr,
+        )
+        return 1
+    decisions = plan.default_decisions()
+    new = decisions.count(Decision.NEW)
+    merge = decisions.count(Decision.MERGE)
+    skip = decisions.count(Decision.SKIP)
+    summary = (
+        f"{plan.format_name}: {len(plan.records)} record(s): {new} new, {merge} to merge with "
+        f"people already in the journal, {skip} skipped"
+    )
+    if args.dry_run:
+        print(f"{summary} (dry run: nothing written)")
+        for problem in problems:
+            print(f"  {problem}")
+        return 0
+    now = clock.now()
+    with journal.transaction() as session:
+        result = apply(session, plan, decisions, now)
+    print(
+        f"Imported from {path.name}: {result.created} new, {result.merged} merged, "
+        f"{result.skipped} skipped"
+    )
+    for problem in problems:
+        print(f"  skipped {problem}")
+    return 0
+
+
+def _import_json(journal: Journal, path: Path, dry_run: bool) -> int:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ImportFileError(f"cannot read it ({error})") from None
+    with journal.engine.begin() as connection:
+        count = import_json(connection, text)
+        if dry_run:
+            connection.rollback()
+            print(f"JSON export with {count} contact(s) (dry run: nothing written)")
+            return 0
+    print(f"Restored {count} contact(s) from {path.name}")
+    return 0
+
+
+def export_command(journal: Journal, args: argparse.Namespace, _paths: JournalPaths) -> int:
+    target = Path(args.file)
+    with journal.reading() as session:
+        ids = [
+            cid
+            for cid in session.exec(
+                select(Contact.id)
+                .where(col(Contact.deleted_at).is_(None))
+                .order_by(col(Contact.name_key))
+            ).all()
+            if cid is not None
+        ]
+        if args.format == "vcard":
+            text = export_vcards(session, ids)
+        elif args.format == "csv":
+            text = export_csv(session, ids)
+        else:
+            text = ""
+    if args.format == "json":
+        with journal.engine.connect() as connection:
+            text = export_json(connection)
+    try:
+        create_private_file(target)
+        target.write_text(text, encoding="utf-8", newline="")
+    except OSError as error:
+        raise JournalError(f"cannot write {target} ({error.strerror or error})") from None
+    print(f"Exported {len(ids)} contact(s) to {target}")
+    return 0
+
+
+def backup_command(journal: Journal, args: argparse.Namespace, paths: JournalPaths) -> int:
+    if args.file:
+        made = copy_database(journal.path, Path(args.file))
+    else:
+        made = backup_before(journal.path, paths.backups, "manual")
+    print(f"Backed up to {made}")
+    return 0
+
+
+def restore_command(paths: JournalPaths, args: argparse.Namespace, demo: bool) -> int:
+    """Restore runs with the journal closed: it replaces the file's content."""
+    target = paths.demo if demo else paths
+    with journal_lock(target.journal):
+        kept = restore(Path(args.file), target.journal, target.backups)
+    print(f"Restored {target.journal} from {args.file}; the journal as it was is in {kept}")
+    return 0

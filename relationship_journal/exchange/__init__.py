@@ -1,0 +1,1 @@
+"""Bringing contacts in and taking the journal out: vCard, CSV, JSON, backups."""

@@ -1,0 +1,251 @@
+"""From a file to the journal: read, match against who is already there, then apply as one
+transaction (or not at all)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+from sqlmodel import Session, col, select
+
+from relationship_journal.domain.contact import Labelled, phone_digits
+from relationship_journal.domain.text import fold
+from relationship_journal.exchange.csv_formats import ColumnMapping
+from relationship_journal.exchange.csv_import import read_csv
+from relationship_journal.exchange.decoding import decode_text
+from relationship_journal.exchange.records import ImportFileError, ImportRecord
+from relationship_journal.exchange.vcard_import import read_vcards
+from relationship_journal.store.contacts import (
+    create_contact,
+    current_fact,
+    draft_of,
+    get_contact,
+    record_fact,
+    update_contact,
+)
+from relationship_journal.store.models import Contact, ContactEmail, ContactPhone, Organisation
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+class Decision(StrEnum):
+    NEW = "import as new"
+    MERGE = "merge"
+    SKIP = "skip"
+
+
+@dataclass(frozen=True)
+class Match:
+    contact_id: int | None  # None: the duplicate is an earlier record of the same file
+    name: str
+    reason: str  # "same email", "same phone", "same name and organisation"
+    record_number: int | None = None
+
+
+@dataclass
+class ImportPreview:
+    path: Path
+    format_name: str
+    records: list[ImportRecord]
+    matches: list[Match | None]
+    mapping: ColumnMapping | None = None
+
+    @property
+    def valid(self) -> list[ImportRecord]:
+        return [r for r in self.records if r.valid]
+
+    @property
+    def problems(self) -> list[str]:
+        return [str(p) for r in self.records for p in r.problems]
+
+    def default_decisions(self) -> list[Decision]:
+        decisions = []
+        for record, match in zip(self.records, self.matches, strict=True):
+            if not record.valid:
+                decisions.append(Decision.SKIP)
+            elif match is None:
+                decisions.append(Decision.NEW)
+            elif match.contact_id is None:
+                decisions.append(Decision.SKIP)
+            else:
+                decisions.append(Decision.MERGE)
+        return decisions
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    merged: int = 0
+    skipped: int = 0
+
+
+class ImportCancelled(Exception):
+    """Raised inside the import transaction so that nothing of it is kept."""
+
+
+def read_file(
+    path: Path, mapping: ColumnMapping | None = None
+) -> tuple[list[ImportRecord], str, ColumnMapping | None]:
+    """Records of a vCard or CSV file, recognised by content rather than by name."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportFileError(f"the file is {size // 1_000_000} MB; the limit is 200 MB")
+        data = path.read_bytes()
+    except OSError as error:
+        raise ImportFileError(f"cannot read {path} ({error.strerror or error})") from None
+    if not data.strip():
+        raise ImportFileError("the file is empty")
+    text = decode_text(data)
+    if "BEGIN:VCARD" in text[:4096].upper():
+        return read_vcards(text), "vCard", None
+    records, chosen = read_csv(text, mapping)
+    return records, chosen.format_name, chosen
+
+
+class _Index:
+    """Who is in the journal, by email, phone digits and name with organisation."""
+
+    def __init__(self, session: Session) -> None:
+        self.by_email: dict[str, tuple[int, str]] = {}
+        self.by_phone: dict[str, tuple[int, str]] = {}
+        self.by_name: dict[tuple[str, str], tuple[int, str]] = {}
+        live = col(Contact.deleted_at).is_(None)
+        for cid, name, key in session.exec(
+            select(ContactEmail.contact_id, Contact.display_name, ContactEmail.address_key)
+            .join(Contact, col(Contact.id) == ContactEmail.contact_id)
+            .where(live)
+        ).all():
+            self.by_email.setdefault(key, (cid, name))
+        for cid, name, digits in session.exec(
+            select(ContactPhone.contact_id, Contact.display_name, ContactPhone.digits)
+            .join(Contact, col(Contact.id) == ContactPhone.contact_id)
+            .where(live)
+        ).all():
+            if len(digits) >= 6:
+                self.by_phone.setdefault(digits, (cid, name))
+        for cid, name, key, org_key in session.exec(
+            select(Contact.id, Contact.display_name, Contact.name_key, Organisation.name_key)
+            .outerjoin(Organisation, col(Organisation.id) == Contact.organisation_id)
+            .where(live)
+        ).all():
+            self.by_name.setdefault((key, org_key or ""), (cid, name))  # type: ignore[arg-type]
+
+    def find(self, record: ImportRecord) -> tuple[int, str, str] | None:
+        for email in record.draft.emails:
+            found = self.by_email.get(email.value.casefold())
+            if found:
+                return (*found, "same email")
+        for phone in record.draft.phones:
+            digits = phone_digits(phone.value)
+            found = self.by_phone.get(digits) if len(digits) >= 6 else None
+            if found:
+                return (*found, "same phone")
+        key = (fold(record.draft.display_name), fold(record.draft.organisation))
+        found = self.by_name.get(key)
+        if found:
+            return (*found, "same name and organisation")
+        return None
+
+
+def preview(session: Session, path: Path, mapping: ColumnMapping | None = None) -> ImportPreview:
+    records, format_name, chosen = read_file(path, mapping)
+    index = _Index(session)
+    matches: list[Match | None] = []
+    seen: dict[str, int] = {}
+    for record in records:
+        found = index.find(record)
+        if found is not None:
+            matches.append(Match(found[0], found[1], found[2]))
+            continue
+        keys = [e.value.casefold() for e in record.draft.emails] or [
+            f"{fold(record.draft.display_name)}|{fold(record.draft.organisation)}"
+        ]
+        earlier = next((seen[k] for k in keys if k in seen), None)
+        if earlier is not None:
+            matches.append(
+                Match(None, record.draft.display_name, "appears earlier in the file", earlier)
+            )
+        else:
+            matches.append(None)
+            for key in keys:
+                seen[key] = record.number
+    return ImportPreview(path, format_name, records, matches, chosen)
+
+
+Progress = Callable[[int, int], None]
+
+
+def apply(
+    session: Session,
+    plan: ImportPreview,
+    decisions: list[Decision],
+    now: datetime,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportResult:
+    """Write the chosen records in the caller's transaction; raise to leave nothing behind."""
+    result = ImportResult()
+    total = len(plan.records)
+    for index, (record, match, decision) in enumerate(
+        zip(plan.records, plan.matches, decisions, strict=True)
+    ):
+        if cancelled is not None and index % 50 == 0 and cancelled():
+            raise ImportCancelled
+        if progress is not None and index % 100 == 0:
+            progress(index, total)
+        if decision is Decision.SKIP or not record.valid:
+            result.skipped += 1
+        elif decision is Decision.MERGE and match is not None and match.contact_id is not None:
+            _merge(session, match.contact_id, record, now)
+            result.merged += 1
+        else:
+            contact = create_contact(session, record.draft, now)
+            assert contact.id is not None
+            _add_extras(session, contact.id, record, now)
+            result.created += 1
+    if progress is not None:
+        progress(total, total)
+    return result
+
+
+def _add_extras(session: Session, contact_id: int, record: ImportRecord, now: datetime) -> None:
+    for topic, text in record.facts.items():
+        if current_fact(session, contact_id, topic) is None:
+            record_fact(session, contact_id, topic, text, now)
+    if record.photo:
+        contact = get_contact(session, contact_id)
+        if contact.photo is None:
+            contact.photo = record.photo
+            session.add(contact)
+
+
+def _merge(session: Session, contact_id: int, record: ImportRecord, now: datetime) -> None:
+    """Add what the file knows and the journal does not; never overwrite what the user wrote."""
+    current = draft_of(session, get_contact(session, contact_id))
+    incoming = record.draft.cleaned()
+    have_emails = {e.value.casefold() for e in current.emails}
+    current.emails += [e for e in incoming.emails if e.value.casefold() not in have_emails]
+    have_phones = {phone_digits(p.value) for p in current.phones}
+    current.phones += [
+        Labelled(p.value, p.label)
+        for p in incoming.phones
+        if phone_digits(p.value) not in have_phones
+    ]
+    have_tags = {t.casefold() for t in current.tags}
+    current.tags += [t for t in incoming.tags if t.casefold() not in have_tags]
+    if not current.organisation:
+        current.organisation, current.title = incoming.organisation, incoming.title
+    elif not current.title and fold(current.organisation) == fold(incoming.organisation):
+        current.title = incoming.title
+    current.birthday = current.birthday or incoming.birthday
+    current.met_on = current.met_on or incoming.met_on
+    current.met_how = current.met_how or incoming.met_how
+    current.nickname = current.nickname or incoming.nickname
+    if incoming.notes and incoming.notes not in current.notes:
+        current.notes = f"{current.notes}\n\n{incoming.notes}".strip()
+    update_contact(session, contact_id, current, now)
+    _add_extras(session, contact_id, record, now)

@@ -6,20 +6,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from sqlmodel import col, select
-
-from relationship_journal.exchange.csv_export import export_csv
+from relationship_journal.exchange.export_all import export_to_file
 from relationship_journal.exchange.import_plan import Decision, apply, preview
-from relationship_journal.exchange.json_archive import export_json, import_json
+from relationship_journal.exchange.json_archive import import_json
 from relationship_journal.exchange.records import ImportFileError
-from relationship_journal.exchange.vcard_export import export_vcards
 from relationship_journal.paths import JournalPaths
 from relationship_journal.store import clock
-from relationship_journal.store.backups import backup_before, copy_database, create_private_file
-from relationship_journal.store.errors import InvalidInputError, JournalError
+from relationship_journal.store.backups import backup_before, copy_database
+from relationship_journal.store.errors import InvalidInputError
 from relationship_journal.store.journal import Journal
 from relationship_journal.store.lock import journal_lock
-from relationship_journal.store.models import Contact
 from relationship_journal.store.restore import restore
 
 
@@ -83,32 +79,8 @@ def _import_json(journal: Journal, path: Path, dry_run: bool) -> int:
 
 
 def export_command(journal: Journal, args: argparse.Namespace, _paths: JournalPaths) -> int:
-    target = Path(args.file)
-    with journal.reading() as session:
-        ids = [
-            cid
-            for cid in session.exec(
-                select(Contact.id)
-                .where(col(Contact.deleted_at).is_(None))
-                .order_by(col(Contact.name_key))
-            ).all()
-            if cid is not None
-        ]
-        if args.format == "vcard":
-            text = export_vcards(session, ids)
-        elif args.format == "csv":
-            text = export_csv(session, ids)
-        else:
-            text = ""
-    if args.format == "json":
-        with journal.engine.connect() as connection:
-            text = export_json(connection)
-    try:
-        create_private_file(target)
-        target.write_text(text, encoding="utf-8", newline="")
-    except OSError as error:
-        raise JournalError(f"cannot write {target} ({error.strerror or error})") from None
-    print(f"Exported {len(ids)} contact(s) to {target}")
+    count = export_to_file(journal, args.format, Path(args.file))
+    print(f"Exported {count} contact(s) to {args.file}")
     return 0
 
 

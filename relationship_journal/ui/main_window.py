@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from relationship_journal import APP_NAME, __version__
+from relationship_journal.exchange.import_plan import ImportResult
 from relationship_journal.store import clock
 from relationship_journal.store.contacts import (
     create_contact,
@@ -50,7 +53,10 @@ from relationship_journal.ui.ledger.log_dialog import LogDialog
 from relationship_journal.ui.organisations.page import OrganisationsPage
 from relationship_journal.ui.portfolio.page import PortfolioPage
 from relationship_journal.ui.promises.page import PromisesPage
+from relationship_journal.ui.tasks import wait_for_tasks
 from relationship_journal.ui.today.page import TodayPage
+from relationship_journal.ui.transfer.file_actions import FileActions
+from relationship_journal.ui.transfer.import_flow import ImportFlow
 from relationship_journal.ui.undo import CallbackCommand
 
 NAVIGATION = (
@@ -72,6 +78,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(960, 620)
         self.context = JournalContext(journal, source.is_demo, self)
+        self.files = FileActions(self, self.context, source.current_paths)
         self._history: list[int] = []
         self._build()
         self._build_menus()
@@ -187,6 +194,24 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.new_contact_action)
         file_menu.addAction(self.log_action)
+        file_menu.addSeparator()
+        self.import_action = self._action(
+            "importContacts", "&Import contacts…", self.import_contacts, "Ctrl+I"
+        )
+        file_menu.addAction(self.import_action)
+        export_menu = file_menu.addMenu("&Export")
+        for fmt, text in (
+            ("vcard", "Contacts as vCard…"),
+            ("csv", "Contacts as CSV…"),
+            ("json", "Whole journal as JSON…"),
+        ):
+            export_menu.addAction(
+                self._action(f"export_{fmt}", text, lambda _=False, f=fmt: self.files.export(f))
+            )
+        file_menu.addAction(self._action("backupNow", "&Back up now", self.files.backup_now))
+        file_menu.addAction(
+            self._action("restoreBackup", "&Restore from backup…", self.files.restore_from_backup)
+        )
         file_menu.addSeparator()
         self.own_journal_action = self._action(
             "startOwn", "Start my own journal", self.start_own_journal
@@ -382,12 +407,31 @@ class MainWindow(QMainWindow):
             if ids:
                 self.edit_contact(ids[0])
 
+    def import_contacts(self, path: Path | None = None) -> ImportFlow:
+        flow = ImportFlow(self, self.context)
+        flow.finished.connect(self._imported)
+        if path is None:
+            flow.choose_and_start()
+        else:
+            flow.start(path)
+        return flow
+
+    def _imported(self, result: ImportResult | None) -> None:
+        if result is not None:
+            self.statusBar().showMessage(
+                f"Imported: {result.created} new, {result.merged} merged, "
+                f"{result.skipped} skipped.",
+                8000,
+            )
+            self.go(1)
+
     def edit_custom_fields(self) -> None:
         CustomFieldsDialog(self, self.context).exec()
 
     def start_own_journal(self) -> None:
-        journal = self.source.open(demo=False)
         self.context.journal.close()
+        journal = self.source.open(demo=False)
+        self.files.paths = self.source.current_paths
         self.context.journal = journal
         self.context.is_demo = False
         self.context.undo_stack.clear()
@@ -437,5 +481,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("window/geometry", self.saveGeometry())
+        wait_for_tasks()
         self.context.journal.close()
+        self.source.release()
         super().closeEvent(event)

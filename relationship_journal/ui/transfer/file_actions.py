@@ -1,0 +1,90 @@
+"""Export, back up and restore from the File menu, the slow parts off the UI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+
+from relationship_journal.exchange.export_all import export_to_file
+from relationship_journal.paths import JournalPaths
+from relationship_journal.store.backups import backup_before
+from relationship_journal.store.errors import JournalError
+from relationship_journal.store.restore import restore, verify
+from relationship_journal.ui.context import JournalContext
+from relationship_journal.ui.tasks import run_task
+
+EXPORTS = {
+    "vcard": ("vCard 4.0 (*.vcf)", "contacts.vcf"),
+    "csv": ("CSV (*.csv)", "contacts.csv"),
+    "json": ("Whole journal, JSON (*.json)", "relationship-journal.json"),
+}
+
+
+class FileActions:
+    def __init__(self, window: QMainWindow, context: JournalContext, paths: JournalPaths) -> None:
+        self.window = window
+        self.context = context
+        self.paths = paths
+
+    def _say(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 8000)
+
+    def _fail(self, title: str, error: BaseException, details: str) -> None:
+        if isinstance(error, JournalError):
+            QMessageBox.warning(self.window, title, str(error))
+            return
+        raise RuntimeError(details)
+
+    def export(self, fmt: str) -> None:
+        file_filter, default = EXPORTS[fmt]
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, "Export", str(Path.home() / default), file_filter
+        )
+        if not name:
+            return
+        target = Path(name)
+        journal = self.context.journal
+        run_task(
+            lambda _progress: export_to_file(journal, fmt, target),
+            lambda count: self._say(f"Exported {count} contact(s) to {target}"),
+            lambda error, details: self._fail("Export failed", error, details),
+        )
+
+    def backup_now(self) -> None:
+        journal = self.context.journal
+        backups = self.paths.backups
+        run_task(
+            lambda _progress: backup_before(journal.path, backups, "manual"),
+            lambda made: self._say(f"Backed up to {made}"),
+            lambda error, details: self._fail("Backup failed", error, details),
+        )
+
+    def restore_from_backup(self) -> bool:
+        """Replace the journal with a backup the user picks; True when it was restored."""
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, "Restore from backup", str(self.paths.backups), "Journal (*.sqlite)"
+        )
+        if not name:
+            return False
+        source = Path(name)
+        try:
+            verify(source)
+        except JournalError as error:
+            QMessageBox.warning(self.window, "Cannot restore", str(error))
+            return False
+        answer = QMessageBox.question(
+            self.window,
+            "Restore from backup",
+            f"Replace your journal with the backup {source.name}?\n\n"
+            "Your journal as it is now is kept as a backup too.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        journal = self.context.journal
+        journal.close()
+        kept = restore(source, journal.path, self.paths.backups)
+        self.context.undo_stack.clear()
+        self.context.changed.emit()
+        self._say(f"Restored from {source.name}; the journal as it was is in {kept.name}")
+        return True

@@ -1,0 +1,139 @@
+"""The import preview: what will come in, who is already there, and every problem."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relationship_journal.exchange.import_plan import Decision, ImportPreview, Match
+from relationship_journal.ui.theme import WITHDRAWAL
+
+HEADERS = ("#", "Name", "Organisation", "Email", "Already in the journal", "Action")
+SHOWN_ROWS = 5000
+
+
+class ImportPreviewDialog(QDialog):
+    def __init__(self, parent: QWidget | None, plan: ImportPreview) -> None:
+        super().__init__(parent)
+        self.setObjectName("importPreview")
+        self.setWindowTitle(f"Import {plan.path.name}")
+        self.resize(920, 620)
+        self.plan = plan
+        self.decisions = plan.default_decisions()
+
+        matches = sum(1 for m in plan.matches if m is not None and m.contact_id is not None)
+        invalid = sum(1 for r in plan.records if not r.valid)
+        self.summary = QLabel()
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setText(
+            f"<b>{len(plan.records)} contact(s)</b> in this {plan.format_name} file: "
+            f"{matches} look like people already in your journal, "
+            f"{invalid} have problems and will be skipped. "
+            "Choose what to do with each; nothing is written until you press Import."
+        )
+        self.table = QTableWidget(min(len(plan.records), SHOWN_ROWS), len(HEADERS))
+        self.table.setObjectName("importTable")
+        self.table.setHorizontalHeaderLabels(list(HEADERS))
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 50), (2, 170), (3, 210), (4, 210), (5, 130)):
+            self.table.setColumnWidth(column, width)
+        self.action_boxes: list[QComboBox] = []
+        for row, (record, match) in enumerate(
+            zip(plan.records[:SHOWN_ROWS], plan.matches[:SHOWN_ROWS], strict=True)
+        ):
+            draft = record.draft
+            cells = (
+                str(record.number),
+                draft.display_name,
+                draft.organisation,
+                draft.emails[0].value if draft.emails else "",
+                self._match_text(match),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if not record.valid:
+                    item.setForeground(Qt.GlobalColor.red)
+                    item.setToolTip("; ".join(p.message for p in record.problems))
+                self.table.setItem(row, column, item)
+            box = QComboBox()
+            box.setObjectName(f"decision_{row}")
+            choices = [Decision.NEW, Decision.SKIP]
+            if match is not None and match.contact_id is not None:
+                choices.insert(0, Decision.MERGE)
+            if not record.valid:
+                choices = [Decision.SKIP]
+            for decision in choices:
+                box.addItem(decision.value.capitalize(), decision)
+            box.setCurrentIndex(choices.index(self.decisions[row]))
+            box.currentIndexChanged.connect(lambda _i, r=row, b=box: self._decide(r, b))
+            self.table.setCellWidget(row, 5, box)
+            self.action_boxes.append(box)
+
+        self.problems = QListWidget()
+        self.problems.setObjectName("importProblems")
+        self.problems.setAccessibleName("Problems found")
+        for problem in plan.problems:
+            self.problems.addItem(problem)
+        problems_box = QWidget()
+        problems_layout = QVBoxLayout(problems_box)
+        problems_layout.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(
+            f"Problems ({len(plan.problems)})" if plan.problems else "No problems found."
+        )
+        if plan.problems:
+            heading.setStyleSheet(f"color: {WITHDRAWAL}; font-weight: 600;")
+        problems_layout.addWidget(heading)
+        problems_layout.addWidget(self.problems)
+        self.problems.setVisible(bool(plan.problems))
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(problems_box)
+        splitter.setStretchFactor(0, 3)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton(
+            "Import", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setObjectName("importButton")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.buttons)
+        self._update_button()
+
+    @staticmethod
+    def _match_text(match: Match | None) -> str:
+        if match is None:
+            return ""
+        if match.contact_id is None:
+            return f"duplicate of record {match.record_number}"
+        return f"{match.name} ({match.reason})"
+
+    def _decide(self, row: int, box: QComboBox) -> None:
+        self.decisions[row] = Decision(box.currentData())
+        self._update_button()
+
+    def _update_button(self) -> None:
+        count = sum(1 for d in self.decisions if d is not Decision.SKIP)
+        self.import_button.setText(f"Import {count}")
+        self.import_button.setEnabled(count > 0)

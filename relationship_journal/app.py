@@ -7,12 +7,23 @@ import sys
 from collections.abc import Callable, Sequence
 
 from relationship_journal import APP_NAME, __version__
+from relationship_journal.commands import agenda as moments
 from relationship_journal.commands import contacts, transfer
 from relationship_journal.paths import JournalPaths, resolve
 from relationship_journal.store.errors import JournalError
 from relationship_journal.store.journal import Journal
 
 Command = Callable[[Journal, argparse.Namespace, JournalPaths], int]
+
+
+def _days(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of days") from None
+    if not 1 <= value <= 3660:
+        raise argparse.ArgumentTypeError("days must be between 1 and 3660")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,9 +62,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importing.set_defaults(run=transfer.import_command)
 
-    exporting = commands.add_parser("export", help="export contacts or the whole journal")
-    exporting.add_argument("format", choices=("vcard", "csv", "json"))
+    agenda = commands.add_parser("agenda", help="moments that matter: overdue, today, ahead")
+    agenda.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="default: today")
+    agenda.add_argument("--days", type=_days, default=30, metavar="N", help="default: 30")
+    agenda.add_argument("--json", action="store_true", help="print JSON")
+    agenda.set_defaults(run=moments.agenda_command)
+
+    exporting = commands.add_parser(
+        "export", help="export contacts, the whole journal, or moments as a calendar"
+    )
+    exporting.add_argument("format", choices=("vcard", "csv", "json", "ics"))
     exporting.add_argument("file", metavar="FILE")
+    exporting.add_argument(
+        "--days", type=_days, default=90, metavar="N", help="for ics: how far ahead (default 90)"
+    )
     exporting.set_defaults(run=transfer.export_command)
 
     backup = commands.add_parser("backup", help="back the journal up now")

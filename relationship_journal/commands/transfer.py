@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from relationship_journal.commands.agenda import export_ics
 from relationship_journal.exchange.export_all import export_to_file
 from relationship_journal.exchange.import_plan import Decision, apply, preview
 from relationship_journal.exchange.json_archive import import_json
@@ -79,6 +80,10 @@ def _import_json(journal: Journal, path: Path, dry_run: bool) -> int:
 
 
 def export_command(journal: Journal, args: argparse.Namespace, _paths: JournalPaths) -> int:
+    if args.format == "ics":
+        count = export_ics(journal, Path(args.file), args.days)
+        print(f"Exported {count} moment(s) of the next {args.days} days to {args.file}")
+        return 0
     count = export_to_file(journal, args.format, Path(args.file))
     print(f"Exported {count} contact(s) to {args.file}")
     return 0

@@ -75,7 +75,9 @@ class PartialDate:
     def age_on(self, day: date) -> int | None:
         if self.year is None:
             return None
-        before_birthday = (day.month, day.day) < (self.month, self.day)
+        # Measured against the day it is observed that year, so a 29 February birthday
+        # turns a year older on 28 February in common years.
+        before_birthday = day < self.occurrence_in(day.year)
         return day.year - self.year - (1 if before_birthday else 0)
 
     def label(self) -> str:

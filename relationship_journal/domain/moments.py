@@ -51,6 +51,35 @@ _KIND_LABELS = {
 }
 
 
+# How many days ahead the user is told of each kind, unless they chose otherwise.
+DEFAULT_NOTICE_DAYS: dict[MomentKind, int] = {
+    MomentKind.BIRTHDAY: 3,
+    MomentKind.ANNIVERSARY: 3,
+    MomentKind.PROMISE_MINE: 2,
+    MomentKind.PROMISE_THEIRS: 0,
+    MomentKind.CADENCE: 0,
+    MomentKind.FOLLOW_UP: 0,
+    MomentKind.STAGE_NUDGE: 0,
+    MomentKind.REMINDER: 0,
+}
+MAX_NOTICE_DAYS = 60
+
+
+def notice_days(
+    kind: MomentKind, contact_id: int | None, rules: dict[tuple[str, int | None], int]
+) -> int:
+    """Days ahead: the contact's own rule, else the journal's rule for the kind, else the
+    default. ``rules`` maps (kind, contact id or None) to days."""
+    if contact_id is not None and (kind.value, contact_id) in rules:
+        return rules[(kind.value, contact_id)]
+    return rules.get((kind.value, None), DEFAULT_NOTICE_DAYS[kind])
+
+
+def due_for_notice(moments: list[Moment], today: date) -> list[Moment]:
+    """Moments the user should be told about today (or earlier and not yet acted on)."""
+    return [moment for moment in moments if moment.notice_day <= today]
+
+
 class Bucket(StrEnum):
     OVERDUE = "Overdue"
     TODAY = "Today"
@@ -70,6 +99,11 @@ class Moment:
     contact_name: str = ""
     at: time | None = None
     ref_id: int | None = None  # the promise, entry or reminder behind the moment
+    notice_on: date | None = None  # when the user wants to be told; the day itself if None
+
+    @property
+    def notice_day(self) -> date:
+        return self.notice_on or self.day
 
 
 def bucket(day: date, today: date) -> Bucket:

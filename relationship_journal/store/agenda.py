@@ -17,8 +17,10 @@ from relationship_journal.store.models import (
     Entry,
     EntryContact,
     MomentState,
+    NoticeRule,
     Promise,
     Reminder,
+    Setting,
 )
 
 OVERDUE_LOOKBACK_DAYS = 365
@@ -29,10 +31,50 @@ def _local_day(moment: datetime) -> date:
 
 
 def collect(session: Session, today: date, days: int = moments.HORIZON_DAYS) -> list[Moment]:
-    """Moments from a year back (still open) to ``days`` ahead, earliest first."""
+    """Moments from a year back (still open) to ``days`` ahead, earliest first, each with the
+    day the user wants to be told of it."""
     end = today + timedelta(days=days)
     found = _gather(session, today, end)
-    return [moment for moment in _without_settled(session, found, today) if moment.day <= end]
+    rules = notice_rules(session)
+    return [
+        replace(
+            moment,
+            notice_on=moment.day
+            - timedelta(days=moments.notice_days(moment.kind, moment.contact_id, rules)),
+        )
+        for moment in _without_settled(session, found, today)
+        if moment.day <= end
+    ]
+
+
+def notice_rules(session: Session) -> dict[tuple[str, int | None], int]:
+    return {
+        (rule.kind, rule.contact_id): rule.days_before
+        for rule in session.exec(select(NoticeRule)).all()
+    }
+
+
+def set_notice_rule(
+    session: Session, kind: str, days_before: int | None, contact_id: int | None = None
+) -> None:
+    """Set (or with None, clear) how many days ahead to be told of ``kind``."""
+    moments.MomentKind(kind)
+    query = select(NoticeRule).where(NoticeRule.kind == kind)
+    query = query.where(
+        col(NoticeRule.contact_id).is_(None)
+        if contact_id is None
+        else NoticeRule.contact_id == contact_id
+    )
+    rule = session.exec(query).first()
+    if days_before is None:
+        if rule is not None:
+            session.delete(rule)
+        return
+    days = max(0, min(days_before, moments.MAX_NOTICE_DAYS))
+    if rule is None:
+        rule = NoticeRule(kind=kind, contact_id=contact_id, days_before=days)
+    rule.days_before = days
+    session.add(rule)
 
 
 def _gather(session: Session, today: date, end: date) -> list[Moment]:
@@ -154,6 +196,7 @@ def _stage_nudges(session: Session, today: date, end: date) -> list[Moment]:
         )
     ).all()
     names = _names(session, {row.contact_id for row in rows})
+    disabled = disabled_nudges(session)
     found: list[Moment] = []
     for row in rows:
         if row.contact_id in names:
@@ -165,10 +208,30 @@ def _stage_nudges(session: Session, today: date, end: date) -> list[Moment]:
                     row.layer,
                     row.stage,
                     _local_day(row.since),
+                    disabled,
                 )
                 if today - timedelta(days=moments.NUDGE_GRACE_DAYS) <= moment.day <= end
             ]
     return found
+
+
+DISABLED_NUDGES = "nudges.disabled"
+
+
+def disabled_nudges(session: Session) -> set[str]:
+    row = session.get(Setting, DISABLED_NUDGES)
+    return {key for key in (row.value.split(",") if row else []) if key}
+
+
+def set_nudge_enabled(session: Session, rule_key: str, enabled: bool) -> None:
+    """Switch a stage nudge rule (see ``moments.STAGE_RULES``) on or off."""
+    if rule_key not in {rule.key for rule in moments.STAGE_RULES}:
+        raise ValueError(f"no stage rule {rule_key!r}")
+    off = disabled_nudges(session)
+    off = off - {rule_key} if enabled else off | {rule_key}
+    row = session.get(Setting, DISABLED_NUDGES) or Setting(key=DISABLED_NUDGES, value="")
+    row.value = ",".join(sorted(off))
+    session.add(row)
 
 
 def _reminders(session: Session, today: date, end: date) -> list[Moment]:

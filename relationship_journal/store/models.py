@@ -253,6 +253,21 @@ class VocabularyTerm(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("vocabulary", "term"),)
 
 
+class NoticeRule(SQLModel, table=True):
+    """How many days ahead the user wants to be told of a kind of moment, for everyone
+    (``contact_id`` empty) or for one contact."""
+
+    __tablename__ = "notice_rule"
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str
+    contact_id: int | None = Field(
+        default=None, foreign_key="contact.id", ondelete=CASCADE, index=True
+    )
+    days_before: int
+
+    __table_args__ = (UniqueConstraint("kind", "contact_id"),)
+
+
 class Setting(SQLModel, table=True):
     """Journal-wide settings that belong with the data (not window preferences)."""
 

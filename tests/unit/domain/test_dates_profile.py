@@ -18,7 +18,8 @@ def test_year_less_and_leap_day_birthdays() -> None:
     leap = PartialDate.parse("1988-02-29")
     assert leap.occurrence_in(2027) == date(2027, 2, 28)
     assert leap.occurrence_in(2028) == date(2028, 2, 29)
-    assert leap.age_on(date(2027, 2, 28)) == 38
+    assert leap.age_on(date(2027, 2, 28)) == 39
+    assert leap.age_on(date(2027, 2, 27)) == 38
     with pytest.raises(DateError, match="day 29 does not exist in February 1987"):
         PartialDate.parse("1987-02-29")
     with pytest.raises(DateError, match="month 13"):

@@ -1,0 +1,50 @@
+"""Journals from every earlier revision open, after a backup, with their data intact.
+
+Each released schema revision keeps a fixture journal in tests/data/journals (made with the
+demo data at that revision); when a revision is added, add its fixture.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from relationship_journal.paths import JournalPaths
+from relationship_journal.store import schema
+from relationship_journal.store.journal import open_journal
+
+FIXTURES = Path(__file__).resolve().parents[2] / "data" / "journals"
+OLD_REVISIONS = sorted(path.stem.split("-")[1] for path in FIXTURES.glob("journal-*.sqlite"))
+
+
+def test_every_revision_but_the_newest_has_a_fixture() -> None:
+    revisions = sorted(schema.known_revisions())
+    assert [r for r in revisions if r != schema.head_revision()] == OLD_REVISIONS
+
+
+@pytest.mark.parametrize("revision", OLD_REVISIONS)
+def test_older_journal_is_backed_up_then_migrated(revision: str, paths: JournalPaths) -> None:
+    paths.data_dir.mkdir(parents=True)
+    shutil.copy(FIXTURES / f"journal-{revision}.sqlite", paths.journal)
+    original = paths.journal.read_bytes()
+    journal = open_journal(paths.journal, paths.backups)
+    journal.close()
+    backups = list(paths.backups.glob(f"journal-before-upgrade-from-{revision}-*.sqlite"))
+    assert len(backups) == 1
+    kept = sqlite3.connect(backups[0])
+    assert kept.execute("SELECT version_num FROM alembic_version").fetchone()[0] == revision
+    assert kept.execute("SELECT count(*) FROM contact").fetchone()[0] == 25
+    kept.close()
+    upgraded = sqlite3.connect(paths.journal)
+    assert (
+        upgraded.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        == schema.head_revision()
+    )
+    assert upgraded.execute("SELECT count(*) FROM contact").fetchone()[0] == 25
+    assert upgraded.execute("SELECT count(*) FROM entry").fetchone()[0] > 100
+    assert upgraded.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    upgraded.close()
+    assert original[:16] == b"SQLite format 3\x00"

@@ -97,3 +97,33 @@ def stage_history(session: Session, contact_id: int) -> list[StageChange]:
             .order_by(col(StageChange.changed_at).desc(), col(StageChange.id).desc())
         ).all()
     )
+
+
+def define_model(
+    session: Session, name: str, stage_names: list[str], cyclic: bool
+) -> StageModelRow:
+    """A stage model of the user's own: a name and its stages in order."""
+    label = clean_line(name)
+    ordered = [clean_line(s) for s in stage_names if clean_line(s)]
+    if not label:
+        raise InvalidInputError("a stage model needs a name")
+    if len(ordered) < 2:
+        raise InvalidInputError("a stage model needs at least two stages")
+    if len(set(ordered)) != len(ordered):
+        raise InvalidInputError("each stage of a model needs its own name")
+    key = "custom-" + "-".join(label.lower().split())
+    if key in {model.key for model in all_models(session)}:
+        raise InvalidInputError(f"there is already a stage model called '{label}'")
+    row = StageModelRow(key=key, name=label, stages="\n".join(ordered), cyclic=cyclic)
+    session.add(row)
+    return row
+
+
+def remove_model(session: Session, key: str) -> None:
+    row = session.get(StageModelRow, key)
+    if row is None:
+        raise InvalidInputError(f"no stage model '{key}' of your own")
+    in_use = session.exec(select(ContactLayer).where(ContactLayer.model_key == key)).first()
+    if in_use is not None:
+        raise InvalidInputError(f"'{row.name}' is in use by relationships; it stays")
+    session.delete(row)

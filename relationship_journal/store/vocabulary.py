@@ -37,3 +37,13 @@ def remember(session: Session, vocabulary: str, term: str, polarity: str = "") -
         return False
     session.add(VocabularyTerm(vocabulary=vocabulary, term=value, polarity=polarity))
     return True
+
+
+def forget(session: Session, vocabulary: str, term: str) -> None:
+    """Remove a term the user added (the shipped ones stay)."""
+    for row in session.exec(
+        select(VocabularyTerm).where(
+            VocabularyTerm.vocabulary == vocabulary, VocabularyTerm.term == term
+        )
+    ).all():
+        session.delete(row)

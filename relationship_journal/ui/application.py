@@ -77,6 +77,8 @@ def run_gui(paths: JournalPaths, force_demo: bool = False, smoke: bool = False) 
         return 1
     window = MainWindow(source, journal)
     window.show()
+    if not smoke:
+        QTimer.singleShot(800, window.start_background)
     if smoke:
         QTimer.singleShot(0, window.close)
         QTimer.singleShot(0, app.quit)

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from relationship_journal import APP_NAME, __version__
+from relationship_journal.domain.moments import Moment
 from relationship_journal.exchange.import_plan import ImportResult
 from relationship_journal.store import clock
 from relationship_journal.store.contacts import (
@@ -34,7 +36,9 @@ from relationship_journal.store.custom_fields import fields as custom_fields
 from relationship_journal.store.journal import Journal
 from relationship_journal.store.ledger import entry_draft, update_entry
 from relationship_journal.store.organisations import list_organisations
+from relationship_journal.store.reminders import add_reminder
 from relationship_journal.store.vocabulary import RELATIONSHIP_TYPE, terms
+from relationship_journal.ui.background import BackgroundJobs
 from relationship_journal.ui.contact.dialog import ContactDialog
 from relationship_journal.ui.contact.page import ContactPage
 from relationship_journal.ui.contacts.page import ContactsPage
@@ -50,11 +54,14 @@ from relationship_journal.ui.ledger.actions import (
     save_interaction,
 )
 from relationship_journal.ui.ledger.log_dialog import LogDialog
+from relationship_journal.ui.notifications import NotificationCenter
 from relationship_journal.ui.organisations.page import OrganisationsPage
 from relationship_journal.ui.portfolio.page import PortfolioPage
 from relationship_journal.ui.promises.page import PromisesPage
+from relationship_journal.ui.settings.dialog import SettingsDialog
 from relationship_journal.ui.tasks import wait_for_tasks
 from relationship_journal.ui.today.page import TodayPage
+from relationship_journal.ui.today.reminder_dialog import ReminderDialog
 from relationship_journal.ui.transfer.file_actions import FileActions
 from relationship_journal.ui.transfer.import_flow import ImportFlow
 from relationship_journal.ui.undo import CallbackCommand
@@ -80,7 +87,13 @@ class MainWindow(QMainWindow):
         self.context = JournalContext(journal, source.is_demo, self)
         self.files = FileActions(self, self.context, source.current_paths)
         self._history: list[int] = []
+        self._quitting = False
         self._build()
+        self.notifications = NotificationCenter(self.context, self)
+        self.notifications.announced.connect(self._announce)
+        self.notifications.open_requested.connect(self.bring_to_front)
+        self.notifications.quit_requested.connect(self.quit)
+        self.background = BackgroundJobs(self.context, source.current_paths, self)
         self._build_menus()
         self._restore_geometry()
         self.go(0)
@@ -156,6 +169,7 @@ class MainWindow(QMainWindow):
         self.context.open_contact_requested.connect(self.open_contact)
         self.context.log_requested.connect(self.log_interaction)
         self.contacts_page.new_contact_requested.connect(self.new_contact)
+        self.today_page.add_reminder.clicked.connect(self.new_reminder)
         self.contact_page.edit_requested.connect(self.edit_contact)
         self.contact_page.edit_entry_requested.connect(self.edit_entry)
         self._update_status()
@@ -194,6 +208,9 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.new_contact_action)
         file_menu.addAction(self.log_action)
+        file_menu.addAction(
+            self._action("newReminder", "New &reminder…", self.new_reminder, "Ctrl+R", "today")
+        )
         file_menu.addSeparator()
         self.import_action = self._action(
             "importContacts", "&Import contacts…", self.import_contacts, "Ctrl+I"
@@ -425,6 +442,46 @@ class MainWindow(QMainWindow):
             )
             self.go(1)
 
+    def start_background(self) -> None:
+        """What runs once the window is up: notifications, daily backup, calendar file."""
+        self.notifications.start()
+        self.background.start()
+
+    def _announce(self, moments: list[Moment]) -> None:
+        self.today_page.show_news(moments)
+        self.statusBar().showMessage(
+            f"{len(moments)} moment(s) that matter came due — see Today.", 10000
+        )
+
+    def bring_to_front(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def quit(self) -> None:
+        self._quitting = True
+        self.close()
+        QApplication.quit()
+
+    def show_settings(self) -> None:
+        SettingsDialog(self, self.context).exec()
+        self.background.write_calendar()
+
+    def new_reminder(self) -> None:
+        contact_id = (
+            self.contact_page.contact_id if self.pages.currentIndex() == CONTACT_PAGE else None
+        )
+        dialog = ReminderDialog(self, self.context.read(picker_candidates), contact_id)
+        if dialog.exec() != ReminderDialog.DialogCode.Accepted:
+            return
+        draft = dialog.draft()
+        self.context.write(
+            lambda s: add_reminder(
+                s, draft.title, draft.starts_at, draft.all_day, draft.rule, draft.contact_id
+            )
+        )
+        self.statusBar().showMessage("Reminder saved.", 4000)
+
     def edit_custom_fields(self) -> None:
         CustomFieldsDialog(self, self.context).exec()
 
@@ -432,6 +489,7 @@ class MainWindow(QMainWindow):
         self.context.journal.close()
         journal = self.source.open(demo=False)
         self.files.paths = self.source.current_paths
+        self.background.paths = self.source.current_paths
         self.context.journal = journal
         self.context.is_demo = False
         self.context.undo_stack.clear()

@@ -71,6 +71,10 @@ class MomentRow(QWidget):
         detail.setTextFormat(Qt.TextFormat.RichText)
         text.addWidget(title)
         text.addWidget(detail)
+        if moment.day > today and moment.notice_day <= today:
+            ahead = label("You asked to be told ahead of this.", "muted")
+            ahead.setObjectName("headsUp")
+            text.addWidget(ahead)
         done = QPushButton(icon("done"), "Done")
         done.setObjectName("doneButton")
         done.setToolTip("Mark done; it will not come back")
@@ -129,6 +133,12 @@ class TodayPage(QWidget):
         self.heading = label("Today", "title")
         self.subtitle = label("", "subtitle")
         self.subtitle.setObjectName("todaySummary")
+        self.news = label("", wrap=True)
+        self.news.setObjectName("todayNews")
+        self.news.setVisible(False)
+        self.add_reminder = QPushButton(icon("add"), "New reminder")
+        self.add_reminder.setObjectName("newReminderButton")
+        self.add_reminder.setToolTip("A reminder of your own, once or repeating (Ctrl+R)")
         inner = QWidget()
         self.sections = QVBoxLayout(inner)
         self.sections.setContentsMargins(0, 0, 8, 0)
@@ -140,8 +150,13 @@ class TodayPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 12)
         layout.setSpacing(8)
-        layout.addWidget(self.heading)
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch()
+        top.addWidget(self.add_reminder)
+        layout.addLayout(top)
         layout.addWidget(self.subtitle)
+        layout.addWidget(self.news)
         layout.addWidget(scroll, 1)
         context.changed.connect(self.reload)
         self.reload()
@@ -180,6 +195,13 @@ class TodayPage(QWidget):
                 )
             self.sections.addWidget(frame)
         self.sections.addStretch()
+
+    def show_news(self, moments: list[Moment]) -> None:
+        """What came due since the user last looked, at the top of the page."""
+        names = ", ".join(m.title for m in moments[:3]) + (" …" if len(moments) > 3 else "")
+        self.news.setText(f"<b>Came due since you last looked ({len(moments)}):</b> {_esc(names)}")
+        self.news.setTextFormat(Qt.TextFormat.RichText)
+        self.news.setVisible(True)
 
     def rows(self) -> list[MomentRow]:
         return self.findChildren(MomentRow)

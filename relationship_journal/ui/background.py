@@ -1,0 +1,62 @@
+"""Work the app does on its own while it runs: the daily backup and the live calendar file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+
+from relationship_journal.commands.agenda import export_ics
+from relationship_journal.paths import JournalPaths
+from relationship_journal.store.backups import daily_backup_if_due
+from relationship_journal.ui.context import JournalContext
+from relationship_journal.ui.preferences import Preferences
+from relationship_journal.ui.tasks import run_task
+
+CALENDAR_DELAY_MS = 1500
+
+
+class BackgroundJobs(QObject):
+    def __init__(self, context: JournalContext, paths: JournalPaths, parent: QObject) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.paths = paths
+        self.preferences = Preferences()
+        self.last_error = ""
+        self._calendar_timer = QTimer(self)
+        self._calendar_timer.setSingleShot(True)
+        self._calendar_timer.setInterval(CALENDAR_DELAY_MS)
+        self._calendar_timer.timeout.connect(self.write_calendar)
+        context.changed.connect(self._calendar_timer.start)
+
+    def start(self) -> None:
+        self.daily_backup()
+        self.write_calendar()
+
+    def _failed(self, error: BaseException, _details: str) -> None:
+        self.last_error = str(error)
+
+    def daily_backup(self) -> None:
+        if self._context.is_demo or not self.preferences.daily_backup:
+            return
+        journal, backups, keep = (
+            self._context.journal.path,
+            self.paths.backups,
+            self.preferences.backups_keep,
+        )
+        run_task(
+            lambda _progress: daily_backup_if_due(journal, backups, keep),
+            lambda _made: None,
+            self._failed,
+        )
+
+    def write_calendar(self) -> None:
+        target = self.preferences.calendar_file
+        if not target:
+            return
+        journal, days = self._context.journal, self.preferences.calendar_days
+        run_task(
+            lambda _progress: export_ics(journal, Path(target), days),
+            lambda _count: None,
+            self._failed,
+        )

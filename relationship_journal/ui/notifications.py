@@ -1,0 +1,96 @@
+"""Desktop notifications for moments as they come due, through the system tray.
+
+Works without a tray (offscreen, bare window managers): the window's status line and the
+Today page carry the same news.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
+
+from relationship_journal import APP_NAME
+from relationship_journal.domain.moments import MAX_NOTICE_DAYS, Moment, due_for_notice
+from relationship_journal.store.agenda import collect
+from relationship_journal.ui.context import JournalContext
+from relationship_journal.ui.icons import app_icon
+from relationship_journal.ui.preferences import Preferences
+
+CHECK_INTERVAL_MS = 60_000
+
+
+def _notice_key(moment: Moment) -> str:
+    return f"{moment.key}@{moment.notice_day.isoformat()}"
+
+
+class NotificationCenter(QObject):
+    """Checks for due moments every minute and tells the user once about each."""
+
+    announced = Signal(list)  # the moments just announced
+    open_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, context: JournalContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.preferences = Preferences()
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(app_icon(), parent)
+            self.tray.setToolTip(APP_NAME)
+            menu = QMenu(parent)
+            menu.addAction("Open", self.open_requested.emit)
+            menu.addAction("Quit", self.quit_requested.emit)
+            self.tray.setContextMenu(menu)
+            self.tray.activated.connect(lambda _reason: self.open_requested.emit())
+            self.tray.show()
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_INTERVAL_MS)
+        self.timer.timeout.connect(self.check)
+
+    def start(self) -> list[Moment]:
+        """Announce what fell due while the app was closed, then keep checking."""
+        missed = self.check()
+        self.timer.start()
+        return missed
+
+    def due_now(self, now: datetime | None = None) -> list[Moment]:
+        moment_now = now or datetime.now()
+        today = moment_now.date()
+        found = self._context.read(lambda s: collect(s, today, MAX_NOTICE_DAYS))
+        due = due_for_notice(found, today)
+        # A reminder at a time of day is due at that time, not at midnight.
+        return [
+            m for m in due if not (m.day == today and m.at is not None and m.at > moment_now.time())
+        ]
+
+    def check(self, now: datetime | None = None) -> list[Moment]:
+        moment_now = now or datetime.now()
+        if not self.preferences.notifications or self.preferences.is_quiet(moment_now):
+            return []
+        already = self.preferences.notified()
+        fresh = [m for m in self.due_now(moment_now) if _notice_key(m) not in already]
+        self.preferences.last_check = moment_now
+        if not fresh:
+            return []
+        self.preferences.remember_notified(already | {_notice_key(m) for m in fresh})
+        self._show(fresh)
+        self.announced.emit(fresh)
+        return fresh
+
+    def _show(self, fresh: list[Moment]) -> None:
+        if self.tray is None:
+            return
+        if len(fresh) == 1:
+            title, text = fresh[0].kind.label, fresh[0].title
+        else:
+            title = f"{len(fresh)} moments that matter"
+            text = "\n".join(m.title for m in fresh[:5]) + ("\n…" if len(fresh) > 5 else "")
+        self.tray.showMessage(title, text, app_icon(), 10_000)
+
+    def stop(self) -> None:
+        self.timer.stop()
+        if self.tray is not None:
+            self.tray.hide()

@@ -1,0 +1,220 @@
+"""Settings in one dialog: reminders and notifications, backups, calendar, lists, stage
+models and custom fields."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relationship_journal.domain.moments import DEFAULT_NOTICE_DAYS, MAX_NOTICE_DAYS, STAGE_RULES
+from relationship_journal.store.agenda import (
+    disabled_nudges,
+    notice_rules,
+    set_notice_rule,
+    set_nudge_enabled,
+)
+from relationship_journal.ui.context import JournalContext
+from relationship_journal.ui.custom_fields_dialog import CustomFieldsDialog
+from relationship_journal.ui.preferences import Preferences
+from relationship_journal.ui.settings.lists_tab import ListsTab
+from relationship_journal.ui.settings.stage_models_tab import StageModelsTab
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, parent: QWidget | None, context: JournalContext) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle("Settings")
+        self.setMinimumSize(620, 520)
+        self._context = context
+        self.preferences = Preferences()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._reminders_tab(), "Reminders")
+        self.tabs.addTab(self._backups_tab(), "Backups")
+        self.tabs.addTab(self._calendar_tab(), "Calendar")
+        self.tabs.addTab(ListsTab(context), "Lists")
+        self.tabs.addTab(StageModelsTab(context), "Stage models")
+        self.tabs.addTab(self._fields_tab(), "Custom fields")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+
+    # --- tabs ----------------------------------------------------------------------------------
+
+    def _reminders_tab(self) -> QWidget:
+        rules = self._context.read(notice_rules)
+        lead = QGroupBox("Tell me ahead (days before)")
+        lead_form = QFormLayout(lead)
+        self.lead_boxes = {}
+        for kind, default in DEFAULT_NOTICE_DAYS.items():
+            box = QSpinBox()
+            box.setObjectName(f"lead_{kind.value}")
+            box.setRange(0, MAX_NOTICE_DAYS)
+            box.setSuffix(" days")
+            box.setValue(rules.get((kind.value, None), default))
+            box.setAccessibleName(f"Days ahead for {kind.label}")
+            lead_form.addRow(kind.label, box)
+            self.lead_boxes[kind] = box
+        nudges = QGroupBox("Stage nudges")
+        nudges_layout = QVBoxLayout(nudges)
+        off = self._context.read(disabled_nudges)
+        self.nudge_boxes = {}
+        for rule in STAGE_RULES:
+            box = QCheckBox(f"{rule.stage.capitalize()}: {rule.title.format(name='them')}")
+            box.setObjectName(f"nudge_{rule.key}")
+            box.setChecked(rule.key not in off)
+            nudges_layout.addWidget(box)
+            self.nudge_boxes[rule.key] = box
+        notify = QGroupBox("Notifications")
+        notify_form = QFormLayout(notify)
+        self.notifications = QCheckBox("Show desktop notifications as moments come due")
+        self.notifications.setObjectName("notificationsEnabled")
+        self.notifications.setChecked(self.preferences.notifications)
+        self.quiet_from = QTimeEdit(_qtime(self.preferences.quiet_from))
+        self.quiet_from.setObjectName("quietFrom")
+        self.quiet_until = QTimeEdit(_qtime(self.preferences.quiet_until))
+        self.quiet_until.setObjectName("quietUntil")
+        quiet = QHBoxLayout()
+        quiet.addWidget(QLabel("from"))
+        quiet.addWidget(self.quiet_from)
+        quiet.addWidget(QLabel("until"))
+        quiet.addWidget(self.quiet_until)
+        quiet.addStretch()
+        self.stay_in_tray = QCheckBox("Keep running in the tray when the window is closed")
+        self.stay_in_tray.setObjectName("stayInTray")
+        self.stay_in_tray.setChecked(self.preferences.stay_in_tray)
+        notify_form.addRow(self.notifications)
+        notify_form.addRow("Quiet hours", quiet)
+        notify_form.addRow(self.stay_in_tray)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        row = QHBoxLayout()
+        row.addWidget(lead)
+        row.addWidget(nudges, 1)
+        layout.addLayout(row)
+        layout.addWidget(notify)
+        layout.addStretch()
+        return page
+
+    def _backups_tab(self) -> QWidget:
+        self.daily_backup = QCheckBox("Back the journal up once a day")
+        self.daily_backup.setObjectName("dailyBackup")
+        self.daily_backup.setChecked(self.preferences.daily_backup)
+        self.backups_keep = QSpinBox()
+        self.backups_keep.setObjectName("backupsKeep")
+        self.backups_keep.setRange(1, 365)
+        self.backups_keep.setValue(self.preferences.backups_keep)
+        self.backups_keep.setSuffix(" daily backups")
+        page = QWidget()
+        form = QFormLayout(page)
+        form.addRow(self.daily_backup)
+        form.addRow("Keep the newest", self.backups_keep)
+        note = QLabel(
+            "Backups are consistent copies made with SQLite's backup API, readable by you "
+            "alone. File → Back up now makes one at any time; File → Restore from backup "
+            "checks a backup before it replaces anything and keeps the current journal too."
+        )
+        note.setWordWrap(True)
+        note.setProperty("role", "muted")
+        form.addRow(note)
+        return page
+
+    def _calendar_tab(self) -> QWidget:
+        self.calendar_file = QLineEdit(self.preferences.calendar_file)
+        self.calendar_file.setObjectName("calendarFile")
+        self.calendar_file.setPlaceholderText("No subscription file")
+        choose = QPushButton("Choose…")
+        choose.clicked.connect(self._choose_calendar_file)
+        self.calendar_days = QSpinBox()
+        self.calendar_days.setObjectName("calendarDays")
+        self.calendar_days.setRange(7, 730)
+        self.calendar_days.setValue(self.preferences.calendar_days)
+        self.calendar_days.setSuffix(" days ahead")
+        row = QHBoxLayout()
+        row.addWidget(self.calendar_file, 1)
+        row.addWidget(choose)
+        page = QWidget()
+        form = QFormLayout(page)
+        form.addRow("Live calendar file", row)
+        form.addRow("Covering", self.calendar_days)
+        note = QLabel(
+            "The app rewrites this .ics file after every change; subscribe to it from your "
+            "calendar application. Events keep their identity, so nothing is duplicated."
+        )
+        note.setWordWrap(True)
+        note.setProperty("role", "muted")
+        form.addRow(note)
+        return page
+
+    def _fields_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        text = QLabel("Fields you define once; every contact then shows and edits them.")
+        text.setWordWrap(True)
+        edit = QPushButton("Edit custom fields…")
+        edit.setObjectName("editCustomFields")
+        edit.clicked.connect(lambda: CustomFieldsDialog(self, self._context).exec())
+        layout.addWidget(text)
+        layout.addWidget(edit)
+        layout.addStretch()
+        return page
+
+    def _choose_calendar_file(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Live calendar file", "relationship-journal.ics", "iCalendar (*.ics)"
+        )
+        if name:
+            self.calendar_file.setText(name)
+
+    # --- saving --------------------------------------------------------------------------------
+
+    def accept(self) -> None:
+        leads = {kind: box.value() for kind, box in self.lead_boxes.items()}
+        nudges = {key: box.isChecked() for key, box in self.nudge_boxes.items()}
+
+        def save(session):  # type: ignore[no-untyped-def]
+            for kind, days in leads.items():
+                set_notice_rule(
+                    session, kind.value, None if days == DEFAULT_NOTICE_DAYS[kind] else days
+                )
+            for key, enabled in nudges.items():
+                set_nudge_enabled(session, key, enabled)
+
+        self._context.write(save)
+        prefs = self.preferences
+        prefs.notifications = self.notifications.isChecked()
+        prefs.quiet_from = self.quiet_from.time().toPython()  # type: ignore[assignment]
+        prefs.quiet_until = self.quiet_until.time().toPython()  # type: ignore[assignment]
+        prefs.stay_in_tray = self.stay_in_tray.isChecked()
+        prefs.daily_backup = self.daily_backup.isChecked()
+        prefs.backups_keep = self.backups_keep.value()
+        prefs.calendar_file = self.calendar_file.text().strip()
+        prefs.calendar_days = self.calendar_days.value()
+        super().accept()
+
+
+def _qtime(value: time) -> QTime:
+    return QTime(value.hour, value.minute)

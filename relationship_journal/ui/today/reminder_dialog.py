@@ -1,0 +1,162 @@
+"""A reminder of the user's own: once or repeating, all day or at a time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relationship_journal.store.errors import InvalidInputError
+from relationship_journal.store.reminders import check_rule
+from relationship_journal.ui.theme import WITHDRAWAL
+
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
+
+
+def repeat_choices(day: date) -> list[tuple[str, str]]:
+    """(label, RRULE) pairs for a reminder starting on ``day``."""
+    weekday = WEEKDAYS[day.weekday()]
+    name = day.strftime("%A")
+    nth = (day.day - 1) // 7 + 1
+    return [
+        ("Does not repeat", ""),
+        ("Every day", "FREQ=DAILY"),
+        (f"Every week on {name}", f"FREQ=WEEKLY;BYDAY={weekday}"),
+        (f"Every second {name}", f"FREQ=WEEKLY;INTERVAL=2;BYDAY={weekday}"),
+        (f"Monthly on day {day.day}", f"FREQ=MONTHLY;BYMONTHDAY={day.day}"),
+        (
+            f"Monthly on the {ORDINALS.get(nth, 'last')} {name}",
+            f"FREQ=MONTHLY;BYDAY={nth if nth <= 4 else -1}{weekday}",
+        ),
+        (
+            "Last working day of each quarter",
+            "FREQ=MONTHLY;BYMONTH=3,6,9,12;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
+        ),
+        ("Every year", "FREQ=YEARLY"),
+        ("Custom rule (RFC 5545)…", "custom"),
+    ]
+
+
+@dataclass
+class ReminderDraft:
+    title: str
+    contact_id: int | None
+    starts_at: datetime
+    all_day: bool
+    rule: str
+
+
+class ReminderDialog(QDialog):
+    def __init__(
+        self, parent: QWidget | None, contacts: list[tuple[int, str, str]], contact_id: int | None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reminderDialog")
+        self.setWindowTitle("New reminder")
+        self.setMinimumWidth(480)
+        self.title = QLineEdit()
+        self.title.setObjectName("reminderTitle")
+        self.title.setPlaceholderText("What to remember")
+        self.contact = QComboBox()
+        self.contact.setObjectName("reminderContact")
+        self.contact.addItem("(nobody in particular)", None)
+        for cid, name, org in sorted(contacts, key=lambda c: c[1].casefold()):
+            self.contact.addItem(f"{name} — {org}" if org else name, cid)
+        if contact_id is not None:
+            self.contact.setCurrentIndex(max(0, self.contact.findData(contact_id)))
+        self.day = QDateEdit(QDate.currentDate())
+        self.day.setObjectName("reminderDate")
+        self.day.setCalendarPopup(True)
+        self.all_day = QCheckBox("All day")
+        self.all_day.setObjectName("reminderAllDay")
+        self.all_day.setChecked(True)
+        self.at = QTimeEdit(QTime(9, 0))
+        self.at.setObjectName("reminderTime")
+        self.at.setEnabled(False)
+        self.all_day.toggled.connect(lambda on: self.at.setEnabled(not on))
+        self.repeat = QComboBox()
+        self.repeat.setObjectName("reminderRepeat")
+        self.custom = QLineEdit()
+        self.custom.setObjectName("reminderRule")
+        self.custom.setPlaceholderText("For example FREQ=MONTHLY;BYDAY=-1FR")
+        self.custom.setVisible(False)
+        self.error = QLabel()
+        self.error.setStyleSheet(f"color: {WITHDRAWAL};")
+        self.error.setWordWrap(True)
+        self.day.dateChanged.connect(self._fill_repeats)
+        self.repeat.currentIndexChanged.connect(
+            lambda: self.custom.setVisible(self.repeat.currentData() == "custom")
+        )
+        self._fill_repeats()
+        when = QVBoxLayout()
+        when.addWidget(self.day)
+        when.addWidget(self.all_day)
+        when.addWidget(self.at)
+        form = QFormLayout()
+        form.addRow("Remind me", self.title)
+        form.addRow("About", self.contact)
+        form.addRow("On", when)
+        form.addRow("Repeat", self.repeat)
+        form.addRow("", self.custom)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def _fill_repeats(self, *_args: object) -> None:
+        current = self.repeat.currentIndex()
+        self.repeat.clear()
+        for label, rule in repeat_choices(self.day.date().toPython()):  # type: ignore[arg-type]
+            self.repeat.addItem(label, rule)
+        self.repeat.setCurrentIndex(max(current, 0))
+
+    def draft(self) -> ReminderDraft:
+        day: date = self.day.date().toPython()  # type: ignore[assignment]
+        at: time = time(0, 0) if self.all_day.isChecked() else self.at.time().toPython()  # type: ignore[assignment]
+        starts = datetime.combine(day, at).astimezone()
+        rule = (
+            self.custom.text()
+            if self.repeat.currentData() == "custom"
+            else self.repeat.currentData()
+        )
+        return ReminderDraft(
+            self.title.text(),
+            self.contact.currentData(),
+            starts,
+            self.all_day.isChecked(),
+            str(rule or ""),
+        )
+
+    def accept(self) -> None:
+        draft = self.draft()
+        if not draft.title.strip():
+            self.error.setText("Say what to remember.")
+            self.title.setFocus()
+            return
+        try:
+            check_rule(draft.rule, draft.starts_at)
+        except InvalidInputError as error:
+            self.error.setText(str(error))
+            self.custom.setFocus()
+            return
+        super().accept()

@@ -75,7 +75,7 @@ class MomentRow(QWidget):
             ahead = label("You asked to be told ahead of this.", "muted")
             ahead.setObjectName("headsUp")
             text.addWidget(ahead)
-        done = QPushButton(icon("done"), "Done")
+        self.done_button = done = QPushButton(icon("done"), "Done")
         done.setObjectName("doneButton")
         done.setToolTip("Mark done; it will not come back")
         done.clicked.connect(lambda: page.mark_done(moment))
@@ -96,7 +96,7 @@ class MomentRow(QWidget):
             open_button.clicked.connect(
                 lambda: page.context.open_contact_requested.emit(contact_id)
             )
-            log_button = QPushButton(icon("log"), "Log")
+            self.log_button = log_button = QPushButton(icon("log"), "Log")
             log_button.setObjectName("logMomentButton")
             log_button.setToolTip(f"Log an interaction with {moment.contact_name}")
             log_button.clicked.connect(lambda: page.log_for(moment))
@@ -130,6 +130,7 @@ class TodayPage(QWidget):
         self.setObjectName("todayPage")
         self.context = context
         self.moments: list[Moment] = []
+        self._rows: list[MomentRow] = []
         self.heading = label("Today", "title")
         self.subtitle = label("", "subtitle")
         self.subtitle.setObjectName("todaySummary")
@@ -171,6 +172,7 @@ class TodayPage(QWidget):
         counts = [f"{len(grouped[b])} {b.value.lower()}" for b in Bucket if grouped.get(b)]
         self.subtitle.setText(", ".join(counts) if counts else "")
         clear_layout(self.sections)
+        self._rows = []
         if not self.moments:
             self.sections.addWidget(
                 empty_state(
@@ -188,7 +190,9 @@ class TodayPage(QWidget):
             frame.setObjectName(f"bucket_{section.name.lower()}")
             frame_layout.addWidget(label(f"{section.value}  ({len(items)})", "section"))
             for moment in items[:SHOWN_PER_BUCKET]:
-                frame_layout.addWidget(MomentRow(self, moment, today))
+                row = MomentRow(self, moment, today)
+                self._rows.append(row)
+                frame_layout.addWidget(row)
             if len(items) > SHOWN_PER_BUCKET:
                 frame_layout.addWidget(
                     label(f"… and {len(items) - SHOWN_PER_BUCKET} more", "muted")
@@ -204,7 +208,8 @@ class TodayPage(QWidget):
         self.news.setVisible(True)
 
     def rows(self) -> list[MomentRow]:
-        return self.findChildren(MomentRow)
+        """The moment rows on show, in order."""
+        return list(self._rows)
 
     def mark_done(self, moment: Moment) -> None:
         now = clock.now()

@@ -1,0 +1,103 @@
+"""Today on the demo journal: act on moments, and see the action persist."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from relationship_journal.domain.moments import MomentKind
+from relationship_journal.store import clock
+from relationship_journal.store.agenda import collect
+from relationship_journal.ui.ledger.log_dialog import LogDialog
+from relationship_journal.ui.preferences import Preferences
+from relationship_journal.ui.today.page import MomentRow
+from relationship_journal.ui.today.reminder_dialog import ReminderDialog
+from tests.gui.conftest import WindowFactory
+
+
+def _row(rows: list[MomentRow], kind: MomentKind) -> MomentRow:
+    return next(row for row in rows if row.moment.kind is kind)
+
+
+def test_acting_on_a_birthday_from_today_persists(
+    open_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(demo=True)
+    page = window.today_page
+    birthday = _row(page.rows(), MomentKind.BIRTHDAY)
+    key, name = birthday.moment.key, birthday.moment.contact_name
+
+    def wish(dialog: LogDialog) -> int:
+        assert dialog.summary.text() == "Birthday wishes"
+        assert dialog.chosen_polarity().value == "deposit"
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(LogDialog, "exec", wish)
+    birthday.log_button.click()
+    birthday.done_button.click()
+    assert key not in [row.moment.key for row in page.rows()]
+    window.open_contact(birthday.moment.contact_id)  # type: ignore[arg-type]
+    assert window.contact_page.name.text() == name
+    assert "Birthday wishes" in window.contact_page.timeline_model.item(0).summary
+    window.close()
+
+    reopened = open_window(demo=True)
+    assert key not in [row.moment.key for row in reopened.today_page.rows()]
+
+
+def test_snooze_moves_a_moment_to_its_new_day(window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    from relationship_journal.domain.contact import ContactDraft
+    from relationship_journal.domain.dates import PartialDate
+    from relationship_journal.store.contacts import create_contact
+
+    today = clock.today()
+    soon = today + timedelta(days=1)
+    window.context.write(
+        lambda s: create_contact(
+            s, ContactDraft("Anna", birthday=PartialDate(soon.month, soon.day)), clock.now()
+        )
+    )
+    (row,) = window.today_page.rows()
+    window.today_page.snooze(row.moment, today + timedelta(days=7))
+    (moved,) = window.today_page.rows()
+    assert moved.moment.day == today + timedelta(days=7)
+
+
+def test_notifications_announce_once_and_respect_quiet_hours(open_window: WindowFactory) -> None:
+    window = open_window(demo=True)
+    center = window.notifications
+    prefs = Preferences()
+    prefs.quiet_from, prefs.quiet_until = time(22, 0), time(7, 0)
+    night = datetime.combine(clock.today(), time(23, 30))
+    assert center.check(night) == []
+    morning = datetime.combine(clock.today(), time(9, 0))
+    first = center.check(morning)
+    assert first and all(m.notice_day <= clock.today() for m in first)
+    assert center.check(morning) == []  # told once
+    window.start_background()
+    assert not window.today_page.news.isVisible() or window.today_page.news.text()
+    window.today_page.show_news(first)
+    assert f"({len(first)})" in window.today_page.news.text()
+    prefs.notifications = False
+    assert center.check(morning) == []
+
+
+def test_a_recurring_reminder_moves_on_when_done(window, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    def fill(dialog: ReminderDialog) -> int:
+        dialog.title.setText("Send the monthly report")
+        dialog.repeat.setCurrentIndex(dialog.repeat.findData("FREQ=DAILY"))
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(ReminderDialog, "exec", fill)
+    window.today_page.add_reminder.click()
+    today = clock.today()
+    first = [r for r in window.today_page.rows() if r.moment.kind is MomentKind.REMINDER]
+    assert first[0].moment.day == today
+    window.today_page.mark_done(first[0].moment)
+    after = window.context.read(lambda s: collect(s, today, 3))
+    days = [m.day for m in after if m.kind is MomentKind.REMINDER]
+    assert days[0] == today + timedelta(days=1)

@@ -26,7 +26,11 @@ from relationship_journal.ui.icons import icon
 from relationship_journal.ui.theme import accent, value_colour
 from relationship_journal.ui.widgets import card, clear_layout, empty_state, label
 
-SHOWN_PER_BUCKET = 60
+# Each section shows a few moments and a button for the rest, so that today's are never
+# pushed out of sight by a long overdue list.
+SHOWN_FIRST = 6
+SHOWN_PER_BUCKET = 200
+SECTION_ORDER = (Bucket.TODAY, Bucket.OVERDUE, Bucket.THIS_WEEK, Bucket.NEXT_30_DAYS)
 KIND_ICONS = {
     MomentKind.BIRTHDAY: "birthday",
     MomentKind.ANNIVERSARY: "birthday",
@@ -131,6 +135,7 @@ class TodayPage(QWidget):
         self.context = context
         self.moments: list[Moment] = []
         self._rows: list[MomentRow] = []
+        self._expanded: set[Bucket] = set()
         self.heading = label("Today", "title")
         self.subtitle = label("", "subtitle")
         self.subtitle.setObjectName("todaySummary")
@@ -182,23 +187,30 @@ class TodayPage(QWidget):
             )
             self.sections.addStretch()
             return
-        for section in (Bucket.OVERDUE, Bucket.TODAY, Bucket.THIS_WEEK, Bucket.NEXT_30_DAYS):
+        for section in SECTION_ORDER:
             items = grouped.get(section, [])
             if not items:
                 continue
             frame, frame_layout = card()
             frame.setObjectName(f"bucket_{section.name.lower()}")
             frame_layout.addWidget(label(f"{section.value}  ({len(items)})", "section"))
-            for moment in items[:SHOWN_PER_BUCKET]:
+            limit = SHOWN_PER_BUCKET if section in self._expanded else SHOWN_FIRST
+            for moment in items[:limit]:
                 row = MomentRow(self, moment, today)
                 self._rows.append(row)
                 frame_layout.addWidget(row)
-            if len(items) > SHOWN_PER_BUCKET:
-                frame_layout.addWidget(
-                    label(f"… and {len(items) - SHOWN_PER_BUCKET} more", "muted")
-                )
+            if len(items) > limit:
+                more = QPushButton(f"Show all {len(items)}")
+                more.setObjectName(f"more_{section.name.lower()}")
+                more.setFlat(True)
+                more.clicked.connect(lambda _=False, b=section: self._expand(b))
+                frame_layout.addWidget(more, 0, Qt.AlignmentFlag.AlignLeft)
             self.sections.addWidget(frame)
         self.sections.addStretch()
+
+    def _expand(self, section: Bucket) -> None:
+        self._expanded.add(section)
+        self.reload()
 
     def show_news(self, moments: list[Moment]) -> None:
         """What came due since the user last looked, at the top of the page."""

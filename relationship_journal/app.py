@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 from relationship_journal import APP_NAME, __version__
 from relationship_journal.commands import agenda as moments
+from relationship_journal.commands import brief as briefs
 from relationship_journal.commands import contacts, transfer
 from relationship_journal.paths import JournalPaths, resolve
 from relationship_journal.store.errors import JournalError
@@ -49,6 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
     log = commands.add_parser("log", help="log an interaction with a contact")
     contacts.add_log_arguments(log)
     log.set_defaults(run=contacts.log_command)
+
+    brief = commands.add_parser("brief", help="a meeting brief as PDF")
+    brief.add_argument("contacts", nargs="*", metavar="CONTACT", help="one or more contacts")
+    brief.add_argument("--organisation", metavar="ORG", help="everyone you know there now")
+    brief.add_argument("--pdf", required=True, metavar="FILE", help="where to write the PDF")
+    brief.set_defaults(run=briefs.brief_command)
 
     importing = commands.add_parser(
         "import", help="import contacts from a vCard or CSV file, or a JSON export"

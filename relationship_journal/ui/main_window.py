@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from relationship_journal import APP_NAME, __version__
 from relationship_journal.domain.moments import Moment
+from relationship_journal.exchange.brief_builder import briefs_for
 from relationship_journal.exchange.import_plan import ImportResult
 from relationship_journal.store import clock
 from relationship_journal.store.contacts import (
@@ -39,6 +40,7 @@ from relationship_journal.store.organisations import list_organisations
 from relationship_journal.store.reminders import add_reminder
 from relationship_journal.store.vocabulary import RELATIONSHIP_TYPE, terms
 from relationship_journal.ui.background import BackgroundJobs
+from relationship_journal.ui.brief.dialog import BriefDialog
 from relationship_journal.ui.contact.dialog import ContactDialog
 from relationship_journal.ui.contact.page import ContactPage
 from relationship_journal.ui.contacts.page import ContactsPage
@@ -172,6 +174,8 @@ class MainWindow(QMainWindow):
         self.today_page.add_reminder.clicked.connect(self.new_reminder)
         self.contact_page.edit_requested.connect(self.edit_contact)
         self.contact_page.edit_entry_requested.connect(self.edit_entry)
+        self.contact_page.brief_requested.connect(lambda cid: self.show_brief([cid]))
+        self.organisations_page.brief_requested.connect(self.show_brief)
         self._update_status()
 
     def _action(
@@ -251,6 +255,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self._action("find", "&Find contact", self.find, "Ctrl+F", "search"))
         edit_menu.addAction(
             self._action("editContact", "&Edit contact…", self._edit_current, "Ctrl+E", "edit")
+        )
+        edit_menu.addAction(
+            self._action("brief", "Meeting &brief", self._brief_current, "Ctrl+B", "brief")
         )
         edit_menu.addSeparator()
         edit_menu.addAction(self._action("customFields", "Custom fields…", self.edit_custom_fields))
@@ -441,6 +448,22 @@ class MainWindow(QMainWindow):
                 8000,
             )
             self.go(1)
+
+    def show_brief(self, contact_ids: list[int], title: str = "") -> BriefDialog:
+        now = clock.now()
+        briefs = self.context.read(lambda s: briefs_for(s, contact_ids, now))
+        heading = title or (
+            briefs[0].file.contact.display_name if len(briefs) == 1 else briefs[0].file.organisation
+        )
+        dialog = BriefDialog(self, briefs, heading)
+        dialog.exec()
+        return dialog
+
+    def _brief_current(self) -> None:
+        if self.pages.currentIndex() == CONTACT_PAGE and self.contact_page.contact_id is not None:
+            self.show_brief([self.contact_page.contact_id])
+        elif self.pages.currentIndex() == 1 and self.contacts_page.selected_ids():
+            self.show_brief(self.contacts_page.selected_ids())
 
     def start_background(self) -> None:
         """What runs once the window is up: notifications, daily backup, calendar file."""

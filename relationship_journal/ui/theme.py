@@ -8,10 +8,11 @@ from PySide6.QtWidgets import QApplication
 
 from relationship_journal.domain.ledger import Health
 
+# One palette for screen and print.
+from relationship_journal.exchange.chart_painter import DEPOSIT, WITHDRAWAL
+
 ACCENT = "#2f6f73"
 ACCENT_DARK_MODE = "#5fb3b3"
-DEPOSIT = "#2e7d4f"
-WITHDRAWAL = "#c0392b"
 
 HEALTH_COLOURS: dict[Health, str] = {
     Health.NEW: "#7a8088",

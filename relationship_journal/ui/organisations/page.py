@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -15,10 +16,13 @@ from PySide6.QtWidgets import (
 
 from relationship_journal.store.organisations import list_organisations, people_at
 from relationship_journal.ui.context import JournalContext
+from relationship_journal.ui.icons import icon
 from relationship_journal.ui.widgets import card, label
 
 
 class OrganisationsPage(QWidget):
+    brief_requested = Signal(list, str)
+
     def __init__(self, context: JournalContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("organisationsPage")
@@ -51,7 +55,14 @@ class OrganisationsPage(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(12, 0, 0, 0)
-        right_layout.addWidget(self.title)
+        self.brief_button = QPushButton(icon("brief"), "Meeting brief")
+        self.brief_button.setObjectName("organisationBriefButton")
+        self.brief_button.setToolTip("A brief for a meeting with the people there now")
+        self.brief_button.clicked.connect(self._brief)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.brief_button)
+        right_layout.addLayout(heading)
         right_layout.addWidget(self.subtitle)
         for heading, widget in (("Now", self.now_list), ("Before", self.before_list)):
             frame, frame_layout = card()
@@ -111,6 +122,14 @@ class OrganisationsPage(QWidget):
             entry = QListWidgetItem(f"{person.name} — {person.title or 'role unknown'} ({span})")
             entry.setData(Qt.ItemDataRole.UserRole, person.contact_id)
             (self.now_list if person.current else self.before_list).addItem(entry)
+
+    def _brief(self) -> None:
+        ids = [
+            int(self.now_list.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.now_list.count())
+        ]
+        if ids:
+            self.brief_requested.emit(ids, self.title.text())
 
     def _open_person(self, item: QListWidgetItem) -> None:
         self._context.open_contact_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))

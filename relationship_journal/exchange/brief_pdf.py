@@ -1,0 +1,67 @@
+"""The brief as a PDF, written with Qt's own PDF writer: A4, sharp chart, paged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QSizeF, QUrl
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+
+from relationship_journal.exchange.brief import CHART_SIZE, Brief, document_html
+from relationship_journal.exchange.chart_painter import balance_image
+from relationship_journal.store.backups import create_private_file
+
+RESOLUTION = 300
+
+
+def brief_document(sections: list[str], briefs: list[Brief]) -> QTextDocument:
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    for brief in briefs:
+        image = balance_image(brief.file.balance_series, *CHART_SIZE)
+        document.addResource(
+            QTextDocument.ResourceType.ImageResource, QUrl(brief.chart_name), image
+        )
+    document.setHtml(document_html(sections))
+    return document
+
+
+def write_pdf(sections: list[str], briefs: list[Brief], target: Path, title: str) -> int:
+    """Write the PDF; returns its page count."""
+    create_private_file(target)
+    writer = QPdfWriter(str(target))
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(title)
+    writer.setCreator("Relationship Journal")
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(16, 16, 16, 16),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    document = brief_document(sections, briefs)
+    painter = QPainter(writer)
+    try:
+        # Lay the document out at the page's size in points, then scale to the device.
+        page = writer.pageLayout().paintRect(QPageLayout.Unit.Point)
+        document.setPageSize(QSizeF(page.width(), page.height()))
+        scale = RESOLUTION / 72.0
+        pages = document.pageCount()
+        for number in range(pages):
+            if number:
+                writer.newPage()
+            painter.save()
+            painter.scale(scale, scale)
+            painter.translate(0, -number * page.height())
+            clip = QSizeF(page.width(), page.height())
+            from PySide6.QtCore import QRectF
+
+            document.drawContents(
+                painter, QRectF(0, number * page.height(), clip.width(), clip.height())
+            )
+            painter.restore()
+    finally:
+        painter.end()
+    return pages

@@ -1,0 +1,72 @@
+"""The brief on screen, with its PDF one click away."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QMessageBox,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relationship_journal.exchange.brief import CHART_SIZE, Brief, document_html
+from relationship_journal.exchange.brief_builder import sections_for
+from relationship_journal.exchange.brief_pdf import write_pdf
+from relationship_journal.exchange.chart_painter import balance_image
+from relationship_journal.ui.icons import icon
+
+
+class BriefDialog(QDialog):
+    def __init__(self, parent: QWidget | None, briefs: list[Brief], title: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("briefDialog")
+        self.setWindowTitle(f"Brief — {title}")
+        self.resize(820, 900)
+        self.briefs = briefs
+        self.title = title
+        self.sections = sections_for(briefs, title)
+        self.view = QTextBrowser()
+        self.view.setObjectName("briefView")
+        self.view.setAccessibleName("Meeting brief")
+        self.view.setOpenLinks(False)
+        for brief in briefs:
+            image = balance_image(brief.file.balance_series, *CHART_SIZE)
+            self.view.document().addResource(
+                self.view.document().ResourceType.ImageResource, QUrl(brief.chart_name), image
+            )
+        self.view.setHtml(document_html(self.sections))
+        self.pdf_button = QPushButton(icon("brief"), "Export PDF…")
+        self.pdf_button.setObjectName("exportPdfButton")
+        self.pdf_button.clicked.connect(self.export_pdf)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.pdf_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addWidget(buttons)
+
+    def default_name(self) -> str:
+        safe = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in self.title).strip()
+        return f"Brief {safe} {self.briefs[0].today:%Y-%m-%d}.pdf"
+
+    def export_pdf(self, target: Path | None = None) -> Path | None:
+        if target is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, "Export brief", str(Path.home() / self.default_name()), "PDF (*.pdf)"
+            )
+            if not name:
+                return None
+            target = Path(name)
+        try:
+            write_pdf(self.sections, self.briefs, target, f"Brief — {self.title}")
+        except OSError as error:
+            QMessageBox.warning(self, "Cannot export", f"{target}: {error.strerror or error}")
+            return None
+        return target

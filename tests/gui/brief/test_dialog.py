@@ -1,0 +1,28 @@
+"""The brief from the contact page, on screen and as a PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from relationship_journal.store.contacts import resolve_contact
+from relationship_journal.ui.brief.dialog import BriefDialog
+from tests.gui.conftest import WindowFactory
+
+
+def test_brief_opens_from_the_contact_page_and_exports(
+    open_window: WindowFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    window = open_window(demo=True)
+    contact_id = window.context.read(lambda s: resolve_contact(s, "Sofía").id)
+    window.open_contact(contact_id)
+    shown: list[BriefDialog] = []
+    monkeypatch.setattr(BriefDialog, "exec", lambda dialog: shown.append(dialog) or 0)
+    window.contact_page.brief_button.click()
+    (dialog,) = shown
+    text = dialog.view.toPlainText()
+    assert "Sofía Hernández" in text
+    assert "The relationship is storming" in text
+    target = dialog.export_pdf(tmp_path / "sofia.pdf")
+    assert target is not None and target.read_bytes().startswith(b"%PDF")

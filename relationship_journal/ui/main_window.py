@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -60,6 +61,7 @@ from relationship_journal.ui.notifications import NotificationCenter
 from relationship_journal.ui.organisations.page import OrganisationsPage
 from relationship_journal.ui.portfolio.page import PortfolioPage
 from relationship_journal.ui.promises.page import PromisesPage
+from relationship_journal.ui.search.switcher import QuickSwitcher
 from relationship_journal.ui.settings.dialog import SettingsDialog
 from relationship_journal.ui.tasks import wait_for_tasks
 from relationship_journal.ui.today.page import TodayPage
@@ -99,14 +101,21 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._restore_geometry()
         self.go(0)
+        # Start with the keyboard on the navigation, not in the search box.
+        self.navigation.setFocus()
 
     # --- building ------------------------------------------------------------------------------
 
     def _build(self) -> None:
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setPlaceholderText("Search…  Ctrl+K")
+        self.search_box.setAccessibleName("Search everything")
+        self.search_box.textEdited.connect(self._search_from_box)
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName("Navigation")
-        self.navigation.setFixedWidth(190)
+
         for index, (key, text, icon_name) in enumerate(NAVIGATION):
             item = QListWidgetItem(icon(icon_name), text)
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -153,7 +162,15 @@ class MainWindow(QMainWindow):
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
-        body.addWidget(self.navigation)
+        sidebar = QWidget()
+        sidebar.setObjectName("sidebar")
+        sidebar.setFixedWidth(200)
+        sidebar_layout = QVBoxLayout(sidebar)
+        sidebar_layout.setContentsMargins(8, 10, 0, 0)
+        sidebar_layout.setSpacing(4)
+        sidebar_layout.addWidget(self.search_box)
+        sidebar_layout.addWidget(self.navigation, 1)
+        body.addWidget(sidebar)
         body.addWidget(self.pages, 1)
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -253,6 +270,12 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
         edit_menu.addAction(self._action("find", "&Find contact", self.find, "Ctrl+F", "search"))
+        search_all = self._action(
+            "searchAll", "&Search everything…", self.open_switcher, "Ctrl+K", "search"
+        )
+        # Text fields take Ctrl+K for themselves on some platforms; Ctrl+Shift+F always works.
+        search_all.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+Shift+F")])
+        edit_menu.addAction(search_all)
         edit_menu.addAction(
             self._action("editContact", "&Edit contact…", self._edit_current, "Ctrl+E", "edit")
         )
@@ -338,6 +361,22 @@ class MainWindow(QMainWindow):
                 0, min(self.contacts_page.model.rowCount() - 1, table.currentIndex().row() + step)
             )
             table.selectRow(row)
+
+    def open_switcher(self, text: str = "") -> QuickSwitcher:
+        switcher = QuickSwitcher(self, self.context)
+        switcher.organisation_chosen.connect(self.show_organisation)
+        if text:
+            switcher.field.setText(text)
+        switcher.exec()
+        return switcher
+
+    def _search_from_box(self, text: str) -> None:
+        self.search_box.clear()
+        self.open_switcher(text)
+
+    def show_organisation(self, organisation_id: int) -> None:
+        self.go(2)
+        self.organisations_page.select(organisation_id)
 
     def find(self) -> None:
         self.go(1)

@@ -26,6 +26,9 @@ def open_window(qtbot: QtBot, paths: JournalPaths) -> Iterator[WindowFactory]:
         window = MainWindow(source, source.open(demo=demo))
         qtbot.addWidget(window)
         window.show()
+        # Shortcuts reach only the active window.
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=5000)
         opened.append(window)
         return window
 

@@ -98,7 +98,7 @@ class ContactsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((165, 150, 165, 100, 72, 68, 105, 100, 62)):
+        for column, width in enumerate((150, 130, 125, 96, 68, 64, 100, 98, 56)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(self._open_index)
 

@@ -123,6 +123,13 @@ class OrganisationsPage(QWidget):
             entry.setData(Qt.ItemDataRole.UserRole, person.contact_id)
             (self.now_list if person.current else self.before_list).addItem(entry)
 
+    def select(self, organisation_id: int) -> None:
+        self.search.clear()
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == organisation_id:
+                self.list.setCurrentRow(row)
+                return
+
     def _brief(self) -> None:
         ids = [
             int(self.now_list.item(i).data(Qt.ItemDataRole.UserRole))

@@ -1,0 +1,150 @@
+"""Full-text search over contacts, organisations, profile answers and journal entries.
+
+Prefix matching, accent- and case-insensitive, through the FTS5 index that triggers keep
+in step (migration 0003). Results are not ranked by relevance: scoring every match is what
+makes FTS queries slow on large journals; each kind is capped instead, newest first where
+that means something.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import text
+from sqlmodel import Session
+
+from relationship_journal.domain.profile import TOPICS_BY_KEY
+from relationship_journal.domain.text import fold
+
+MARK_START = "\x02"
+MARK_END = "\x03"
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class HitKind(StrEnum):
+    CONTACT = "contact"
+    ORGANISATION = "organisation"
+    PROFILE = "profile"
+    ENTRY = "entry"
+
+    @property
+    def label(self) -> str:
+        return {
+            HitKind.CONTACT: "Contacts",
+            HitKind.ORGANISATION: "Organisations",
+            HitKind.PROFILE: "Profile answers",
+            HitKind.ENTRY: "Journal entries",
+        }[self]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: HitKind
+    ref_id: int
+    contact_id: int | None
+    title: str  # with MARK_START/MARK_END around matched words
+    detail: str  # likewise
+
+
+def match_query(user_text: str) -> str:
+    """An FTS5 query: every word of the text as a quoted prefix term, all required."""
+    words = _WORD.findall(fold(user_text))
+    return " ".join(f'"{word}"*' for word in words)
+
+
+_SQL = {
+    HitKind.CONTACT: """
+        SELECT s.ref_id, s.contact_id,
+               highlight(search_index, 3, :a, :b), snippet(search_index, 4, :a, :b, '…', 12),
+               s.kind
+        FROM search_index s
+        JOIN contact c ON c.id = s.contact_id AND c.deleted_at IS NULL
+        WHERE search_index MATCH :q AND s.kind IN ('contact', 'email')
+        LIMIT :n
+    """,
+    HitKind.ORGANISATION: """
+        SELECT s.ref_id, NULL, highlight(search_index, 3, :a, :b),
+               snippet(search_index, 4, :a, :b, '…', 12), s.kind
+        FROM search_index s
+        WHERE search_index MATCH :q AND s.kind = 'organisation'
+        LIMIT :n
+    """,
+    HitKind.PROFILE: """
+        SELECT s.ref_id, s.contact_id, s.title, snippet(search_index, 4, :a, :b, '…', 14),
+               c.display_name
+        FROM search_index s
+        JOIN contact c ON c.id = s.contact_id AND c.deleted_at IS NULL
+        WHERE search_index MATCH :q AND s.kind = 'profile'
+        LIMIT :n
+    """,
+    HitKind.ENTRY: """
+        SELECT s.ref_id,
+               (SELECT ec.contact_id FROM entry_contact ec WHERE ec.entry_id = s.ref_id LIMIT 1),
+               highlight(search_index, 3, :a, :b), snippet(search_index, 4, :a, :b, '…', 12),
+               (SELECT group_concat(c.display_name, ', ') FROM entry_contact ec
+                JOIN contact c ON c.id = ec.contact_id WHERE ec.entry_id = s.ref_id)
+        FROM search_index s
+        WHERE search_index MATCH :q AND s.kind = 'entry'
+        LIMIT :n
+    """,
+}
+
+
+def search(session: Session, user_text: str, per_kind: int = 8) -> list[SearchHit]:
+    query = match_query(user_text)
+    if not query:
+        return []
+    hits: list[SearchHit] = []
+    params = {"q": query, "a": MARK_START, "b": MARK_END, "n": per_kind}
+    for kind, sql in _SQL.items():
+        seen: set[int] = set()
+        for ref_id, contact_id, title, snippet, extra in session.exec(  # type: ignore[call-overload]
+            text(sql), params=params
+        ).all():
+            if kind is HitKind.CONTACT:
+                if contact_id in seen:
+                    continue
+                seen.add(contact_id)
+                detail = snippet if extra == "contact" else f"email: {title}"
+                hits.append(
+                    SearchHit(
+                        kind,
+                        contact_id,
+                        contact_id,
+                        _contact_title(session, contact_id, title, extra),
+                        detail,
+                    )
+                )
+            elif kind is HitKind.PROFILE:
+                topic = TOPICS_BY_KEY.get(title)
+                hits.append(
+                    SearchHit(
+                        kind,
+                        ref_id,
+                        contact_id,
+                        f"{extra} — {topic.label if topic else title}",
+                        snippet,
+                    )
+                )
+            elif kind is HitKind.ENTRY:
+                hits.append(
+                    SearchHit(kind, ref_id, contact_id, title, f"{extra or ''} {snippet}".strip())
+                )
+            else:
+                hits.append(SearchHit(kind, ref_id, None, title, snippet))
+    return hits
+
+
+def _contact_title(session: Session, contact_id: int, title: str, kind: str) -> str:
+    if kind == "contact":
+        return title
+    name = session.exec(  # type: ignore[call-overload]
+        text("SELECT display_name FROM contact WHERE id = :id"), params={"id": contact_id}
+    ).first()
+    return name[0] if name else title
+
+
+def plain(marked: str) -> str:
+    return marked.replace(MARK_START, "").replace(MARK_END, "")

@@ -1,0 +1,146 @@
+"""Search everything as you type, grouped by kind, matched words in bold; Enter opens."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relationship_journal.store.search import MARK_END, MARK_START, HitKind, SearchHit, search
+from relationship_journal.ui.context import JournalContext
+
+TYPING_DELAY_MS = 40
+HitRole = Qt.ItemDataRole.UserRole + 1
+
+
+def marked_html(text: str) -> str:
+    """Escape the text and turn the match markers into bold."""
+    escaped = html.escape(text)
+    return escaped.replace(MARK_START, "<b>").replace(MARK_END, "</b>")
+
+
+class QuickSwitcher(QDialog):
+    """Ctrl+K: find a contact, organisation, profile answer or entry and jump to it."""
+
+    organisation_chosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None, context: JournalContext) -> None:
+        super().__init__(parent)
+        self.setObjectName("quickSwitcher")
+        self.setWindowTitle("Search")
+        self.resize(620, 460)
+        self._context = context
+        self.hits: list[SearchHit] = []
+        self.field = QLineEdit()
+        self.field.setObjectName("searchField")
+        self.field.setAccessibleName("Search everything")
+        self.field.setPlaceholderText("Name, organisation, anything you wrote…")
+        self.field.setClearButtonEnabled(True)
+        self.results = QListWidget()
+        self.results.setObjectName("searchResults")
+        self.results.setAccessibleName("Search results")
+        self.results.setAlternatingRowColors(False)
+        self.status = QLabel()
+        self.status.setObjectName("searchStatus")
+        self.status.setProperty("role", "muted")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.field)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.status)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPING_DELAY_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.field.textChanged.connect(self._timer.start)
+        self.field.installEventFilter(self)
+        self.results.itemActivated.connect(self._activate)
+        self.results.itemClicked.connect(self._activate)
+
+    def run_search(self) -> None:
+        self._timer.stop()
+        text = self.field.text()
+        self.hits = self._context.read(lambda s: search(s, text)) if text.strip() else []
+        self.results.clear()
+        groups: dict[HitKind, list[SearchHit]] = {}
+        for hit in self.hits:
+            groups.setdefault(hit.kind, []).append(hit)
+        first_hit: QListWidgetItem | None = None
+        for kind in HitKind:
+            if kind not in groups:
+                continue
+            heading = QListWidgetItem(kind.label)
+            heading.setFlags(Qt.ItemFlag.NoItemFlags)
+            font = heading.font()
+            font.setBold(True)
+            heading.setFont(font)
+            self.results.addItem(heading)
+            for hit in groups[kind]:
+                item = QListWidgetItem()
+                item.setData(HitRole, hit)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, hit.title)
+                label = QLabel(
+                    f"{marked_html(hit.title)}<br><span style='color: gray;'>"
+                    f"{marked_html(hit.detail)}</span>"
+                )
+                label.setTextFormat(Qt.TextFormat.RichText)
+                label.setContentsMargins(12, 3, 6, 3)
+                item.setSizeHint(label.sizeHint())
+                self.results.addItem(item)
+                self.results.setItemWidget(item, label)
+                first_hit = first_hit or item
+        if first_hit is not None:
+            self.results.setCurrentItem(first_hit)
+        count = len(self.hits)
+        self.status.setText(
+            ""
+            if not text.strip()
+            else f"{count} result{'s' if count != 1 else ''}"
+            if count
+            else "Nothing found"
+        )
+
+    def _move(self, step: int) -> None:
+        row = self.results.currentRow()
+        while 0 <= row + step < self.results.count():
+            row += step
+            if self.results.item(row).flags() & Qt.ItemFlag.ItemIsEnabled:
+                self.results.setCurrentRow(row)
+                return
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.field and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Down:
+                self._move(1)
+                return True
+            if event.key() == Qt.Key.Key_Up:
+                self._move(-1)
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self._timer.isActive():
+                    self.run_search()
+                item = self.results.currentItem()
+                if item is not None:
+                    self._activate(item)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _activate(self, item: QListWidgetItem) -> None:
+        hit = item.data(HitRole)
+        if not isinstance(hit, SearchHit):
+            return
+        if hit.kind is HitKind.ORGANISATION:
+            self.organisation_chosen.emit(hit.ref_id)
+        elif hit.contact_id is not None:
+            self._context.open_contact_requested.emit(hit.contact_id)
+        self.accept()

@@ -1,0 +1,34 @@
+"""The quick switcher: type, see grouped results with the match in bold, Enter opens."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from relationship_journal.ui.search.switcher import QuickSwitcher
+from tests.gui.conftest import WindowFactory
+
+
+def test_typing_finds_and_enter_opens_the_contact(
+    open_window: WindowFactory, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(demo=True)
+    seen: list[QuickSwitcher] = []
+
+    def drive(dialog: QuickSwitcher) -> int:
+        seen.append(dialog)
+        qtbot.keyClicks(dialog.field, "jurg")
+        dialog.run_search()
+        labels = [dialog.results.item(i).text() for i in range(dialog.results.count())]
+        assert labels[0] == "Contacts"
+        first = dialog.results.itemWidget(dialog.results.currentItem())
+        assert "<b>Jürgen</b>" in first.text()
+        qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+        return 1
+
+    monkeypatch.setattr(QuickSwitcher, "exec", drive)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert seen
+    assert window.current_page_key() == "contact"
+    assert window.contact_page.name.text() == "Jürgen Müller"

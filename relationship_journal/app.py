@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from relationship_journal import APP_NAME, __version__
-from relationship_journal.commands import agenda as moments
-from relationship_journal.commands import brief as briefs
-from relationship_journal.commands import contacts, transfer
+from relationship_journal.commands.arguments import add_log_arguments
 from relationship_journal.paths import JournalPaths, resolve
 from relationship_journal.store.errors import JournalError
-from relationship_journal.store.journal import Journal
 
-Command = Callable[[Journal, argparse.Namespace, JournalPaths], int]
+if TYPE_CHECKING:
+    from relationship_journal.store.journal import Journal
+
+Command = Callable[["Journal", argparse.Namespace, JournalPaths], int]
 
 
 def _days(text: str) -> int:
@@ -45,17 +47,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     listing = commands.add_parser("contacts", help="list contacts")
     listing.add_argument("--json", action="store_true", help="print JSON")
-    listing.set_defaults(run=contacts.contacts_command)
+    listing.set_defaults(run="contacts:contacts_command")
 
     log = commands.add_parser("log", help="log an interaction with a contact")
-    contacts.add_log_arguments(log)
-    log.set_defaults(run=contacts.log_command)
+    add_log_arguments(log)
+    log.set_defaults(run="contacts:log_command")
 
     brief = commands.add_parser("brief", help="a meeting brief as PDF")
     brief.add_argument("contacts", nargs="*", metavar="CONTACT", help="one or more contacts")
     brief.add_argument("--organisation", metavar="ORG", help="everyone you know there now")
     brief.add_argument("--pdf", required=True, metavar="FILE", help="where to write the PDF")
-    brief.set_defaults(run=briefs.brief_command)
+    brief.set_defaults(run="brief:brief_command")
 
     importing = commands.add_parser(
         "import", help="import contacts from a vCard or CSV file, or a JSON export"
@@ -67,13 +69,13 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_argument(
         "--dry-run", action="store_true", help="show what would happen, write nothing"
     )
-    importing.set_defaults(run=transfer.import_command)
+    importing.set_defaults(run="transfer:import_command")
 
     agenda = commands.add_parser("agenda", help="moments that matter: overdue, today, ahead")
     agenda.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="default: today")
     agenda.add_argument("--days", type=_days, default=30, metavar="N", help="default: 30")
     agenda.add_argument("--json", action="store_true", help="print JSON")
-    agenda.set_defaults(run=moments.agenda_command)
+    agenda.set_defaults(run="agenda:agenda_command")
 
     exporting = commands.add_parser(
         "export", help="export contacts, the whole journal, or moments as a calendar"
@@ -83,15 +85,23 @@ def build_parser() -> argparse.ArgumentParser:
     exporting.add_argument(
         "--days", type=_days, default=90, metavar="N", help="for ics: how far ahead (default 90)"
     )
-    exporting.set_defaults(run=transfer.export_command)
+    exporting.set_defaults(run="transfer:export_command")
 
     backup = commands.add_parser("backup", help="back the journal up now")
     backup.add_argument("file", metavar="FILE", nargs="?", help="where (default: backups folder)")
-    backup.set_defaults(run=transfer.backup_command)
+    backup.set_defaults(run="transfer:backup_command")
 
     restoring = commands.add_parser("restore", help="replace the journal with a backup")
     restoring.add_argument("file", metavar="FILE")
     return parser
+
+
+def _command(name: str) -> Command:
+    """Subcommands are imported when run, keeping the window's start free of their imports."""
+    module, function = name.split(":")
+    loaded = importlib.import_module(f"relationship_journal.commands.{module}")
+    command: Command = getattr(loaded, function)
+    return command
 
 
 def _open(paths: JournalPaths, demo: bool) -> Journal:
@@ -109,8 +119,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(paths, force_demo=args.demo, smoke=args.smoke)
     try:
         if args.command == "restore":
-            return transfer.restore_command(paths, args, args.demo)
-        run: Command = args.run
+            from relationship_journal.commands.transfer import restore_command
+
+            return restore_command(paths, args, args.demo)
+        run = _command(args.run)
         journal = _open(paths, args.demo)
         try:
             return run(journal, args, paths)

@@ -10,7 +10,6 @@ from typing import Any
 
 from relationship_journal.domain import ledger
 from relationship_journal.domain.dates import DateError, PartialDate, parse_day
-from relationship_journal.domain.taxonomy import INTERACTION_KINDS
 from relationship_journal.paths import JournalPaths
 from relationship_journal.store import clock
 from relationship_journal.store.contact_list import (
@@ -113,17 +112,3 @@ def log_command(journal: Journal, args: argparse.Namespace, _paths: JournalPaths
     sign = "deposit" if value > 0 else "withdrawal" if value < 0 else "note"
     print(f"Logged {sign} #{entry.id} for {name}; balance now {balance:+.2f}")
     return 0
-
-
-def add_log_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("contact", metavar="CONTACT", help="id or name of the contact")
-    value = parser.add_mutually_exclusive_group(required=True)
-    value.add_argument("--deposit", type=int, choices=range(1, 6), metavar="N", help="weight 1–5")
-    value.add_argument(
-        "--withdrawal", type=int, choices=range(1, 6), metavar="N", help="weight 1–5"
-    )
-    value.add_argument("--note", action="store_true", help="neither deposit nor withdrawal")
-    parser.add_argument("--kind", default="note", choices=INTERACTION_KINDS)
-    parser.add_argument("--category", help="for example 'Solved a problem'")
-    parser.add_argument("--date", metavar="YYYY-MM-DD", help="when it happened (default: now)")
-    parser.add_argument("summary", nargs="+", metavar="SUMMARY")

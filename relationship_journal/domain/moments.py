@@ -18,6 +18,9 @@ from relationship_journal.domain.dates import PartialDate
 HORIZON_DAYS = 30
 # How long a birthday that has just passed still shows, for belated wishes.
 BELATED_DAYS = 3
+# A stay-in-touch lapse shows on Today for this long; after that the contact is simply
+# drifting, which the contacts list and the portfolio show.
+CADENCE_OVERDUE_DAYS = 30
 # How long past occurrences of a recurring reminder stay overdue.
 RECURRING_GRACE_DAYS = 7
 # A stage nudge is advice for a moment; after this it has passed and no longer shows.
@@ -70,9 +73,10 @@ def notice_days(
 ) -> int:
     """Days ahead: the contact's own rule, else the journal's rule for the kind, else the
     default. ``rules`` maps (kind, contact id or None) to days."""
-    if contact_id is not None and (kind.value, contact_id) in rules:
-        return rules[(kind.value, contact_id)]
-    return rules.get((kind.value, None), DEFAULT_NOTICE_DAYS[kind])
+    # A StrEnum member is its own string: no .value lookups on this hot path.
+    if contact_id is not None and (kind, contact_id) in rules:
+        return rules[(kind, contact_id)]
+    return rules.get((kind, None), DEFAULT_NOTICE_DAYS[kind])
 
 
 def due_for_notice(moments: list[Moment], today: date) -> list[Moment]:

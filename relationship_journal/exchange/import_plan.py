@@ -18,8 +18,8 @@ from relationship_journal.exchange.csv_import import read_csv
 from relationship_journal.exchange.decoding import decode_text
 from relationship_journal.exchange.records import ImportFileError, ImportRecord
 from relationship_journal.exchange.vcard_import import read_vcards
+from relationship_journal.store.bulk import NewContact, create_contacts
 from relationship_journal.store.contacts import (
-    create_contact,
     current_fact,
     draft_of,
     get_contact,
@@ -29,6 +29,7 @@ from relationship_journal.store.contacts import (
 from relationship_journal.store.models import Contact, ContactEmail, ContactPhone, Organisation
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
+BATCH = 500
 
 
 class Decision(StrEnum):
@@ -190,23 +191,26 @@ def apply(
     """Write the chosen records in the caller's transaction; raise to leave nothing behind."""
     result = ImportResult()
     total = len(plan.records)
+    batch: list[NewContact] = []
     for index, (record, match, decision) in enumerate(
         zip(plan.records, plan.matches, decisions, strict=True)
     ):
-        if cancelled is not None and index % 50 == 0 and cancelled():
-            raise ImportCancelled
-        if progress is not None and index % 100 == 0:
-            progress(index, total)
+        if index % BATCH == 0:
+            if cancelled is not None and cancelled():
+                raise ImportCancelled
+            if progress is not None:
+                progress(index, total)
         if decision is Decision.SKIP or not record.valid:
             result.skipped += 1
         elif decision is Decision.MERGE and match is not None and match.contact_id is not None:
             _merge(session, match.contact_id, record, now)
             result.merged += 1
         else:
-            contact = create_contact(session, record.draft, now)
-            assert contact.id is not None
-            _add_extras(session, contact.id, record, now)
-            result.created += 1
+            batch.append(NewContact(record.draft.cleaned(), record.facts, record.photo))
+            if len(batch) >= BATCH:
+                result.created += len(create_contacts(session, batch, now))
+                batch = []
+    result.created += len(create_contacts(session, batch, now))
     if progress is not None:
         progress(total, total)
     return result

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from relationship_journal.domain import moments
@@ -24,6 +25,7 @@ from relationship_journal.store.models import (
 )
 
 OVERDUE_LOOKBACK_DAYS = 365
+STATE_CHUNK = 500
 
 
 def _local_day(moment: datetime) -> date:
@@ -81,7 +83,7 @@ def _gather(session: Session, today: date, end: date) -> list[Moment]:
     found: list[Moment] = []
     found += _birthdays(session, today, end)
     found += _promises(session, end)
-    found += _cadences(session, end)
+    found += _cadences(session, today, end)
     found += _follow_ups(session, today, end)
     found += _stage_nudges(session, today, end)
     found += _reminders(session, today, end)
@@ -117,9 +119,12 @@ def _birthdays(session: Session, today: date, end: date) -> list[Moment]:
         if cid is None or month is None or day is None:
             continue
         found += moments.birthdays(cid, name, PartialDate(month, day, year), start, end)
+    month_texts = [f"{month:02d}" for month in months]
     met_rows = session.exec(
         select(Contact.id, Contact.display_name, Contact.met_on).where(
-            col(Contact.deleted_at).is_(None), col(Contact.met_on).is_not(None)
+            col(Contact.deleted_at).is_(None),
+            col(Contact.met_on).is_not(None),
+            func.strftime("%m", Contact.met_on).in_(month_texts),
         )
     ).all()
     for cid, name, met_on in met_rows:
@@ -144,27 +149,46 @@ def _promises(session: Session, end: date) -> list[Moment]:
     ]
 
 
-def _cadences(session: Session, end: date) -> list[Moment]:
-    """Contacts whose stay-in-touch cadence lapses by ``end``; key contacts only when they
-    have no cadence of their own, so the agenda does not fill with every acquaintance."""
-    cutoff = datetime.combine(end, datetime.min.time(), tzinfo=UTC)
+def _cadences(session: Session, today: date, end: date) -> list[Moment]:
+    """Stay-in-touch lapses from CADENCE_OVERDUE_DAYS ago to ``end``. Key contacts without a
+    cadence of their own get the default one; others without a cadence are left out, so
+    the agenda does not fill with every acquaintance."""
+    cadence = func.coalesce(Contact.cadence_days, DEFAULT_CADENCE_DAYS)
+    lapse = func.julianday(Contact.last_contact_at) + cadence
+    first = today - timedelta(days=moments.CADENCE_OVERDUE_DAYS)
     rows = session.exec(
-        select(Contact.id, Contact.display_name, Contact.last_contact_at, Contact.cadence_days)
+        select(Contact.id, Contact.display_name, Contact.last_contact_at, cadence).where(
+            col(Contact.deleted_at).is_(None),
+            col(Contact.last_contact_at).is_not(None),
+            (col(Contact.cadence_days).is_not(None)) | (Contact.tier == "key"),
+            lapse >= func.julianday(first.isoformat()),
+            lapse < func.julianday((end + timedelta(days=1)).isoformat()),
+        )
+    ).all()
+    found = []
+    for cid, name, last, days in rows:
+        if cid is None or last is None:
+            continue
+        moment = moments.cadence_lapse(cid, name, _local_day(last), days)
+        if first <= moment.day <= end:
+            found.append(moment)
+    return found
+
+
+def drifting_beyond_agenda(session: Session, today: date) -> int:
+    """Contacts whose lapse is older than the agenda shows: the drifting ones."""
+    cadence = func.coalesce(Contact.cadence_days, DEFAULT_CADENCE_DAYS)
+    first = today - timedelta(days=moments.CADENCE_OVERDUE_DAYS)
+    return session.exec(
+        select(func.count())
+        .select_from(Contact)
         .where(
             col(Contact.deleted_at).is_(None),
             col(Contact.last_contact_at).is_not(None),
-            col(Contact.last_contact_at) < cutoff - timedelta(days=1),
+            (col(Contact.cadence_days).is_not(None)) | (Contact.tier == "key"),
+            func.julianday(Contact.last_contact_at) + cadence < func.julianday(first.isoformat()),
         )
-        .where((col(Contact.cadence_days).is_not(None)) | (Contact.tier == "key"))
-    ).all()
-    found = []
-    for cid, name, last, cadence in rows:
-        if cid is None or last is None:
-            continue
-        moment = moments.cadence_lapse(cid, name, _local_day(last), cadence or DEFAULT_CADENCE_DAYS)
-        if moment.day <= end:
-            found.append(moment)
-    return found
+    ).one()
 
 
 def _follow_ups(session: Session, today: date, end: date) -> list[Moment]:
@@ -258,10 +282,11 @@ def _reminders(session: Session, today: date, end: date) -> list[Moment]:
 
 def _without_settled(session: Session, found: list[Moment], today: date) -> list[Moment]:
     keys = [moment.key for moment in found]
-    states = {
-        state.key: state
-        for state in session.exec(select(MomentState).where(col(MomentState.key).in_(keys))).all()
-    }
+    states: dict[str, MomentState] = {}
+    for start in range(0, len(keys), STATE_CHUNK):  # below SQLite's limit on parameters
+        chunk = keys[start : start + STATE_CHUNK]
+        for state in session.exec(select(MomentState).where(col(MomentState.key).in_(chunk))):
+            states[state.key] = state
     kept = []
     for moment in found:
         state = states.get(moment.key)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
@@ -77,23 +78,50 @@ def update_contact(
     return contact
 
 
-def _apply_draft(session: Session, contact: Contact, draft: ContactDraft, now: datetime) -> None:
-    contact.display_name = draft.display_name
-    contact.name_key = fold(draft.display_name)
-    contact.given_name = draft.given_name
-    contact.family_name = draft.family_name
-    contact.nickname = draft.nickname
-    contact.relationship_type = draft.relationship_type
-    contact.tier = draft.tier
-    contact.cadence_days = draft.cadence_days
-    contact.met_on = draft.met_on
-    contact.met_how = draft.met_how
-    contact.notes = draft.notes
+def contact_fields(draft: ContactDraft, now: datetime) -> dict[str, Any]:
+    """The contact row's own columns from a cleaned draft (jobs, emails, tags are rows of
+    their own)."""
     birthday = draft.birthday
-    contact.birth_year = birthday.year if birthday else None
-    contact.birth_month = birthday.month if birthday else None
-    contact.birth_day = birthday.day if birthday else None
-    contact.updated_at = now
+    return {
+        "display_name": draft.display_name,
+        "name_key": fold(draft.display_name),
+        "given_name": draft.given_name,
+        "family_name": draft.family_name,
+        "nickname": draft.nickname,
+        "relationship_type": draft.relationship_type,
+        "tier": draft.tier,
+        "cadence_days": draft.cadence_days,
+        "met_on": draft.met_on,
+        "met_how": draft.met_how,
+        "notes": draft.notes,
+        "birth_year": birthday.year if birthday else None,
+        "birth_month": birthday.month if birthday else None,
+        "birth_day": birthday.day if birthday else None,
+        "updated_at": now,
+    }
+
+
+def email_row(contact_id: int, email: Labelled) -> dict[str, Any]:
+    return {
+        "contact_id": contact_id,
+        "address": email.value,
+        "address_key": email.value.casefold(),
+        "label": email.label,
+    }
+
+
+def phone_row(contact_id: int, phone: Labelled) -> dict[str, Any]:
+    return {
+        "contact_id": contact_id,
+        "number": phone.value,
+        "digits": phone_digits(phone.value),
+        "label": phone.label,
+    }
+
+
+def _apply_draft(session: Session, contact: Contact, draft: ContactDraft, now: datetime) -> None:
+    for name, value in contact_fields(draft, now).items():
+        setattr(contact, name, value)
     session.add(contact)
     session.flush()
     assert contact.id is not None
@@ -152,27 +180,13 @@ def _set_current_job(
 def _replace_emails(session: Session, contact_id: int, emails: Sequence[Labelled]) -> None:
     session.exec(delete(ContactEmail).where(col(ContactEmail.contact_id) == contact_id))  # type: ignore[call-overload]
     for email in emails:
-        session.add(
-            ContactEmail(
-                contact_id=contact_id,
-                address=email.value,
-                address_key=email.value.casefold(),
-                label=email.label,
-            )
-        )
+        session.add(ContactEmail(**email_row(contact_id, email)))
 
 
 def _replace_phones(session: Session, contact_id: int, phones: Sequence[Labelled]) -> None:
     session.exec(delete(ContactPhone).where(col(ContactPhone.contact_id) == contact_id))  # type: ignore[call-overload]
     for phone in phones:
-        session.add(
-            ContactPhone(
-                contact_id=contact_id,
-                number=phone.value,
-                digits=phone_digits(phone.value),
-                label=phone.label,
-            )
-        )
+        session.add(ContactPhone(**phone_row(contact_id, phone)))
 
 
 def set_custom_value(session: Session, contact_id: int, field_id: int, value: str) -> None:

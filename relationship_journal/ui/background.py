@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
-from relationship_journal.commands.agenda import export_ics
 from relationship_journal.paths import JournalPaths
 from relationship_journal.store.backups import daily_backup_if_due
 from relationship_journal.ui.context import JournalContext
@@ -54,6 +53,8 @@ class BackgroundJobs(QObject):
         target = self.preferences.calendar_file
         if not target:
             return
+        from relationship_journal.commands.agenda import export_ics
+
         journal, days = self._context.journal, self.preferences.calendar_days
         run_task(
             lambda _progress: export_ics(journal, Path(target), days),

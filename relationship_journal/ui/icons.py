@@ -19,6 +19,11 @@ def _svg(name: str) -> str:
 
 def icon(name: str, colour: str | None = None) -> QIcon:
     tint = colour or QApplication.palette().color(QPalette.ColorRole.WindowText).name()
+    return _tinted(name, tint)
+
+
+@cache
+def _tinted(name: str, tint: str) -> QIcon:
     data = QByteArray(_svg(name).replace("#COLOR#", tint).encode())
     renderer = QSvgRenderer(data)
     result = QIcon()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -69,6 +70,9 @@ from relationship_journal.ui.today.reminder_dialog import ReminderDialog
 from relationship_journal.ui.transfer.file_actions import FileActions
 from relationship_journal.ui.transfer.import_flow import ImportFlow
 from relationship_journal.ui.undo import CallbackCommand
+
+if TYPE_CHECKING:
+    from relationship_journal.ui.brief.dialog import BriefDialog
 
 NAVIGATION = (
     ("today", "Today", "today"),
@@ -189,6 +193,7 @@ class MainWindow(QMainWindow):
         self.context.log_requested.connect(self.log_interaction)
         self.contacts_page.new_contact_requested.connect(self.new_contact)
         self.today_page.add_reminder.clicked.connect(self.new_reminder)
+        self.today_page.review_drifting.connect(self.review_drifting)
         self.contact_page.edit_requested.connect(self.edit_contact)
         self.contact_page.edit_entry_requested.connect(self.edit_entry)
         self.contact_page.brief_requested.connect(lambda cid: self.show_brief([cid]))
@@ -378,6 +383,10 @@ class MainWindow(QMainWindow):
         self.go(2)
         self.organisations_page.select(organisation_id)
 
+    def review_drifting(self) -> None:
+        self.go(1)
+        self.contacts_page.drifting.setChecked(True)
+
     def find(self) -> None:
         self.go(1)
         self.contacts_page.focus_search()
@@ -489,6 +498,9 @@ class MainWindow(QMainWindow):
             self.go(1)
 
     def show_brief(self, contact_ids: list[int], title: str = "") -> BriefDialog:
+        # The brief's modules (PDF writer, chart images) load on first use, not at start.
+        from relationship_journal.ui.brief.dialog import BriefDialog
+
         now = clock.now()
         briefs = self.context.read(lambda s: briefs_for(s, contact_ids, now))
         heading = title or (

@@ -40,6 +40,7 @@ from relationship_journal.ui.contact.stage_dialog import StageDialog
 from relationship_journal.ui.contact.timeline import EntryIdRole, TimelineModel, timeline_items
 from relationship_journal.ui.context import JournalContext, LogRequest
 from relationship_journal.ui.icons import icon
+from relationship_journal.ui.lazy_page import LazyPage
 from relationship_journal.ui.ledger.actions import picker_candidates
 from relationship_journal.ui.ledger.promise_actions import resolve_promise
 from relationship_journal.ui.ledger.promise_dialog import PromiseDialog
@@ -59,13 +60,13 @@ def _known_for(met_on: date | None, today: date) -> str:
     return f"known {max(days, 0)} days"
 
 
-class ContactPage(QWidget):
+class ContactPage(LazyPage):
     edit_requested = Signal(int)
     brief_requested = Signal(int)
     edit_entry_requested = Signal(int)
 
     def __init__(self, context: JournalContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("contactPage")
         self._context = context
         self.contact_id: int | None = None
@@ -130,7 +131,6 @@ class ContactPage(QWidget):
         layout.addLayout(header)
         layout.addLayout(buttons)
         layout.addWidget(self.tabs, 1)
-        context.changed.connect(self.reload)
 
     def _button(self, icon_name: str, text: str, name: str, shortcut: str = "") -> QPushButton:
         button = QPushButton(icon(icon_name), text)
@@ -288,6 +288,7 @@ class ContactPage(QWidget):
 
     def show_contact(self, contact_id: int) -> None:
         self.contact_id = contact_id
+        self._stale = False
         self.reload()
 
     def reload(self) -> None:

@@ -34,6 +34,7 @@ from relationship_journal.store.contacts import (
 from relationship_journal.ui.contacts.model import ContactIdRole, ContactsTableModel
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.icons import icon
+from relationship_journal.ui.lazy_page import LazyPage
 from relationship_journal.ui.undo import CallbackCommand
 from relationship_journal.ui.widgets import empty_state, label
 
@@ -41,11 +42,11 @@ ANY = "Any"
 FILTER_DELAY_MS = 120
 
 
-class ContactsPage(QWidget):
+class ContactsPage(LazyPage):
     new_contact_requested = Signal()
 
     def __init__(self, context: JournalContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("contactsPage")
         self._context = context
         self.model = ContactsTableModel(context)
@@ -159,8 +160,6 @@ class ContactsPage(QWidget):
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self._open_current)
         QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self._open_current)
-        context.changed.connect(self.refresh)
-        self.refresh()
 
     def _combo(self, name: str, accessible: str) -> QComboBox:
         box = QComboBox()
@@ -188,6 +187,9 @@ class ContactsPage(QWidget):
         )
         self.model.set_filter(flt)
         self._update_state()
+
+    def reload(self) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         tags = self._context.read(all_tags)

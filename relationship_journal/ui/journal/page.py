@@ -9,6 +9,7 @@ from relationship_journal.store.journal_list import EntryRow, count_entries, lis
 from relationship_journal.store.ledger import contacts_of_entry
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.icons import icon
+from relationship_journal.ui.lazy_page import LazyPage
 from relationship_journal.ui.paged_model import PagedTableModel, RowRole, TableColumn
 from relationship_journal.ui.table import make_table
 from relationship_journal.ui.theme import value_colour
@@ -29,9 +30,9 @@ COLUMNS: list[TableColumn[EntryRow]] = [
 ]
 
 
-class JournalPage(QWidget):
+class JournalPage(LazyPage):
     def __init__(self, context: JournalContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("journalPage")
         self._context = context
         self.model: PagedTableModel[EntryRow] = PagedTableModel(
@@ -61,8 +62,6 @@ class JournalPage(QWidget):
         layout.addWidget(label("Journal", "title"))
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
-        context.changed.connect(self.reload)
-        self.reload()
 
     def reload(self) -> None:
         self.model.reload()

@@ -17,14 +17,15 @@ from PySide6.QtWidgets import (
 from relationship_journal.store.organisations import list_organisations, people_at
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.icons import icon
+from relationship_journal.ui.lazy_page import LazyPage
 from relationship_journal.ui.widgets import card, label
 
 
-class OrganisationsPage(QWidget):
+class OrganisationsPage(LazyPage):
     brief_requested = Signal(list, str)
 
     def __init__(self, context: JournalContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("organisationsPage")
         self._context = context
         self.search = QLineEdit()
@@ -83,8 +84,6 @@ class OrganisationsPage(QWidget):
         layout.addWidget(splitter, 1)
         self.search.textChanged.connect(self.reload)
         self.list.currentItemChanged.connect(self._show_selected)
-        context.changed.connect(self.reload)
-        self.reload()
 
     def reload(self) -> None:
         current = self.list.currentItem()

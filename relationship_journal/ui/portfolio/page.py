@@ -16,6 +16,7 @@ from relationship_journal.domain.ledger import Health
 from relationship_journal.store import clock
 from relationship_journal.store.portfolio import PortfolioPoint, portfolio
 from relationship_journal.ui.context import JournalContext
+from relationship_journal.ui.lazy_page import LazyPage
 from relationship_journal.ui.portfolio.chart import PortfolioChart
 from relationship_journal.ui.theme import health_colour
 from relationship_journal.ui.widgets import card, label
@@ -28,9 +29,9 @@ SCOPES = {
 ATTENTION = (Health.OVERDRAWN, Health.DRIFTING, Health.COOLING)
 
 
-class PortfolioPage(QWidget):
+class PortfolioPage(LazyPage):
     def __init__(self, context: JournalContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("portfolioPage")
         self._context = context
         self.scope = QComboBox()
@@ -68,8 +69,6 @@ class PortfolioPage(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(body, 1)
         self.scope.currentIndexChanged.connect(self.reload)
-        context.changed.connect(self.reload)
-        self.reload()
 
     def reload(self) -> None:
         tiers = SCOPES[self.scope.currentText()]

@@ -13,6 +13,7 @@ from relationship_journal.store import clock
 from relationship_journal.store.models import Contact, Promise
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.icons import icon
+from relationship_journal.ui.lazy_page import LazyPage
 from relationship_journal.ui.ledger.promise_actions import resolve_promise
 from relationship_journal.ui.paged_model import PagedTableModel, RowRole, TableColumn
 from relationship_journal.ui.table import make_table
@@ -75,9 +76,9 @@ COLUMNS: list[TableColumn[PromiseRow]] = [
 ]
 
 
-class PromisesPage(QWidget):
+class PromisesPage(LazyPage):
     def __init__(self, context: JournalContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("promisesPage")
         self._context = context
         self._rows: list[PromiseRow] = []
@@ -116,8 +117,6 @@ class PromisesPage(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
         self.view.currentIndexChanged.connect(self.reload)
-        context.changed.connect(self.reload)
-        self.reload()
 
     def reload(self) -> None:
         today = clock.today()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QDialog,
@@ -20,7 +20,12 @@ from PySide6.QtWidgets import (
 
 from relationship_journal.domain.moments import Bucket, Moment, MomentKind, bucket
 from relationship_journal.store import clock
-from relationship_journal.store.agenda import collect, mark_done, snooze
+from relationship_journal.store.agenda import (
+    collect,
+    drifting_beyond_agenda,
+    mark_done,
+    snooze,
+)
 from relationship_journal.ui.context import JournalContext, LogRequest
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.theme import accent, value_colour
@@ -129,6 +134,8 @@ def _esc(text: str) -> str:
 
 
 class TodayPage(QWidget):
+    review_drifting = Signal()
+
     def __init__(self, context: JournalContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("todayPage")
@@ -170,6 +177,7 @@ class TodayPage(QWidget):
     def reload(self) -> None:
         today = clock.today()
         self.moments = self.context.read(lambda session: collect(session, today))
+        drifting = self.context.read(lambda session: drifting_beyond_agenda(session, today))
         self.heading.setText(f"Today — {today:%A %d %B}")
         grouped: dict[Bucket, list[Moment]] = {}
         for moment in self.moments:
@@ -178,6 +186,8 @@ class TodayPage(QWidget):
         self.subtitle.setText(", ".join(counts) if counts else "")
         clear_layout(self.sections)
         self._rows = []
+        if drifting:
+            self.sections.addWidget(self._drifting_note(drifting))
         if not self.moments:
             self.sections.addWidget(
                 empty_state(
@@ -207,6 +217,25 @@ class TodayPage(QWidget):
                 frame_layout.addWidget(more, 0, Qt.AlignmentFlag.AlignLeft)
             self.sections.addWidget(frame)
         self.sections.addStretch()
+
+    def _drifting_note(self, count: int) -> QWidget:
+        frame, layout = card()
+        frame.setObjectName("driftingNote")
+        row = QHBoxLayout()
+        row.addWidget(
+            label(
+                f"{count} contact{'s have' if count != 1 else ' has'} gone longer than "
+                "their stay-in-touch cadence and are drifting away.",
+                wrap=True,
+            ),
+            1,
+        )
+        review = QPushButton("Review them")
+        review.setObjectName("reviewDrifting")
+        review.clicked.connect(self.review_drifting)
+        row.addWidget(review)
+        layout.addLayout(row)
+        return frame
 
     def _expand(self, section: Bucket) -> None:
         self._expanded.add(section)

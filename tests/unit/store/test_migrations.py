@@ -48,3 +48,7 @@ def test_older_journal_is_backed_up_then_migrated(revision: str, paths: JournalP
     assert upgraded.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     upgraded.close()
     assert original[:16] == b"SQLite format 3\x00"
+
+
+def test_the_listed_revisions_are_the_migration_scripts() -> None:
+    assert list(schema.REVISIONS) == schema.script_revisions()

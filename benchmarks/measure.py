@@ -1,0 +1,179 @@
+"""The measurements, each a function of a journal that returns figures in milliseconds/MB."""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from relationship_journal.store.agenda import collect
+from relationship_journal.store.contact_list import ContactFilter, count_contacts
+from relationship_journal.store.contacts import resolve_contact
+from relationship_journal.store.journal import Journal, open_journal
+from relationship_journal.store.search import search
+
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+
+
+def timed(action: Callable[[], object], repeat: int) -> list[float]:
+    """Milliseconds per run, ``repeat`` runs after one warm-up."""
+    action()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def cold_start(data_dir: Path, repeat: int) -> dict[str, float]:
+    """Fresh processes: start the app on the journal, show the window, quit (``--smoke``)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    times, peaks = [], []
+    probe = (
+        "import resource, subprocess, sys, time\n"
+        "t = time.perf_counter()\n"
+        "code = subprocess.call([sys.executable, '-m', 'relationship_journal', '--data-dir', "
+        f"{str(data_dir)!r}, '--smoke'])\n"
+        "print((time.perf_counter() - t) * 1000, "
+        "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, code)\n"
+    )
+    for _ in range(repeat):
+        out = subprocess.run(
+            [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+        ).stdout.split()
+        if out[2] != "0":
+            raise RuntimeError(f"the app did not start on {data_dir}")
+        times.append(float(out[0]))
+        peaks.append(float(out[1]))
+    return {"median_ms": statistics.median(times), "peak_rss_mb": max(peaks)}
+
+
+def search_latency(journal: Journal, repeat: int) -> dict[str, float]:
+    """Search as you type: every prefix of a few names and words, as a user types them."""
+    words = [
+        "jürgen",
+        "hernandez",
+        "northwind",
+        "sailing",
+        "invoice",
+        "佐藤",
+        "петров",
+        "quarterly",
+    ]
+    samples: list[float] = []
+    with journal.reading() as session:
+        for _ in range(repeat):
+            for word in words:
+                for end in range(1, len(word) + 1):
+                    prefix = word[:end]
+                    start = time.perf_counter()
+                    search(session, prefix)
+                    samples.append((time.perf_counter() - start) * 1000)
+    return {
+        "p50_ms": percentile(samples, 0.5),
+        "p95_ms": percentile(samples, 0.95),
+        "queries": len(samples),
+    }
+
+
+def open_big_contact(journal: Journal, repeat: int) -> dict[str, float]:
+    """The contact page of a contact with 1,000 entries, drawn offscreen."""
+    from relationship_journal.ui.contact.page import ContactPage
+    from relationship_journal.ui.context import JournalContext
+
+    with journal.reading() as session:
+        contact_id = resolve_contact(session, "Benchmark Heavy").id
+    context = JournalContext(journal, is_demo=False)
+    page = ContactPage(context)
+    page.resize(1280, 800)
+
+    def show() -> None:
+        page.show_contact(contact_id)  # type: ignore[arg-type]
+        page.grab()
+
+    times = timed(show, repeat)
+    page.deleteLater()
+    return {"median_ms": statistics.median(times)}
+
+
+def today_agenda(journal: Journal, repeat: int) -> dict[str, float]:
+    def agenda() -> None:
+        with journal.reading() as session:
+            collect(session, NOW.date())
+
+    return {"median_ms": statistics.median(timed(agenda, repeat))}
+
+
+def scroll_contacts(journal: Journal, repeat: int) -> dict[str, float]:
+    """Scrolling the contacts list end to end, a screenful (40 rows) at a time."""
+    from relationship_journal.ui.contacts.model import ContactsTableModel
+    from relationship_journal.ui.context import JournalContext
+
+    context = JournalContext(journal, is_demo=False)
+    model = ContactsTableModel(context)
+    rows = model.rowCount()
+    columns = model.columnCount()
+    screens = list(range(0, rows, max(40, rows // 50)))
+    samples: list[float] = []
+    for _ in range(repeat):
+        model.reload()
+        for top in screens:
+            start = time.perf_counter()
+            for row in range(top, min(top + 40, rows)):
+                for column in range(columns):
+                    model.data(model.index(row, column))
+            samples.append((time.perf_counter() - start) * 1000)
+    with journal.reading() as session:
+        total = count_contacts(session, ContactFilter(), NOW)
+    return {
+        "screen_p50_ms": percentile(samples, 0.5),
+        "screen_p95_ms": percentile(samples, 0.95),
+        "rows": total,
+    }
+
+
+def import_vcards(work_dir: Path, count: int) -> dict[str, float]:
+    from benchmarks.generate import vcards
+    from relationship_journal.exchange.import_plan import apply, preview
+
+    source = work_dir / f"import-{count}.vcf"
+    source.write_text(vcards(count), encoding="utf-8")
+    target = work_dir / "import-target" / "journal.sqlite"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(target) + suffix).unlink(missing_ok=True)
+    journal = open_journal(target, target.parent / "backups")
+    start = time.perf_counter()
+    with journal.reading() as session:
+        plan = preview(session, source)
+    with journal.transaction() as session:
+        result = apply(session, plan, plan.default_decisions(), NOW)
+    elapsed = (time.perf_counter() - start) * 1000
+    journal.close()
+    return {"total_ms": elapsed, "cards": count, "created": result.created}
+
+
+def export_everything(journal: Journal, work_dir: Path) -> dict[str, float]:
+    from relationship_journal.exchange.export_all import export_to_file
+
+    target = work_dir / "export.json"
+    start = time.perf_counter()
+    export_to_file(journal, "json", target)
+    elapsed = (time.perf_counter() - start) * 1000
+    return {"total_ms": elapsed, "mb": target.stat().st_size / 1e6}
+
+
+def this_process_peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -1,0 +1,163 @@
+"""The benchmark command: generate journals, measure, write a Markdown and JSON report."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sqlite3
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from benchmarks import measure
+from benchmarks.generate import GENERATOR_VERSION, generate
+from relationship_journal import __version__
+from relationship_journal.store.journal import open_journal
+
+BUDGET = {
+    "cold start (ms)": 1500,
+    "search p95 (ms)": 50,
+    "open contact with 1,000 entries (ms)": 150,
+    "today agenda (ms)": 100,
+    "import 10,000 vCards (ms)": 10000,
+    "peak memory (MB)": 300,
+}
+
+
+def journal_for(out: Path, size: int) -> Path:
+    """A generated journal of ``size`` contacts, made once and reused while it is current."""
+    folder = out / "journals" / f"{size}-v{GENERATOR_VERSION}"
+    path = folder / "journal.sqlite"
+    if not path.exists():
+        started = time.perf_counter()
+        generate(path, size)
+        print(f"  generated {size:,} contacts in {time.perf_counter() - started:.1f} s")
+    return path
+
+
+def machine() -> dict[str, Any]:
+    return {
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "cpus": os.cpu_count(),
+        "app": __version__,
+        "when": datetime.now().isoformat(timespec="seconds"),
+    }
+
+
+def run_size(out: Path, size: int, repeat: int, import_count: int) -> dict[str, Any]:
+    print(f"journal of {size:,} contacts")
+    path = journal_for(out, size)
+    results: dict[str, Any] = {"contacts": size}
+    with sqlite3.connect(path) as db:
+        results["entries"] = db.execute("SELECT count(*) FROM entry").fetchone()[0]
+    results["cold_start"] = measure.cold_start(path.parent, max(3, repeat // 2))
+    journal = open_journal(path, path.parent / "backups")
+    try:
+        results["search"] = measure.search_latency(journal, max(1, repeat // 5))
+        results["open_contact_1000_entries"] = measure.open_big_contact(journal, repeat)
+        results["today"] = measure.today_agenda(journal, repeat)
+        results["scroll_contacts"] = measure.scroll_contacts(journal, max(1, repeat // 5))
+        results["export_json"] = measure.export_everything(journal, path.parent)
+    finally:
+        journal.close()
+    if import_count:
+        results["import_vcards"] = measure.import_vcards(path.parent, import_count)
+    for key, value in results.items():
+        print(f"  {key}: {value}")
+    return results
+
+
+def markdown(report: dict[str, Any]) -> str:
+    lines = [
+        "# Benchmark report",
+        "",
+        f"Machine: {report['machine']['platform']}, {report['machine']['cpus']} CPUs, "
+        f"Python {report['machine']['python']}, SQLite {report['machine']['sqlite']}; "
+        f"app {report['machine']['app']}, {report['machine']['when']}.",
+        "",
+        "| measure | "
+        + " | ".join(f"{r['contacts']:,} contacts" for r in report["sizes"])
+        + " | budget |",
+        "|---|" + "---|" * len(report["sizes"]) + "---|",
+    ]
+
+    def row(name: str, pick: Any, budget: str = "") -> None:
+        cells = []
+        for result in report["sizes"]:
+            try:
+                cells.append(pick(result))
+            except KeyError:
+                cells.append("—")
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {budget} |")
+
+    row("journal entries", lambda r: f"{r['entries']:,}")
+    row(
+        "cold start to window, median",
+        lambda r: f"{r['cold_start']['median_ms']:.0f} ms",
+        "< 1500 ms",
+    )
+    row(
+        "search as you type, p50 / p95",
+        lambda r: f"{r['search']['p50_ms']:.1f} / {r['search']['p95_ms']:.1f} ms",
+        "p95 < 50 ms",
+    )
+    row(
+        "open a contact with 1,000 entries",
+        lambda r: f"{r['open_contact_1000_entries']['median_ms']:.0f} ms",
+        "< 150 ms",
+    )
+    row("Today agenda", lambda r: f"{r['today']['median_ms']:.1f} ms", "< 100 ms")
+    row(
+        "scroll contacts, a screen p50 / p95",
+        lambda r: "{screen_p50_ms:.1f} / {screen_p95_ms:.1f} ms".format(**r["scroll_contacts"]),
+        "a frame: 16 ms",
+    )
+    row(
+        "export everything to JSON",
+        lambda r: f"{r['export_json']['total_ms'] / 1000:.1f} s ({r['export_json']['mb']:.0f} MB)",
+    )
+    row(
+        "import vCards",
+        lambda r: (
+            f"{r['import_vcards']['cards']:,} in {r['import_vcards']['total_ms'] / 1000:.1f} s"
+        ),
+        "10,000 < 10 s",
+    )
+    row(
+        "peak memory (app process)",
+        lambda r: f"{r['cold_start']['peak_rss_mb']:.0f} MB",
+        "< 300 MB",
+    )
+    lines += ["", "Reproduce with `make bench` (or `python -m benchmarks --sizes 1000,10000`)."]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks")
+    parser.add_argument("--sizes", default="1000,10000", help="comma-separated contact counts")
+    parser.add_argument("--repeat", type=int, default=10, help="runs per measurement")
+    parser.add_argument("--import-count", type=int, default=10000, help="vCards to import")
+    parser.add_argument("--out", default="benchmarks/out", help="folder for journals and report")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(["benchmarks"])
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    report = {
+        "machine": machine(),
+        "sizes": [run_size(out, size, args.repeat, args.import_count) for size in sizes],
+        "budget": BUDGET,
+    }
+    (out / "report.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
+    (out / "report.md").write_text(markdown(report), encoding="utf-8")
+    print(f"\nreport: {out / 'report.md'}")
+    del app
+    return 0

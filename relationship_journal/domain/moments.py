@@ -10,8 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
-from dateutil.rrule import rrulestr
+from dateutil.rrule import rrule, rrulestr
 
 from relationship_journal.domain.dates import PartialDate
 
@@ -92,8 +93,11 @@ class Bucket(StrEnum):
     LATER = "Later"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(order=True, slots=True)
 class Moment:
+    """One occurrence of something that matters. The agenda sets ``notice_on`` and moves
+    ``day`` when a moment is snoozed; nothing else changes a moment."""
+
     day: date
     kind: MomentKind
     key: str
@@ -283,6 +287,14 @@ def stage_nudges(
     ]
 
 
+@lru_cache(maxsize=4096)
+def _recurrence(rule: str, start: datetime) -> rrule:
+    """Parsing a rule costs more than expanding it; the agenda asks for the same ones often."""
+    parsed = rrulestr(rule, dtstart=start)
+    assert isinstance(parsed, rrule)
+    return parsed
+
+
 def reminder_occurrences(
     reminder_id: int,
     title: str,
@@ -303,8 +315,7 @@ def reminder_occurrences(
     window_start = datetime.combine(start, time.min)
     window_end = datetime.combine(end, time.max)
     if rule:
-        recurrence = rrulestr(rule, dtstart=local_start)
-        days = recurrence.between(window_start, window_end, inc=True)
+        days = _recurrence(rule, local_start).between(window_start, window_end, inc=True)
     else:
         days = [local_start] if window_start <= local_start <= window_end else []
     return [

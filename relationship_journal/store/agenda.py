@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -28,8 +28,13 @@ OVERDUE_LOOKBACK_DAYS = 365
 STATE_CHUNK = 500
 
 
+def _aware(moment: datetime) -> datetime:
+    """Core queries return stored UTC times without their zone."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def _local_day(moment: datetime) -> date:
-    return moment.astimezone().date() if moment.tzinfo else moment.date()
+    return _aware(moment).astimezone().date()
 
 
 def collect(session: Session, today: date, days: int = moments.HORIZON_DAYS) -> list[Moment]:
@@ -38,15 +43,12 @@ def collect(session: Session, today: date, days: int = moments.HORIZON_DAYS) -> 
     end = today + timedelta(days=days)
     found = _gather(session, today, end)
     rules = notice_rules(session)
-    return [
-        replace(
-            moment,
-            notice_on=moment.day
-            - timedelta(days=moments.notice_days(moment.kind, moment.contact_id, rules)),
+    kept = [moment for moment in _without_settled(session, found, today) if moment.day <= end]
+    for moment in kept:
+        moment.notice_on = moment.day - timedelta(
+            days=moments.notice_days(moment.kind, moment.contact_id, rules)
         )
-        for moment in _without_settled(session, found, today)
-        if moment.day <= end
-    ]
+    return kept
 
 
 def notice_rules(session: Session) -> dict[tuple[str, int | None], int]:
@@ -90,6 +92,12 @@ def _gather(session: Session, today: date, end: date) -> list[Moment]:
     return found
 
 
+def _rows(session: Session, statement: Any) -> list[Any]:
+    """Plain rows through the connection: column queries skip the ORM's loading machinery,
+    which costs more than the query itself on large journals."""
+    return list(session.connection().execute(statement).all())
+
+
 def _names(session: Session, ids: set[int]) -> dict[int, str]:
     if not ids:
         return {}
@@ -104,7 +112,8 @@ def _names(session: Session, ids: set[int]) -> dict[int, str]:
 def _birthdays(session: Session, today: date, end: date) -> list[Moment]:
     start = today - timedelta(days=moments.BELATED_DAYS)
     months = {(start + timedelta(days=offset)).month for offset in range((end - start).days + 1)}
-    rows = session.exec(
+    rows = _rows(
+        session,
         select(
             Contact.id,
             Contact.display_name,
@@ -112,21 +121,22 @@ def _birthdays(session: Session, today: date, end: date) -> list[Moment]:
             Contact.birth_day,
             Contact.birth_year,
             Contact.met_on,
-        ).where(col(Contact.deleted_at).is_(None), col(Contact.birth_month).in_(months))
-    ).all()
+        ).where(col(Contact.deleted_at).is_(None), col(Contact.birth_month).in_(months)),
+    )
     found: list[Moment] = []
     for cid, name, month, day, year, _met in rows:
         if cid is None or month is None or day is None:
             continue
         found += moments.birthdays(cid, name, PartialDate(month, day, year), start, end)
     month_texts = [f"{month:02d}" for month in months]
-    met_rows = session.exec(
+    met_rows = _rows(
+        session,
         select(Contact.id, Contact.display_name, Contact.met_on).where(
             col(Contact.deleted_at).is_(None),
             col(Contact.met_on).is_not(None),
             func.strftime("%m", Contact.met_on).in_(month_texts),
-        )
-    ).all()
+        ),
+    )
     for cid, name, met_on in met_rows:
         if cid is not None and met_on is not None and met_on.month in months:
             found += moments.anniversaries(cid, name, "we met", met_on, today, end)
@@ -134,18 +144,27 @@ def _birthdays(session: Session, today: date, end: date) -> list[Moment]:
 
 
 def _promises(session: Session, end: date) -> list[Moment]:
-    rows = session.exec(
-        select(Promise).where(
-            Promise.status == "open", col(Promise.due_on).is_not(None), col(Promise.due_on) <= end
+    rows = _rows(
+        session,
+        select(
+            Promise.id,
+            Promise.contact_id,
+            Contact.display_name,
+            Promise.owner,
+            Promise.text,
+            Promise.due_on,
         )
-    ).all()
-    names = _names(session, {row.contact_id for row in rows})
+        .join(Contact, col(Contact.id) == Promise.contact_id)
+        .where(
+            Promise.status == "open",
+            col(Promise.due_on).is_not(None),
+            col(Promise.due_on) <= end,
+            col(Contact.deleted_at).is_(None),
+        ),
+    )
     return [
-        moments.promise(
-            row.id, row.contact_id, names[row.contact_id], row.owner, row.text, row.due_on
-        )  # type: ignore[arg-type]
-        for row in rows
-        if row.contact_id in names and row.due_on is not None
+        moments.promise(pid, cid, name, owner, what, due)  # type: ignore[arg-type]
+        for pid, cid, name, owner, what, due in rows
     ]
 
 
@@ -156,15 +175,16 @@ def _cadences(session: Session, today: date, end: date) -> list[Moment]:
     cadence = func.coalesce(Contact.cadence_days, DEFAULT_CADENCE_DAYS)
     lapse = func.julianday(Contact.last_contact_at) + cadence
     first = today - timedelta(days=moments.CADENCE_OVERDUE_DAYS)
-    rows = session.exec(
+    rows = _rows(
+        session,
         select(Contact.id, Contact.display_name, Contact.last_contact_at, cadence).where(
             col(Contact.deleted_at).is_(None),
             col(Contact.last_contact_at).is_not(None),
             (col(Contact.cadence_days).is_not(None)) | (Contact.tier == "key"),
             lapse >= func.julianday(first.isoformat()),
             lapse < func.julianday((end + timedelta(days=1)).isoformat()),
-        )
-    ).all()
+        ),
+    )
     found = []
     for cid, name, last, days in rows:
         if cid is None or last is None:
@@ -192,15 +212,16 @@ def drifting_beyond_agenda(session: Session, today: date) -> int:
 
 
 def _follow_ups(session: Session, today: date, end: date) -> list[Moment]:
-    rows = session.exec(
+    rows = _rows(
+        session,
         select(Entry.id, Entry.summary, Entry.follow_up_on, EntryContact.contact_id)
         .join(EntryContact, col(EntryContact.entry_id) == Entry.id)
         .where(
             col(Entry.follow_up_on).is_not(None),
             col(Entry.follow_up_on) <= end,
             col(Entry.follow_up_on) >= today - timedelta(days=OVERDUE_LOOKBACK_DAYS),
-        )
-    ).all()
+        ),
+    )
     names = _names(session, {row[3] for row in rows})
     return [
         moments.follow_up(eid, cid, names[cid], summary, due)  # type: ignore[arg-type]
@@ -210,32 +231,37 @@ def _follow_ups(session: Session, today: date, end: date) -> list[Moment]:
 
 
 def _stage_nudges(session: Session, today: date, end: date) -> list[Moment]:
-    stages = {rule.stage for rule in moments.STAGE_RULES}
-    rows = session.exec(
-        select(ContactLayer).where(
-            col(ContactLayer.stage).in_(stages),
-            ContactLayer.since
-            >= datetime.combine(today, datetime.min.time(), tzinfo=UTC)
-            - timedelta(days=OVERDUE_LOOKBACK_DAYS),
+    rules = moments.STAGE_RULES
+    earliest = today - timedelta(
+        days=moments.NUDGE_GRACE_DAYS + max(rule.after_days for rule in rules) + 1
+    )
+    rows = _rows(
+        session,
+        select(
+            ContactLayer.contact_id,
+            Contact.display_name,
+            ContactLayer.layer,
+            ContactLayer.stage,
+            ContactLayer.since,
         )
-    ).all()
-    names = _names(session, {row.contact_id for row in rows})
+        .join(Contact, col(Contact.id) == ContactLayer.contact_id)
+        .where(
+            col(ContactLayer.stage).in_({rule.stage for rule in rules}),
+            ContactLayer.since >= datetime.combine(earliest, datetime.min.time(), tzinfo=UTC),
+            col(Contact.deleted_at).is_(None),
+        ),
+    )
     disabled = disabled_nudges(session)
+    first = today - timedelta(days=moments.NUDGE_GRACE_DAYS)
     found: list[Moment] = []
-    for row in rows:
-        if row.contact_id in names:
-            found += [
-                moment
-                for moment in moments.stage_nudges(
-                    row.contact_id,
-                    names[row.contact_id],
-                    row.layer,
-                    row.stage,
-                    _local_day(row.since),
-                    disabled,
-                )
-                if today - timedelta(days=moments.NUDGE_GRACE_DAYS) <= moment.day <= end
-            ]
+    for contact_id, name, layer, stage, since in rows:
+        found += [
+            moment
+            for moment in moments.stage_nudges(
+                contact_id, name, layer, stage, _local_day(since), disabled
+            )
+            if first <= moment.day <= end
+        ]
     return found
 
 
@@ -259,23 +285,34 @@ def set_nudge_enabled(session: Session, rule_key: str, enabled: bool) -> None:
 
 
 def _reminders(session: Session, today: date, end: date) -> list[Moment]:
-    rows = session.exec(select(Reminder).where(Reminder.active == True)).all()  # noqa: E712
-    names = _names(session, {row.contact_id for row in rows if row.contact_id is not None})
+    rows = _rows(
+        session,
+        select(
+            Reminder.id,
+            Reminder.contact_id,
+            Contact.display_name,
+            Reminder.title,
+            Reminder.starts_at,
+            Reminder.rrule,
+            Reminder.all_day,
+        )
+        .outerjoin(Contact, col(Contact.id) == Reminder.contact_id)
+        .where(Reminder.active == True, col(Contact.deleted_at).is_(None)),  # noqa: E712
+    )
     found: list[Moment] = []
-    for row in rows:
-        if row.contact_id is not None and row.contact_id not in names:
-            continue
-        lookback = moments.RECURRING_GRACE_DAYS if row.rrule else OVERDUE_LOOKBACK_DAYS
+    for rid, contact_id, name, title, starts_at, rule, all_day in rows:
+        lookback = moments.RECURRING_GRACE_DAYS if rule else OVERDUE_LOOKBACK_DAYS
+        start = _aware(starts_at).astimezone()
         found += moments.reminder_occurrences(
-            row.id,  # type: ignore[arg-type]
-            row.title,
-            row.starts_at.astimezone(),
-            row.rrule,
+            rid,
+            title,
+            start,
+            rule,
             today - timedelta(days=lookback),
             end,
-            all_day=row.all_day,
-            contact_id=row.contact_id,
-            name=names.get(row.contact_id, "") if row.contact_id is not None else "",
+            all_day=bool(all_day),
+            contact_id=contact_id,
+            name=name or "",
         )
     return found
 
@@ -283,10 +320,14 @@ def _reminders(session: Session, today: date, end: date) -> list[Moment]:
 def _without_settled(session: Session, found: list[Moment], today: date) -> list[Moment]:
     keys = [moment.key for moment in found]
     states: dict[str, MomentState] = {}
-    for start in range(0, len(keys), STATE_CHUNK):  # below SQLite's limit on parameters
-        chunk = keys[start : start + STATE_CHUNK]
-        for state in session.exec(select(MomentState).where(col(MomentState.key).in_(chunk))):
-            states[state.key] = state
+    stored = session.exec(select(func.count()).select_from(MomentState)).one()
+    if stored <= len(keys):
+        states = {state.key: state for state in session.exec(select(MomentState))}
+    else:
+        for start in range(0, len(keys), STATE_CHUNK):  # below SQLite's limit on parameters
+            chunk = keys[start : start + STATE_CHUNK]
+            for state in session.exec(select(MomentState).where(col(MomentState.key).in_(chunk))):
+                states[state.key] = state
     kept = []
     for moment in found:
         state = states.get(moment.key)
@@ -294,7 +335,8 @@ def _without_settled(session: Session, found: list[Moment], today: date) -> list
             kept.append(moment)
         elif state.status == "snoozed" and state.snoozed_until is not None:
             # A snoozed moment moves to the day it was snoozed to.
-            kept.append(replace(moment, day=max(state.snoozed_until, today)))
+            moment.day = max(state.snoozed_until, today)
+            kept.append(moment)
     return sorted(kept, key=lambda m: (m.day, m.at or datetime.min.time(), m.kind, m.title))
 
 

@@ -61,14 +61,14 @@ _SQL = {
                s.kind
         FROM search_index s
         JOIN contact c ON c.id = s.contact_id AND c.deleted_at IS NULL
-        WHERE search_index MATCH :q AND s.kind IN ('contact', 'email')
+        WHERE search_index MATCH 'kind : (contact OR email) AND {title body} : (' || :q || ')'
         LIMIT :n
     """,
     HitKind.ORGANISATION: """
         SELECT s.ref_id, NULL, highlight(search_index, 3, :a, :b),
                snippet(search_index, 4, :a, :b, '…', 12), s.kind
         FROM search_index s
-        WHERE search_index MATCH :q AND s.kind = 'organisation'
+        WHERE search_index MATCH 'kind : organisation AND {title body} : (' || :q || ')'
         LIMIT :n
     """,
     HitKind.PROFILE: """
@@ -76,7 +76,7 @@ _SQL = {
                c.display_name
         FROM search_index s
         JOIN contact c ON c.id = s.contact_id AND c.deleted_at IS NULL
-        WHERE search_index MATCH :q AND s.kind = 'profile'
+        WHERE search_index MATCH 'kind : profile AND {title body} : (' || :q || ')'
         LIMIT :n
     """,
     HitKind.ENTRY: """
@@ -86,7 +86,7 @@ _SQL = {
                (SELECT group_concat(c.display_name, ', ') FROM entry_contact ec
                 JOIN contact c ON c.id = ec.contact_id WHERE ec.entry_id = s.ref_id)
         FROM search_index s
-        WHERE search_index MATCH :q AND s.kind = 'entry'
+        WHERE search_index MATCH 'kind : entry AND {title body} : (' || :q || ')'
         LIMIT :n
     """,
 }

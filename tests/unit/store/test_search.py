@@ -69,3 +69,10 @@ def test_odd_input_never_breaks_the_query() -> None:
     assert match_query('"; DROP TABLE contact; --') == '"drop"* "table"* "contact"*'
     assert match_query("   ") == ""
     assert match_query("O'Neill") == '"o"* "neill"*'
+
+
+def test_words_that_name_a_kind_match_only_what_was_written(journal: Journal) -> None:
+    with journal.transaction() as session:
+        create_contact(session, ContactDraft("Anna Lind", notes="Met at the entry hall"), NOW)
+    assert _found(journal, "contact") == []
+    assert _found(journal, "entry") == [(HitKind.CONTACT, "Anna Lind")]

@@ -7,7 +7,8 @@ Create Date: 2026-11-24 15:50:00
 One FTS5 table holds what the user searches: contacts (name, nickname, title, notes, how
 we met), their email addresses, organisations, profile answers and journal entries.
 ``unicode61 remove_diacritics 2`` makes matching accent-insensitive ("jurg" finds
-"Jürgen"); queries use prefix terms. Triggers keep it in step with every change, in the
+"Jürgen"); queries use prefix terms. ``kind`` is indexed so that a query for one kind
+("kind : organisation AND …") is answered by the index rather than by reading every match. Triggers keep it in step with every change, in the
 same transaction; trashed contacts are left out of the index.
 """
 
@@ -30,7 +31,7 @@ CONTACT_BODY = (
 STATEMENTS = [
     """
     CREATE VIRTUAL TABLE search_index USING fts5(
-        kind UNINDEXED, ref_id UNINDEXED, contact_id UNINDEXED, title, body,
+        kind, ref_id UNINDEXED, contact_id UNINDEXED, title, body,
         tokenize = 'unicode61 remove_diacritics 2'
     )
     """,

@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 from sqlmodel import Session
 
 from relationship_journal.store.journal import Journal
+from relationship_journal.ui.drafts import DraftStore
 
 T = TypeVar("T")
 
@@ -32,10 +33,17 @@ class JournalContext(QObject):
     open_contact_requested = Signal(int)
     log_requested = Signal(object)  # a LogRequest
 
-    def __init__(self, journal: Journal, is_demo: bool, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        journal: Journal,
+        is_demo: bool,
+        parent: QObject | None = None,
+        drafts: DraftStore | None = None,
+    ) -> None:
         super().__init__(parent)
         self.journal = journal
         self.is_demo = is_demo
+        self.drafts = drafts
         self.undo_stack = QUndoStack(self)
 
     def write(self, action: Callable[[Session], T]) -> T:

@@ -48,6 +48,7 @@ from relationship_journal.ui.contact.page import ContactPage
 from relationship_journal.ui.contacts.page import ContactsPage
 from relationship_journal.ui.context import JournalContext, LogRequest
 from relationship_journal.ui.custom_fields_dialog import CustomFieldsDialog
+from relationship_journal.ui.drafts import DraftStore
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.journal.page import JournalPage
 from relationship_journal.ui.journal_source import JournalSource
@@ -57,7 +58,7 @@ from relationship_journal.ui.ledger.actions import (
     picker_candidates,
     save_interaction,
 )
-from relationship_journal.ui.ledger.log_dialog import LogDialog
+from relationship_journal.ui.ledger.log_dialog import LOG_DRAFT, LogDialog
 from relationship_journal.ui.notifications import NotificationCenter
 from relationship_journal.ui.organisations.page import OrganisationsPage
 from relationship_journal.ui.portfolio.page import PortfolioPage
@@ -92,7 +93,9 @@ class MainWindow(QMainWindow):
         self.source = source
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(960, 620)
-        self.context = JournalContext(journal, source.is_demo, self)
+        self.context = JournalContext(
+            journal, source.is_demo, self, DraftStore(source.current_paths.drafts)
+        )
         self.files = FileActions(self, self.context, source.current_paths)
         self._history: list[int] = []
         self._quitting = False
@@ -128,6 +131,7 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._navigate)
 
         self.today_page = TodayPage(self.context)
+        self.today_page.load_in_background()
         self.contacts_page = ContactsPage(self.context)
         self.organisations_page = OrganisationsPage(self.context)
         self.journal_page = JournalPage(self.context)
@@ -401,7 +405,7 @@ class MainWindow(QMainWindow):
     def log_interaction(self, request: LogRequest) -> int | None:
         candidates = self.context.read(picker_candidates)
         extras = self.context.read(extra_categories)
-        dialog = LogDialog(self, candidates, list(request.contact_ids), extras)
+        dialog = LogDialog(self, candidates, list(request.contact_ids), extras, self.context.drafts)
         if request.polarity == "withdrawal":
             dialog.withdrawal.setChecked(True)
         elif request.polarity == "deposit":
@@ -517,9 +521,32 @@ class MainWindow(QMainWindow):
             self.show_brief(self.contacts_page.selected_ids())
 
     def start_background(self) -> None:
-        """What runs once the window is up: notifications, daily backup, calendar file."""
+        """What runs once the window is up: unsaved text from a crash, notifications, the
+        daily backup and the calendar file."""
+        self.offer_drafts()
         self.notifications.start()
         self.background.start()
+
+    def offer_drafts(self) -> None:
+        """Offer back text that was being typed when the app last stopped unexpectedly."""
+        drafts = self.context.drafts.pending() if self.context.drafts else []
+        for draft in drafts:
+            answer = QMessageBox.question(
+                self,
+                "Unsaved text",
+                f"You were writing something on {draft.saved_at:%d %b at %H:%M} that was not "
+                "saved. Open it to finish it?",
+                QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Discard,
+            )
+            if answer != QMessageBox.StandardButton.Open:
+                assert self.context.drafts is not None
+                self.context.drafts.discard(draft.key)
+            elif draft.key == LOG_DRAFT:
+                self.log_interaction(LogRequest())
+            elif draft.key.startswith("fact-"):
+                _, contact_id, topic = draft.key.split("-", 2)
+                self.open_contact(int(contact_id))
+                self.contact_page.edit_fact(topic)
 
     def _announce(self, moments: list[Moment]) -> None:
         self.today_page.show_news(moments)

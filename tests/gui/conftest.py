@@ -29,6 +29,7 @@ def open_window(qtbot: QtBot, paths: JournalPaths) -> Iterator[WindowFactory]:
         # Shortcuts reach only the active window.
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+        qtbot.waitUntil(lambda: window.today_page.is_loaded, timeout=10000)
         opened.append(window)
         return window
 

@@ -14,10 +14,18 @@ from PySide6.QtWidgets import (
 
 from relationship_journal.domain.profile import Topic
 from relationship_journal.store.models import ProfileFact
+from relationship_journal.ui.drafts import DraftKeeper, DraftStore
 
 
 class FactDialog(QDialog):
-    def __init__(self, parent: QWidget | None, topic: Topic, current: str) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        topic: Topic,
+        current: str,
+        drafts: DraftStore | None = None,
+        draft_key: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("factDialog")
         self.setWindowTitle(topic.label)
@@ -40,10 +48,26 @@ class FactDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.text.setFocus()
+        self.keeper = DraftKeeper(
+            drafts, draft_key, lambda: {"text": self.text.toPlainText()}, self
+        )
+        restored = self.keeper.restore()
+        if restored is not None:
+            self.text.setPlainText(str(restored.fields.get("text", "")))
+            note.setText(f"Restored what you were typing on {restored.saved_at:%d %b at %H:%M}.")
+        self.text.textChanged.connect(self.keeper.changed)
+        self.finished.connect(lambda _result: self.keeper.discard())
 
     @classmethod
-    def get_answer(cls, parent: QWidget | None, topic: Topic, current: str) -> tuple[str, bool]:
-        dialog = cls(parent, topic, current)
+    def get_answer(
+        cls,
+        parent: QWidget | None,
+        topic: Topic,
+        current: str,
+        drafts: DraftStore | None = None,
+        draft_key: str = "",
+    ) -> tuple[str, bool]:
+        dialog = cls(parent, topic, current, drafts, draft_key)
         ok = dialog.exec() == QDialog.DialogCode.Accepted
         return dialog.text.toPlainText(), ok
 

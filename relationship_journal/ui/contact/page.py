@@ -510,7 +510,13 @@ class ContactPage(LazyPage):
         contact_id = self.contact_id
         topic = profile.topic(topic_key)
         current = self.file.facts.get(topic_key)
-        text, ok = FactDialog.get_answer(self, topic, current.text if current else "")
+        text, ok = FactDialog.get_answer(
+            self,
+            topic,
+            current.text if current else "",
+            self._context.drafts,
+            fact_draft_key(contact_id, topic_key),
+        )
         if ok:
             now = clock.now()
             self._context.write(lambda s: record_fact(s, contact_id, topic_key, text, now))
@@ -577,6 +583,10 @@ class ContactPage(LazyPage):
             state["entry_id"] = entry.id
 
         self._context.undo_stack.push(CallbackCommand("Delete entry", remove, put_back))
+
+
+def fact_draft_key(contact_id: int, topic_key: str) -> str:
+    return f"fact-{contact_id}-{topic_key}"
 
 
 def _esc(text: str) -> str:

@@ -54,6 +54,7 @@ class Extras:
     standing: ledger.Standing
     next_moment: str
     next_day: date | None
+    texts: tuple[str, ...]  # what each column shows, computed once when the page loads
 
 
 def next_moment_text(
@@ -107,6 +108,7 @@ class ContactsTableModel(QAbstractTableModel):
         self._pages: dict[int, list[ContactRow]] = {}
         self._extras: dict[int, Extras] = {}
         self._now = clock.now()
+        self._today = self._now.astimezone().date()
         self.reload()
 
     # --- queries -----------------------------------------------------------------------------
@@ -122,6 +124,7 @@ class ContactsTableModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         self._now = clock.now()
+        self._today = self._now.astimezone().date()
         self._pages.clear()
         self._extras.clear()
         self._count = self._context.read(
@@ -159,7 +162,9 @@ class ContactsTableModel(QAbstractTableModel):
             trend = ledger.trend_from_sums(row.balance / factor, recents.get(row.id, 0.0), now)
             standing = ledger.health(row.balance, trend, row.last_contact, row.cadence_days, now)
             text, day = next_moment_text(row, dues.get(row.id), today)
-            self._extras[row.id] = Extras(standing, text, day)
+            partial = Extras(standing, text, day, ())
+            texts = tuple(self._display(row, partial, column) for column in range(len(COLUMNS)))
+            self._extras[row.id] = Extras(standing, text, day, texts)
         return rows
 
     def row_at(self, row: int) -> ContactRow:
@@ -208,7 +213,7 @@ class ContactsTableModel(QAbstractTableModel):
         if role == ContactIdRole:
             return row.id
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, extras, column)
+            return extras.texts[column]
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == 5:
                 return value_colour(row.balance)
@@ -222,7 +227,7 @@ class ContactsTableModel(QAbstractTableModel):
         return None
 
     def _display(self, row: ContactRow, extras: Extras, column: int) -> str:
-        today = self._now.astimezone().date()
+        today = self._today
         match column:
             case 0:
                 return row.name

@@ -33,7 +33,10 @@ from relationship_journal.domain.taxonomy import (
 )
 from relationship_journal.store.ledger import EntryDraft
 from relationship_journal.ui.contact_picker import ContactPicker
+from relationship_journal.ui.drafts import DraftKeeper, DraftStore
 from relationship_journal.ui.theme import DEPOSIT, WITHDRAWAL
+
+LOG_DRAFT = "log"
 
 
 @dataclass
@@ -59,6 +62,7 @@ class LogDialog(QDialog):
         candidates: list[tuple[int, str, str]],
         preselected: list[int],
         extra_categories: dict[str, list[str]] | None = None,
+        drafts: DraftStore | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("logDialog")
@@ -180,6 +184,33 @@ class LogDialog(QDialog):
         (self.summary if preselected else self.picker.search).setFocus(
             Qt.FocusReason.OtherFocusReason
         )
+        self.keeper = DraftKeeper(drafts, LOG_DRAFT, self._draft_fields, self)
+        self._restore_draft()
+        for edit in (self.summary, self.promise_text):
+            edit.textChanged.connect(self.keeper.changed)
+        self.notes.textChanged.connect(self.keeper.changed)
+        self.finished.connect(lambda _result: self.keeper.discard())
+
+    def _draft_fields(self) -> dict[str, object]:
+        return {
+            "contacts": self.picker.selected_ids(),
+            "summary": self.summary.text(),
+            "notes": self.notes.toPlainText(),
+            "promise": self.promise_text.text(),
+        }
+
+    def _restore_draft(self) -> None:
+        draft = self.keeper.restore()
+        if draft is None:
+            return
+        for contact_id in draft.fields.get("contacts", []) or []:
+            self.picker.choose(int(contact_id))
+        self.summary.setText(str(draft.fields.get("summary", "")))
+        self.notes.setPlainText(str(draft.fields.get("notes", "")))
+        self.promise_text.setText(str(draft.fields.get("promise", "")))
+        self.error.setText(f"Restored what you were typing on {draft.saved_at:%d %b at %H:%M}.")
+        self.error.setStyleSheet("")
+        self.error.setVisible(True)
 
     def load_entry(self, draft: EntryDraft) -> None:
         """Fill the form from a stored entry, for editing it."""

@@ -28,6 +28,7 @@ from relationship_journal.store.agenda import (
 )
 from relationship_journal.ui.context import JournalContext, LogRequest
 from relationship_journal.ui.icons import icon
+from relationship_journal.ui.tasks import run_task
 from relationship_journal.ui.theme import accent, value_colour
 from relationship_journal.ui.widgets import card, clear_layout, empty_state, label
 
@@ -172,12 +173,31 @@ class TodayPage(QWidget):
         layout.addWidget(self.news)
         layout.addWidget(scroll, 1)
         context.changed.connect(self.reload)
+        self.is_loaded = False
+
+    def load_in_background(self) -> None:
+        """The first load, off the UI thread, so the window is usable at once."""
+        journal, today = self.context.journal, clock.today()
+
+        def work(_progress: object) -> tuple[list[Moment], int]:
+            with journal.reading() as session:
+                return collect(session, today), drifting_beyond_agenda(session, today)
+
+        run_task(work, lambda result: self._show(*result), self._load_failed)
+
+    def _load_failed(self, error: BaseException, details: str) -> None:
         self.reload()
 
     def reload(self) -> None:
         today = clock.today()
-        self.moments = self.context.read(lambda session: collect(session, today))
+        moments = self.context.read(lambda session: collect(session, today))
         drifting = self.context.read(lambda session: drifting_beyond_agenda(session, today))
+        self._show(moments, drifting)
+
+    def _show(self, moments: list[Moment], drifting: int) -> None:
+        today = clock.today()
+        self.moments = moments
+        self.is_loaded = True
         self.heading.setText(f"Today — {today:%A %d %B}")
         grouped: dict[Bucket, list[Moment]] = {}
         for moment in self.moments:

@@ -8,8 +8,9 @@ One FTS5 table holds what the user searches: contacts (name, nickname, title, no
 we met), their email addresses, organisations, profile answers and journal entries.
 ``unicode61 remove_diacritics 2`` makes matching accent-insensitive ("jurg" finds
 "Jürgen"); queries use prefix terms. ``kind`` is indexed so that a query for one kind
-("kind : organisation AND …") is answered by the index rather than by reading every match. Triggers keep it in step with every change, in the
-same transaction; trashed contacts are left out of the index.
+("kind : organisation AND …") is answered by the index rather than by reading every
+match. Triggers keep it in step with every change, in the same transaction; trashed
+contacts are left out of the index.
 """
 
 from __future__ import annotations

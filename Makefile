@@ -26,10 +26,12 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks $(ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks $(ARGS)
 
 package: $(STAMP)
-	$(BIN)/pyinstaller --noconfirm --clean packaging/relationship_journal.spec
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN packaging/relationship_journal.spec
+	QT_QPA_PLATFORM=offscreen dist/relationship-journal/relationship-journal --smoke
+	@echo "Built dist/relationship-journal (smoke check passed)"
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .mypy_cache

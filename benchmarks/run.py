@@ -55,7 +55,7 @@ def run_size(out: Path, size: int, repeat: int, import_count: int) -> dict[str, 
     results: dict[str, Any] = {"contacts": size}
     with sqlite3.connect(path) as db:
         results["entries"] = db.execute("SELECT count(*) FROM entry").fetchone()[0]
-    results["cold_start"] = measure.cold_start(path.parent, max(3, repeat // 2))
+    results["cold_start"] = measure.cold_start(path.parent, max(1, repeat // 2))
     journal = open_journal(path, path.parent / "backups")
     try:
         results["search"] = measure.search_latency(journal, max(1, repeat // 5))

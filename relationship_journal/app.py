@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -112,6 +113,12 @@ def _open(paths: JournalPaths, demo: bool) -> Journal:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command is None and args.smoke and not args.data_dir:
+        # The smoke check of a built app runs on a throw-away journal.
+        with tempfile.TemporaryDirectory(prefix="relationship-journal-smoke-") as folder:
+            from relationship_journal.ui.application import run_gui
+
+            return run_gui(resolve(folder), force_demo=args.demo, smoke=True)
     paths = resolve(args.data_dir)
     if args.command is None:
         from relationship_journal.ui.application import run_gui

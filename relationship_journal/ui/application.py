@@ -69,7 +69,8 @@ def run_gui(paths: JournalPaths, force_demo: bool = False, smoke: bool = False) 
     sys.excepthook = _show_bug
     source = JournalSource(paths)
     try:
-        journal = source.open(demo=force_demo or not paths.has_journal())
+        # A newcomer (no journal yet) sees the demo behind the welcome dialog.
+        journal = source.open(demo=force_demo or (not paths.has_journal() and not smoke))
     except JournalError as error:
         if not smoke:
             QMessageBox.critical(None, APP_NAME, str(error))
@@ -78,6 +79,8 @@ def run_gui(paths: JournalPaths, force_demo: bool = False, smoke: bool = False) 
     window = MainWindow(source, journal)
     window.show()
     if not smoke:
+        if source.is_demo and not force_demo:
+            QTimer.singleShot(0, window.welcome)
         QTimer.singleShot(800, window.start_background)
     if smoke:
         QTimer.singleShot(0, window.close)

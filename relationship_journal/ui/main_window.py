@@ -71,6 +71,7 @@ from relationship_journal.ui.today.reminder_dialog import ReminderDialog
 from relationship_journal.ui.transfer.file_actions import FileActions
 from relationship_journal.ui.transfer.import_flow import ImportFlow
 from relationship_journal.ui.undo import CallbackCommand
+from relationship_journal.ui.welcome import Choice, WelcomeDialog
 
 if TYPE_CHECKING:
     from relationship_journal.ui.brief.dialog import BriefDialog
@@ -585,6 +586,17 @@ class MainWindow(QMainWindow):
 
     def edit_custom_fields(self) -> None:
         CustomFieldsDialog(self, self.context).exec()
+
+    def welcome(self) -> Choice:
+        """First run: import contacts, explore the demo, or start empty."""
+        dialog = WelcomeDialog(self)
+        dialog.exec()
+        if dialog.choice is Choice.EMPTY:
+            self.start_own_journal()
+        elif dialog.choice is Choice.IMPORT:
+            self.start_own_journal()
+            self.import_contacts()
+        return dialog.choice
 
     def start_own_journal(self) -> None:
         self.context.journal.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
@@ -59,3 +60,19 @@ def test_window_geometry_is_remembered(open_window: WindowFactory) -> None:
     second = open_window()
     # The offscreen screen is narrower than the window's minimum width; the height tells.
     assert second.height() == 655
+
+
+def test_first_run_offers_import_demo_or_empty(
+    open_window: WindowFactory, paths: JournalPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from relationship_journal.ui.welcome import Choice, WelcomeDialog
+
+    window = open_window(demo=True)
+    monkeypatch.setattr(WelcomeDialog, "exec", lambda d: d.demo_button.click() or 1)
+    assert window.welcome() is Choice.DEMO
+    assert window.context.is_demo and not paths.journal.exists()
+    monkeypatch.setattr(WelcomeDialog, "exec", lambda d: d.empty_button.click() or 1)
+    assert window.welcome() is Choice.EMPTY
+    assert not window.context.is_demo and paths.journal.exists()
+    assert window.current_page_key() == "contacts"
+    assert window.contacts_page.empty_button.isVisibleTo(window)

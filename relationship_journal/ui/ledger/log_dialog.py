@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
@@ -172,6 +173,12 @@ class LogDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        # Enter anywhere saves: Save is the default button, no other button steals Enter.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setDefault(True)
+        save.setToolTip("Save (Enter)")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -1,37 +1,26 @@
-# Two commands on a fresh machine: `make run` and `make test`.
-PYTHON ?= python3
-VENV   ?= .venv
-BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+# Shortcuts for developers; run.sh and test.sh are what a newcomer runs (see README).
+.PHONY: run test lint bench package clean
 
-.PHONY: run test lint bench package clean demo
+run:
+	./run.sh $(ARGS)
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+test:
+	./test.sh $(PYTEST_ARGS)
 
-run: $(STAMP)
-	$(BIN)/python -m relationship_journal $(ARGS)
+lint:
+	scripts/bootstrap.sh
+	.venv/bin/ruff check .
+	.venv/bin/mypy
 
-demo: $(STAMP)
-	$(BIN)/python -m relationship_journal --demo
+bench:
+	scripts/bootstrap.sh
+	QT_QPA_PLATFORM=offscreen .venv/bin/python -m benchmarks $(ARGS)
 
-test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
-
-lint: $(STAMP)
-	$(BIN)/ruff check .
-	$(BIN)/mypy
-
-bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks $(ARGS)
-
-package: $(STAMP)
-	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN packaging/relationship_journal.spec
+package:
+	scripts/bootstrap.sh --test
+	.venv/bin/pyinstaller --noconfirm --clean --log-level WARN packaging/relationship_journal.spec
 	QT_QPA_PLATFORM=offscreen dist/relationship-journal/relationship-journal --smoke
 	@echo "Built dist/relationship-journal (smoke check passed)"
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .mypy_cache
+	rm -rf .venv build dist .pytest_cache .ruff_cache .mypy_cache

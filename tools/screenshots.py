@@ -25,9 +25,8 @@ def main() -> int:
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if args.dark:
-        os.environ["QT_QPA_PLATFORMTHEME"] = ""
+        os.environ["RELATIONSHIP_JOURNAL_THEME"] = "dark"
 
-    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     from relationship_journal.paths import JournalPaths
@@ -41,11 +40,6 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         app = make_application()
-        if args.dark:
-            app.styleHints().setColorScheme(Qt.ColorScheme.Dark)
-            from relationship_journal.ui.theme import apply_theme
-
-            apply_theme(app)
         source = JournalSource(JournalPaths(Path(folder)))
         window = MainWindow(source, source.open(demo=True))
         window.resize(width, height)
@@ -78,6 +72,19 @@ def main() -> int:
         shoot("promises")
         window.go(5)
         shoot("portfolio")
+        from relationship_journal.exchange.brief_builder import briefs_for
+        from relationship_journal.store import clock
+        from relationship_journal.ui.brief.dialog import BriefDialog
+
+        briefs = window.context.read(lambda s: briefs_for(s, [contact_id], clock.now()))
+        brief = BriefDialog(window, briefs, briefs[0].file.contact.display_name)
+        brief.resize(900, height)
+        brief.show()
+        for _ in range(3):
+            app.processEvents()
+        brief.grab().save(str(out / f"brief{suffix}.png"))
+        print(out / f"brief{suffix}.png")
+        brief.close()
         window.close()
         QApplication.processEvents()
     return 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
@@ -24,7 +26,14 @@ HEALTH_COLOURS: dict[Health, str] = {
 }
 
 
+THEME_VARIABLE = "RELATIONSHIP_JOURNAL_THEME"  # "dark" or "light" overrides the system
+
+
 def is_dark() -> bool:
+    """Dark when the system says so, unless RELATIONSHIP_JOURNAL_THEME chooses."""
+    chosen = os.environ.get(THEME_VARIABLE, "").lower()
+    if chosen in ("dark", "light"):
+        return chosen == "dark"
     hints = QGuiApplication.styleHints()
     return hints.colorScheme() == Qt.ColorScheme.Dark
 
@@ -97,6 +106,7 @@ def _dark_palette() -> QPalette:
 
 STYLESHEET = """
 QListWidget#navigation {
+    outline: 0;
     border: none;
     border-right: 1px solid palette(mid);
     background: palette(window);

@@ -221,9 +221,10 @@ class ContactsTableModel(QAbstractTableModel):
                 return health_colour(extras.standing.health)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (5, 8):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column == 6:
-            trend = extras.standing.trend
-            return f"Trend over 90 days: {trend:+.1f}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 6:
+                return f"Trend over 90 days: {extras.standing.trend:+.1f}"
+            return extras.texts[column] or None  # the whole text where the column elides it
         return None
 
     def _display(self, row: ContactRow, extras: Extras, column: int) -> str:

@@ -28,6 +28,12 @@ TOPICS: tuple[Topic, ...] = (
     Topic("interests", "Interests", Side.PERSONAL, "What do they enjoy talking about?"),
     Topic("hobbies", "Hobbies", Side.PERSONAL, "What do they do in their free time?"),
     Topic("sports", "Sports", Side.PERSONAL, "Which sports do they play or follow?"),
+    Topic(
+        "important_dates",
+        "Important dates",
+        Side.PERSONAL,
+        "Anniversaries, children's birthdays, a big race or move coming up?",
+    ),
     Topic("personal_notes", "Personal notes", Side.PERSONAL, "Anything else worth remembering?"),
     Topic("current_role", "Current role", Side.PROFESSIONAL, "What is their job, really?"),
     Topic("next_job", "Next job wanted", Side.PROFESSIONAL, "What job do they want next?"),

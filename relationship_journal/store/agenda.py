@@ -15,13 +15,16 @@ from relationship_journal.domain.moments import Moment
 from relationship_journal.store.models import (
     Contact,
     ContactLayer,
+    Employment,
     Entry,
     EntryContact,
     MomentState,
     NoticeRule,
+    Organisation,
     Promise,
     Reminder,
     Setting,
+    StageChange,
 )
 
 OVERDUE_LOOKBACK_DAYS = 365
@@ -140,6 +143,55 @@ def _birthdays(session: Session, today: date, end: date) -> list[Moment]:
     for cid, name, met_on in met_rows:
         if cid is not None and met_on is not None and met_on.month in months:
             found += moments.anniversaries(cid, name, "we met", met_on, today, end)
+    found += _job_anniversaries(session, month_texts, today, end)
+    found += _purchase_anniversaries(session, month_texts, today, end)
+    return found
+
+
+def _job_anniversaries(
+    session: Session, month_texts: list[str], today: date, end: date
+) -> list[Moment]:
+    """Years in a current job: a reason to congratulate."""
+    rows = _rows(
+        session,
+        select(Contact.id, Contact.display_name, Employment.started_on, Organisation.name)
+        .join(Employment, col(Employment.contact_id) == Contact.id)
+        .join(Organisation, col(Organisation.id) == Employment.organisation_id)
+        .where(
+            col(Contact.deleted_at).is_(None),
+            col(Employment.ended_on).is_(None),
+            col(Employment.started_on).is_not(None),
+            func.strftime("%m", Employment.started_on).in_(month_texts),
+        ),
+    )
+    found: list[Moment] = []
+    for cid, name, started, organisation in rows:
+        found += moments.anniversaries(
+            cid, name, f"starting at {organisation}", started, today, end
+        )
+    return found
+
+
+def _purchase_anniversaries(
+    session: Session, month_texts: list[str], today: date, end: date
+) -> list[Moment]:
+    """Years since the first purchase: the first time a relationship reached a purchase stage."""
+    first = func.min(StageChange.changed_at)
+    rows = _rows(
+        session,
+        select(Contact.id, Contact.display_name, first)
+        .join(StageChange, col(StageChange.contact_id) == Contact.id)
+        .where(
+            col(Contact.deleted_at).is_(None),
+            col(StageChange.stage).in_(("purchase", "purchase decision")),
+        )
+        .group_by(col(Contact.id))
+        .having(func.strftime("%m", first).in_(month_texts)),
+    )
+    found: list[Moment] = []
+    for cid, name, at in rows:
+        day = _local_day(at if isinstance(at, datetime) else datetime.fromisoformat(str(at)))
+        found += moments.anniversaries(cid, name, "the first purchase", day, today, end)
     return found
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -142,6 +143,8 @@ class ContactDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        # Ctrl+S saves too, as in every editor.
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.accept)
         if draft is not None:
             self._load(draft)
 

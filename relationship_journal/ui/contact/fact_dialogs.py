@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -47,6 +48,8 @@ class FactDialog(QDialog):
         layout.addWidget(self.text)
         layout.addWidget(note)
         layout.addWidget(buttons)
+        # Ctrl+S saves too, as in every editor.
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.accept)
         self.text.setFocus()
         self.keeper = DraftKeeper(
             drafts, draft_key, lambda: {"text": self.text.toPlainText()}, self

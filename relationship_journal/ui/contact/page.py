@@ -25,6 +25,7 @@ from relationship_journal.domain import profile, stages
 from relationship_journal.domain.ledger import Health
 from relationship_journal.domain.profile import Side
 from relationship_journal.store import clock
+from relationship_journal.store.agenda import notice_rules, set_notice_rule
 from relationship_journal.store.contact_file import ContactFile, load_contact_file
 from relationship_journal.store.contacts import fact_history, record_fact
 from relationship_journal.store.ledger import EntryDraft, delete_entry, log_entry
@@ -35,6 +36,7 @@ from relationship_journal.store.stages import all_models, set_stage
 from relationship_journal.ui.charts import BalanceChart
 from relationship_journal.ui.contact.fact_dialogs import FactDialog, FactHistoryDialog
 from relationship_journal.ui.contact.link_dialog import LinkDialog
+from relationship_journal.ui.contact.notice_dialog import NoticeDialog
 from relationship_journal.ui.contact.profile_view import ProfileSection
 from relationship_journal.ui.contact.stage_dialog import StageDialog
 from relationship_journal.ui.contact.timeline import EntryIdRole, TimelineModel, timeline_items
@@ -91,6 +93,8 @@ class ContactPage(LazyPage):
         self.stage_button = self._button("portfolio", "Stage…", "stageButton")
         self.promise_button = self._button("promises", "Promise…", "promiseButton")
         self.brief_button = self._button("brief", "Brief", "briefButton", "Ctrl+B")
+        self.notice_button = self._button("snooze", "Tell me ahead…", "noticeButton")
+        self.notice_button.clicked.connect(self.edit_notice)
         self.log_button.clicked.connect(self._log)
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.contact_id))
         self.stage_button.clicked.connect(self._set_stage)
@@ -113,6 +117,7 @@ class ContactPage(LazyPage):
             self.stage_button,
             self.promise_button,
             self.brief_button,
+            self.notice_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch()
@@ -542,6 +547,21 @@ class ContactPage(LazyPage):
                     s, contact_id, choice.layer, choice.stage, now, choice.model_key, choice.note
                 )
             )
+
+    def edit_notice(self) -> None:
+        if self.contact_id is None or self.file is None:
+            return
+        contact_id = self.contact_id
+        rules = self._context.read(notice_rules)
+        dialog = NoticeDialog(self, self.file.contact.display_name, contact_id, rules)
+        if dialog.exec() != NoticeDialog.DialogCode.Accepted:
+            return
+        chosen = dialog.choices()
+        self._context.write(
+            lambda s: [
+                set_notice_rule(s, kind.value, days, contact_id) for kind, days in chosen.items()
+            ]
+        )
 
     def _add_promise(self) -> None:
         if self.contact_id is None or self.file is None:

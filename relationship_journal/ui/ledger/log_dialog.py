@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -183,6 +184,8 @@ class LogDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        # Ctrl+S saves too, as in every editor.
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.accept)
 
         # Once a contact is picked, the cursor moves on to the summary.
         self.picker.picked.connect(lambda _id: self.summary.setFocus())

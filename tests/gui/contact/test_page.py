@@ -93,3 +93,26 @@ def test_invalid_birthday_is_shown_beside_the_field(window: object, qtbot: QtBot
     message = dialog._errors["birthday"]
     assert message.isVisibleTo(dialog)
     assert "month 13 does not exist" in message.text()
+
+
+def test_tell_me_ahead_per_contact(window: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    from relationship_journal.domain.contact import ContactDraft
+    from relationship_journal.domain.moments import MomentKind
+    from relationship_journal.store import clock
+    from relationship_journal.store.agenda import notice_rules
+    from relationship_journal.store.contacts import create_contact
+    from relationship_journal.ui.contact.notice_dialog import NoticeDialog
+
+    main = window  # the fixture's MainWindow
+    contact = main.context.write(lambda s: create_contact(s, ContactDraft("Anna"), clock.now()))  # type: ignore[attr-defined]
+    main.open_contact(contact.id)  # type: ignore[attr-defined]
+
+    def week_ahead(dialog: NoticeDialog) -> int:
+        dialog.boxes[MomentKind.BIRTHDAY].setValue(7)
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(NoticeDialog, "exec", week_ahead)
+    main.contact_page.notice_button.click()  # type: ignore[attr-defined]
+    rules = main.context.read(notice_rules)  # type: ignore[attr-defined]
+    assert rules == {("birthday", contact.id): 7}

@@ -100,3 +100,21 @@ def test_calendar_export_parses_back_with_stable_uids(journal: Journal) -> None:
     assert uids == [str(e["UID"]) for e in Calendar.from_ical(again).walk("VEVENT")]
     birthday = next(e for e in events if "birthday" in str(e["SUMMARY"]))
     assert birthday.decoded("DTSTART") == date(2026, 11, 26)  # an all-day event
+
+
+def test_anniversaries_of_a_new_job_and_of_the_first_purchase(journal: Journal) -> None:
+    from relationship_journal.store.stages import set_stage
+
+    year_ago = NOW - timedelta(days=365)
+    with journal.transaction() as session:
+        contact = create_contact(
+            session,
+            ContactDraft("Chloé", organisation="Atlas Retail"),
+            year_ago + timedelta(days=2),
+        )
+        set_stage(session, contact.id, "customer", "purchase", year_ago + timedelta(days=5))  # type: ignore[arg-type]
+    titles = []
+    with journal.reading() as session:
+        titles = [m.title for m in collect(session, TODAY) if m.kind is MomentKind.ANNIVERSARY]
+    assert "1 year since starting at Atlas Retail — Chloé" in titles
+    assert "1 year since the first purchase — Chloé" in titles

@@ -39,25 +39,31 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def cold_start(data_dir: Path, repeat: int) -> dict[str, float]:
-    """Fresh processes: start the app on the journal, show the window, quit (``--smoke``)."""
+    """Fresh processes: from launch until the window is shown and the event loop turns
+    (``--smoke`` prints a line then), and the process's peak memory."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    marker = "relationship-journal: window shown"
     times, peaks = [], []
-    probe = (
-        "import resource, subprocess, sys, time\n"
-        "t = time.perf_counter()\n"
-        "code = subprocess.call([sys.executable, '-m', 'relationship_journal', '--data-dir', "
-        f"{str(data_dir)!r}, '--smoke'])\n"
-        "print((time.perf_counter() - t) * 1000, "
-        "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, code)\n"
-    )
     for _ in range(repeat):
-        out = subprocess.run(
-            [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
-        ).stdout.split()
-        if out[2] != "0":
+        started = time.perf_counter()
+        child = subprocess.Popen(
+            [sys.executable, "-m", "relationship_journal", "--data-dir", str(data_dir), "--smoke"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        assert child.stdout is not None
+        shown = None
+        for line in child.stdout:
+            if line.strip() == marker and shown is None:
+                shown = (time.perf_counter() - started) * 1000
+        _pid, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0 or shown is None:
             raise RuntimeError(f"the app did not start on {data_dir}")
-        times.append(float(out[0]))
-        peaks.append(float(out[1]))
+        times.append(shown)
+        peaks.append(usage.ru_maxrss / 1024)
     return {"median_ms": statistics.median(times), "peak_rss_mb": max(peaks)}
 
 

@@ -15,12 +15,14 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
 
 from relationship_journal.store import schema
 from relationship_journal.store.backups import backup_before, create_private_file
 from relationship_journal.store.errors import (
     DamagedJournalError,
+    JournalLockedError,
     JournalUnwritableError,
     NotAJournalError,
     TooNewJournalError,
@@ -102,11 +104,18 @@ class Journal:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One user action: commits when the block ends, rolls back if it raises."""
+        """One user action: commits when the block ends, rolls back if it raises.
+
+        A full disk or a read-only file becomes a ``JournalUnwritableError`` (a clear message,
+        nothing changed); anything else propagates as the bug it is.
+        """
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()
+            except OperationalError as error:
+                session.rollback()
+                raise _known_problem(self.path, error) from error
             except BaseException:
                 session.rollback()
                 raise
@@ -118,6 +127,24 @@ class Journal:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+_KNOWN_WRITE_PROBLEMS = {
+    "database or disk is full": "the disk is full",
+    "attempt to write a readonly database": "the journal is read-only",
+    "unable to open database file": "the journal's folder cannot be written",
+    "disk I/O error": "the disk reported an error",
+}
+
+
+def _known_problem(path: Path, error: OperationalError) -> BaseException:
+    text = str(error.orig)
+    for marker, meaning in _KNOWN_WRITE_PROBLEMS.items():
+        if marker in text:
+            return JournalUnwritableError(path, meaning)
+    if "database is locked" in text:
+        return JournalLockedError(path)
+    return error
 
 
 def open_journal(path: Path, backup_dir: Path) -> Journal:
@@ -143,7 +170,7 @@ def open_journal(path: Path, backup_dir: Path) -> Journal:
         try:
             with engine.begin() as connection:
                 schema.upgrade(connection)
-        except sqlite3.OperationalError as error:
+        except OperationalError as error:
             engine.dispose()
-            raise JournalUnwritableError(path, str(error)) from None
+            raise _known_problem(path, error) from None
     return Journal(path, engine)

@@ -20,7 +20,11 @@ from relationship_journal.ui.theme import apply_theme
 
 
 def _show_bug(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-    """Anything that is not a known problem is a bug: show it with its details, never hide it."""
+    """A known problem (disk full, read-only journal…) gets its clear message; anything
+    else is a bug: shown with its details, never hidden."""
+    if isinstance(error, JournalError) and QApplication.instance() is not None:
+        QMessageBox.warning(None, APP_NAME, f"{error}")
+        return
     details = "".join(traceback.format_exception(kind, error, tb))
     sys.stderr.write(details)
     if QApplication.instance() is None:
@@ -44,6 +48,9 @@ def make_application() -> QApplication:
     app.setWindowIcon(app_icon())
     apply_theme(app)
     return app
+
+
+SMOKE_MARKER = "relationship-journal: window shown"
 
 
 def _no_display() -> bool:
@@ -83,6 +90,8 @@ def run_gui(paths: JournalPaths, force_demo: bool = False, smoke: bool = False) 
             QTimer.singleShot(0, window.welcome)
         QTimer.singleShot(800, window.start_background)
     if smoke:
+        # The first turn of the event loop: the window is up and answering.
+        QTimer.singleShot(0, lambda: print(SMOKE_MARKER, flush=True))
         QTimer.singleShot(0, window.close)
         QTimer.singleShot(0, app.quit)
     return app.exec()

@@ -24,9 +24,12 @@ down_revision: str | None = "0002"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+# Only the first part of a very long text is indexed: FTS5's snippets slow down with the
+# number of matches in one document, and a pasted megabyte would stall search as you type.
+BODY_LIMIT = 20000
 CONTACT_BODY = (
-    "coalesce(NEW.nickname, '') || ' ' || coalesce(NEW.title, '') || ' ' || "
-    "coalesce(NEW.notes, '') || ' ' || coalesce(NEW.met_how, '')"
+    "substr(coalesce(NEW.nickname, '') || ' ' || coalesce(NEW.title, '') || ' ' || "
+    f"coalesce(NEW.notes, '') || ' ' || coalesce(NEW.met_how, ''), 1, {BODY_LIMIT})"
 )
 
 STATEMENTS = [
@@ -91,10 +94,10 @@ STATEMENTS = [
     END
     """,
     # profile answers (every recorded answer: what I knew when is searchable too)
-    """
+    f"""
     CREATE TRIGGER search_fact_insert AFTER INSERT ON profile_fact BEGIN
         INSERT INTO search_index (kind, ref_id, contact_id, title, body)
-        VALUES ('profile', NEW.id, NEW.contact_id, NEW.topic, NEW.text);
+        VALUES ('profile', NEW.id, NEW.contact_id, NEW.topic, substr(NEW.text, 1, {BODY_LIMIT}));
     END
     """,
     """
@@ -103,19 +106,21 @@ STATEMENTS = [
     END
     """,
     # journal entries
-    """
+    f"""
     CREATE TRIGGER search_entry_insert AFTER INSERT ON entry BEGIN
         INSERT INTO search_index (kind, ref_id, contact_id, title, body)
         VALUES ('entry', NEW.id, NULL, NEW.summary,
-                coalesce(NEW.notes, '') || ' ' || coalesce(NEW.category, ''));
+                substr(coalesce(NEW.notes, '') || ' ' || coalesce(NEW.category, ''),
+                       1, {BODY_LIMIT}));
     END
     """,
-    """
+    f"""
     CREATE TRIGGER search_entry_update AFTER UPDATE OF summary, notes, category ON entry BEGIN
         DELETE FROM search_index WHERE kind = 'entry' AND ref_id = OLD.id;
         INSERT INTO search_index (kind, ref_id, contact_id, title, body)
         VALUES ('entry', NEW.id, NULL, NEW.summary,
-                coalesce(NEW.notes, '') || ' ' || coalesce(NEW.category, ''));
+                substr(coalesce(NEW.notes, '') || ' ' || coalesce(NEW.category, ''),
+                       1, {BODY_LIMIT}));
     END
     """,
     """
@@ -124,11 +129,11 @@ STATEMENTS = [
     END
     """,
     # Existing journals: index what they hold.
-    """
+    f"""
     INSERT INTO search_index (kind, ref_id, contact_id, title, body)
     SELECT 'contact', id, id, display_name,
-           coalesce(nickname, '') || ' ' || coalesce(title, '') || ' ' ||
-           coalesce(notes, '') || ' ' || coalesce(met_how, '')
+           substr(coalesce(nickname, '') || ' ' || coalesce(title, '') || ' ' ||
+                  coalesce(notes, '') || ' ' || coalesce(met_how, ''), 1, {BODY_LIMIT})
     FROM contact WHERE deleted_at IS NULL
     """,
     """
@@ -139,13 +144,14 @@ STATEMENTS = [
     INSERT INTO search_index (kind, ref_id, contact_id, title, body)
     SELECT 'organisation', id, NULL, name, coalesce(industry, '') FROM organisation
     """,
-    """
+    f"""
     INSERT INTO search_index (kind, ref_id, contact_id, title, body)
-    SELECT 'profile', id, contact_id, topic, text FROM profile_fact
+    SELECT 'profile', id, contact_id, topic, substr(text, 1, {BODY_LIMIT}) FROM profile_fact
     """,
-    """
+    f"""
     INSERT INTO search_index (kind, ref_id, contact_id, title, body)
-    SELECT 'entry', id, NULL, summary, coalesce(notes, '') || ' ' || coalesce(category, '')
+    SELECT 'entry', id, NULL, summary,
+           substr(coalesce(notes, '') || ' ' || coalesce(category, ''), 1, {BODY_LIMIT})
     FROM entry
     """,
 ]

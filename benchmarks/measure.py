@@ -55,9 +55,10 @@ def cold_start(data_dir: Path, repeat: int) -> dict[str, float]:
         )
         assert child.stdout is not None
         shown = None
-        for line in child.stdout:
-            if line.strip() == marker and shown is None:
-                shown = (time.perf_counter() - started) * 1000
+        with child.stdout:
+            for line in child.stdout:
+                if line.strip() == marker and shown is None:
+                    shown = (time.perf_counter() - started) * 1000
         _pid, status, usage = os.wait4(child.pid, 0)
         child.returncode = os.waitstatus_to_exitcode(status)
         if child.returncode != 0 or shown is None:

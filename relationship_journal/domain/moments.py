@@ -236,6 +236,7 @@ class StageRule:
     after_days: int
     title: str
     why: str
+    label: str  # what the rule does, for the settings
 
 
 STAGE_RULES: tuple[StageRule, ...] = (
@@ -245,6 +246,7 @@ STAGE_RULES: tuple[StageRule, ...] = (
         21,
         "Check in with {name}: is the decision paying off?",
         "In the honeymoon they look for reasons the decision was right; give them one.",
+        "Honeymoon: a check-in three weeks in",
     ),
     StageRule(
         "storming-response",
@@ -252,6 +254,7 @@ STAGE_RULES: tuple[StageRule, ...] = (
         2,
         "{name} is storming: respond fast, with empathy",
         "Issues handled badly in storming sour a relationship fast.",
+        "Storming: respond within two days",
     ),
     StageRule(
         "forming-explain",
@@ -259,6 +262,7 @@ STAGE_RULES: tuple[StageRule, ...] = (
         14,
         "Explain to {name} how things work before it surprises them",
         "New relationships need extra communication.",
+        "Forming: explain how things work, two weeks in",
     ),
 )
 

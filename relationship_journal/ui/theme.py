@@ -54,53 +54,46 @@ def health_colour(health: Health) -> QColor:
     return QColor(HEALTH_COLOURS[health])
 
 
-def _light_palette() -> QPalette:
-    palette = QPalette()
-    roles = {
-        QPalette.ColorRole.Window: "#f5f4f0",
-        QPalette.ColorRole.WindowText: "#1f2328",
-        QPalette.ColorRole.Base: "#ffffff",
-        QPalette.ColorRole.AlternateBase: "#f7f7f5",
-        QPalette.ColorRole.Text: "#1f2328",
-        QPalette.ColorRole.Button: "#efede8",
-        QPalette.ColorRole.ButtonText: "#1f2328",
-        QPalette.ColorRole.Highlight: ACCENT,
-        QPalette.ColorRole.HighlightedText: "#ffffff",
-        QPalette.ColorRole.ToolTipBase: "#ffffff",
-        QPalette.ColorRole.ToolTipText: "#1f2328",
-        QPalette.ColorRole.PlaceholderText: "#6b7280",
-        QPalette.ColorRole.Link: ACCENT,
-        QPalette.ColorRole.Mid: "#c9c6bf",
-    }
-    for role, colour in roles.items():
-        palette.setColor(role, QColor(colour))
-    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#9aa0a6"))
-    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#9aa0a6"))
-    return palette
+_LIGHT = {
+    QPalette.ColorRole.Window: "#f5f4f0",
+    QPalette.ColorRole.WindowText: "#1f2328",
+    QPalette.ColorRole.Base: "#ffffff",
+    QPalette.ColorRole.AlternateBase: "#f7f7f5",
+    QPalette.ColorRole.Text: "#1f2328",
+    QPalette.ColorRole.Button: "#efede8",
+    QPalette.ColorRole.ButtonText: "#1f2328",
+    QPalette.ColorRole.Highlight: ACCENT,
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.ToolTipBase: "#ffffff",
+    QPalette.ColorRole.ToolTipText: "#1f2328",
+    QPalette.ColorRole.PlaceholderText: "#6b7280",
+    QPalette.ColorRole.Link: ACCENT,
+    QPalette.ColorRole.Mid: "#c9c6bf",
+}
+_DARK = {
+    QPalette.ColorRole.Window: "#1e2124",
+    QPalette.ColorRole.WindowText: "#e8e6e3",
+    QPalette.ColorRole.Base: "#25292d",
+    QPalette.ColorRole.AlternateBase: "#2b2f34",
+    QPalette.ColorRole.Text: "#e8e6e3",
+    QPalette.ColorRole.Button: "#2d3136",
+    QPalette.ColorRole.ButtonText: "#e8e6e3",
+    QPalette.ColorRole.Highlight: ACCENT_DARK_MODE,
+    QPalette.ColorRole.HighlightedText: "#10181a",
+    QPalette.ColorRole.ToolTipBase: "#2d3136",
+    QPalette.ColorRole.ToolTipText: "#e8e6e3",
+    QPalette.ColorRole.PlaceholderText: "#9aa3ad",
+    QPalette.ColorRole.Link: ACCENT_DARK_MODE,
+    QPalette.ColorRole.Mid: "#4a5057",
+}
 
 
-def _dark_palette() -> QPalette:
+def _palette(roles: dict[QPalette.ColorRole, str], disabled: str) -> QPalette:
     palette = QPalette()
-    roles = {
-        QPalette.ColorRole.Window: "#1e2124",
-        QPalette.ColorRole.WindowText: "#e8e6e3",
-        QPalette.ColorRole.Base: "#25292d",
-        QPalette.ColorRole.AlternateBase: "#2b2f34",
-        QPalette.ColorRole.Text: "#e8e6e3",
-        QPalette.ColorRole.Button: "#2d3136",
-        QPalette.ColorRole.ButtonText: "#e8e6e3",
-        QPalette.ColorRole.Highlight: ACCENT_DARK_MODE,
-        QPalette.ColorRole.HighlightedText: "#10181a",
-        QPalette.ColorRole.ToolTipBase: "#2d3136",
-        QPalette.ColorRole.ToolTipText: "#e8e6e3",
-        QPalette.ColorRole.PlaceholderText: "#9aa3ad",
-        QPalette.ColorRole.Link: ACCENT_DARK_MODE,
-        QPalette.ColorRole.Mid: "#4a5057",
-    }
     for role, colour in roles.items():
         palette.setColor(role, QColor(colour))
-    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#6b7280"))
-    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#6b7280"))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(disabled))
     return palette
 
 
@@ -148,7 +141,7 @@ QLineEdit, QComboBox, QSpinBox, QDateEdit, QPlainTextEdit, QTextEdit { padding: 
 def apply_theme(app: QApplication) -> None:
     """Fusion with our palette, light or dark as the system asks."""
     app.setStyle("Fusion")
-    app.setPalette(_dark_palette() if is_dark() else _light_palette())
+    app.setPalette(_palette(_DARK, "#6b7280") if is_dark() else _palette(_LIGHT, "#9aa0a6"))
     font = QFont(app.font())
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)

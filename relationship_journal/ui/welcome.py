@@ -43,7 +43,7 @@ class WelcomeDialog(QDialog):
             "importChoice",
             "add",
             "Import my contacts",
-            "From your phone or mail program (vCard), Google, Outlook or LinkedIn (CSV).",
+            "From your phone, your mail program, Google, Outlook or LinkedIn.",
             Choice.IMPORT,
         )
         self.demo_button = self._option(

@@ -5,12 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -32,6 +30,7 @@ from relationship_journal.domain.custom_fields import check_value
 from relationship_journal.domain.dates import DateError, parse_day
 from relationship_journal.domain.taxonomy import RELATIONSHIP_TYPES, TIERS
 from relationship_journal.store.models import CustomField
+from relationship_journal.ui.dialogs import save_cancel
 from relationship_journal.ui.theme import WITHDRAWAL
 
 
@@ -135,16 +134,10 @@ class ContactDialog(QDialog):
                 self._errors[error_key] = error
                 form.addRow("", error)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        # Ctrl+S saves too, as in every editor.
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.accept)
         if draft is not None:
             self._load(draft)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from relationship_journal.domain.profile import Topic
 from relationship_journal.store.models import ProfileFact
+from relationship_journal.ui.dialogs import save_cancel
 from relationship_journal.ui.drafts import DraftKeeper, DraftStore
 
 
@@ -38,18 +38,12 @@ class FactDialog(QDialog):
         self.text.setAccessibleName(topic.label)
         note = QLabel("The earlier answer stays in the history.")
         note.setProperty("role", "muted")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(prompt)
         layout.addWidget(self.text)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        # Ctrl+S saves too, as in every editor.
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.accept)
         self.text.setFocus()
         self.keeper = DraftKeeper(
             drafts, draft_key, lambda: {"text": self.text.toPlainText()}, self

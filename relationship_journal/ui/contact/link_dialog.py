@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QVBoxLayout,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from relationship_journal.domain.links import LINK_KINDS
 from relationship_journal.ui.contact_picker import ContactPicker
+from relationship_journal.ui.dialogs import save_cancel
 
 
 @dataclass
@@ -45,11 +45,7 @@ class LinkDialog(QDialog):
         form.addRow("Link", self.kind)
         form.addRow("Contact", self.picker)
         form.addRow("Note", self.note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QSpinBox,
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from relationship_journal.domain.moments import MAX_NOTICE_DAYS, MomentKind, notice_days
+from relationship_journal.ui.dialogs import save_cancel
 
 AS_FOR_EVERYONE = -1
 KINDS = (
@@ -50,11 +50,7 @@ class NoticeDialog(QDialog):
             self.boxes[kind] = box
         intro = QLabel(f"For example a week before {name}'s birthday, to send a card in time.")
         intro.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from relationship_journal.domain.stages import STAGE_HINTS, StageModel
 from relationship_journal.domain.taxonomy import LAYERS
+from relationship_journal.ui.dialogs import save_cancel
 
 
 @dataclass
@@ -63,11 +63,7 @@ class StageDialog(QDialog):
         form.addRow("Stage", self.stage)
         form.addRow("", self.hint)
         form.addRow("Note", self.note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -35,6 +34,7 @@ from relationship_journal.domain.taxonomy import (
 )
 from relationship_journal.store.ledger import EntryDraft
 from relationship_journal.ui.contact_picker import ContactPicker
+from relationship_journal.ui.dialogs import save_cancel
 from relationship_journal.ui.drafts import DraftKeeper, DraftStore
 from relationship_journal.ui.theme import DEPOSIT, WITHDRAWAL
 
@@ -126,6 +126,7 @@ class LogDialog(QDialog):
         self.follow_up_on = QDateEdit(QDate.currentDate().addDays(7))
         self.follow_up_on.setObjectName("followUpOn")
         self.follow_up_on.setCalendarPopup(True)
+        self.follow_up_on.setDisplayFormat("yyyy-MM-dd")
         self.follow_up_on.setEnabled(False)
         self.follow_up.toggled.connect(self.follow_up_on.setEnabled)
 
@@ -169,11 +170,7 @@ class LogDialog(QDialog):
         form.addRow("Notes", self.notes)
         form.addRow("Promise", promise_row)
         form.addRow("", follow_row)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         # Enter anywhere saves: Save is the default button, no other button steals Enter.
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
@@ -184,8 +181,6 @@ class LogDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        # Ctrl+S saves too, as in every editor.
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.accept)
 
         # Once a contact is picked, the cursor moves on to the summary.
         self.picker.picked.connect(lambda _id: self.summary.setFocus())

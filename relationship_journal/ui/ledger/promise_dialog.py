@@ -11,12 +11,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
+
+from relationship_journal.ui.dialogs import save_cancel
 
 
 @dataclass
@@ -49,11 +50,7 @@ class PromiseDialog(QDialog):
         form.addRow("Who", self.owner)
         form.addRow("What", self.text)
         form.addRow(self.has_due, self.due)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -9,7 +9,6 @@ from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -33,6 +32,7 @@ from relationship_journal.store.agenda import (
 )
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.custom_fields_dialog import CustomFieldsDialog
+from relationship_journal.ui.dialogs import save_cancel
 from relationship_journal.ui.preferences import Preferences
 from relationship_journal.ui.settings.lists_tab import ListsTab
 from relationship_journal.ui.settings.stage_models_tab import StageModelsTab
@@ -53,11 +53,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(ListsTab(context), "Lists")
         self.tabs.addTab(StageModelsTab(context), "Stage models")
         self.tabs.addTab(self._fields_tab(), "Custom fields")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
@@ -83,11 +79,13 @@ class SettingsDialog(QDialog):
         off = self._context.read(disabled_nudges)
         self.nudge_boxes = {}
         for rule in STAGE_RULES:
-            box = QCheckBox(f"{rule.stage.capitalize()}: {rule.title.format(name='them')}")
+            box = QCheckBox(rule.label)
+            box.setToolTip(rule.why)
             box.setObjectName(f"nudge_{rule.key}")
             box.setChecked(rule.key not in off)
             nudges_layout.addWidget(box)
             self.nudge_boxes[rule.key] = box
+        nudges_layout.addStretch()
         notify = QGroupBox("Notifications")
         notify_form = QFormLayout(notify)
         self.notifications = QCheckBox("Show desktop notifications as moments come due")

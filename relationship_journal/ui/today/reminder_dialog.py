@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from relationship_journal.store.errors import InvalidInputError
 from relationship_journal.store.reminders import check_rule
+from relationship_journal.ui.dialogs import save_cancel
 from relationship_journal.ui.theme import WITHDRAWAL
 
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -113,11 +113,7 @@ class ReminderDialog(QDialog):
         form.addRow("On", when)
         form.addRow("Repeat", self.repeat)
         form.addRow("", self.custom)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

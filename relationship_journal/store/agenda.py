@@ -145,7 +145,16 @@ def _birthdays(session: Session, today: date, end: date) -> list[Moment]:
             found += moments.anniversaries(cid, name, "we met", met_on, today, end)
     found += _job_anniversaries(session, month_texts, today, end)
     found += _purchase_anniversaries(session, month_texts, today, end)
-    return found
+    # One anniversary a day per contact: when we met often is when the job began.
+    seen: set[tuple[int | None, date]] = set()
+    kept: list[Moment] = []
+    for moment in found:
+        if moment.kind is moments.MomentKind.ANNIVERSARY:
+            if (moment.contact_id, moment.day) in seen:
+                continue
+            seen.add((moment.contact_id, moment.day))
+        kept.append(moment)
+    return kept
 
 
 def _job_anniversaries(

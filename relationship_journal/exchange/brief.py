@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from sqlmodel import Session
 
 from relationship_journal.domain import profile, stages
-from relationship_journal.domain.moments import Moment
+from relationship_journal.domain.moments import Moment, MomentKind
 from relationship_journal.domain.profile import Side
 from relationship_journal.domain.talking_points import (
     BriefFacts,
@@ -25,6 +25,7 @@ from relationship_journal.store.contact_file import ContactFile, load_contact_fi
 
 UPCOMING_DAYS = 21
 RECENT_INTERACTIONS = 12
+COMPACT_INTERACTIONS = 3
 CHART_SIZE = (470, 125)
 
 
@@ -114,8 +115,9 @@ def _known_for(met_on: date | None, today: date) -> str:
     return f"{years:.0f} years" if years >= 1.5 else f"{max((today - met_on).days // 30, 0)} months"
 
 
-def _side(file: ContactFile, side: Side) -> str:
+def _side(file: ContactFile, side: Side, compact: bool = False) -> str:
     pairs = []
+    unknown = []
     for topic in profile.TOPICS:
         if topic.side is not side:
             continue
@@ -123,12 +125,35 @@ def _side(file: ContactFile, side: Side) -> str:
         if fact is not None:
             pairs.append((topic.label, _e(fact.text)))
         elif side is Side.PROFESSIONAL:
-            pairs.append((topic.label, f"<span class='muted'>Unknown — {_e(topic.prompt)}</span>"))
+            unknown.append(topic)
+    if compact and unknown:
+        pairs.append(
+            (
+                "Still to find out",
+                "<span class='muted'>"
+                + ", ".join(_e(t.label.lower()) for t in unknown)
+                + "</span>",
+            )
+        )
+    else:
+        pairs += [
+            (t.label, f"<span class='muted'>Unknown — {_e(t.prompt)}</span>") for t in unknown
+        ]
     return _rows(pairs) or "<p class='muted'>Nothing recorded yet.</p>"
 
 
-def brief_html(brief: Brief) -> str:
-    """One contact's brief as an HTML fragment (no <html> wrapper)."""
+# What a group brief leaves out, step by step, until a person fits on one page.
+FIT_STEPS: tuple[frozenset[str], ...] = (
+    frozenset(),
+    frozenset({"chart"}),
+    frozenset({"chart", "interactions"}),
+    frozenset({"chart", "interactions", "personal"}),
+)
+
+
+def brief_html(brief: Brief, compact: bool = False, omit: frozenset[str] = frozenset()) -> str:
+    """One contact's brief as an HTML fragment (no <html> wrapper). ``compact`` fits a page:
+    for a meeting with several people, one page each."""
     file, today = brief.file, brief.today
     contact = file.contact
     standing = file.standing
@@ -136,11 +161,11 @@ def brief_html(brief: Brief) -> str:
     who = _rows(
         [
             ("Role", role),
-            ("Relationship", _e(contact.relationship_type.capitalize())),
+            ("Relationship", "" if compact else _e(contact.relationship_type.capitalize())),
             ("Known for", _known_for(contact.met_on, today)),
             ("How we met", _e(contact.met_how)),
             ("Email", _e(", ".join(file.emails))),
-            ("Phone", _e(", ".join(file.phones))),
+            ("Phone", "" if compact else _e(", ".join(file.phones))),
         ]
     )
     points = "".join(f"<p class='point'>• {_e(p.text)}</p>" for p in brief.points)
@@ -156,11 +181,11 @@ def brief_html(brief: Brief) -> str:
     balance_class = _signed(standing.balance)
     interactions = (
         "".join(
-            f"<tr><td width='14%'>{e.occurred_at.astimezone():%d %b %Y}</td>"
-            f"<td width='10%'>{_e(e.kind)}</td>"
-            f"<td width='8%' class='{_signed(e.value)}'>{e.value:+d}</td>"
+            f"<tr><td width='19%'>{e.occurred_at.astimezone():%d %b %Y}</td>"
+            f"<td width='13%'>{_e(e.kind)}</td>"
+            f"<td width='7%' class='{_signed(e.value)}'>{e.value:+d}</td>"
             f"<td>{_e(e.summary)}</td></tr>"
-            for e in file.entries
+            for e in file.entries[: COMPACT_INTERACTIONS if compact else None]
         )
         or "<tr><td class='muted'>No interactions logged yet.</td></tr>"
     )
@@ -176,11 +201,28 @@ def brief_html(brief: Brief) -> str:
         "".join(
             f"<tr><td width='22%'>{m.day:%a %d %b}</td><td>{_e(m.title)}</td></tr>"
             for m in brief.upcoming
+            # Promises are listed above with their due dates.
+            if m.kind not in (MomentKind.PROMISE_MINE, MomentKind.PROMISE_THEIRS)
         )
         or "<tr><td class='muted'>Nothing in the next three weeks.</td></tr>"
     )
     width, height = CHART_SIZE
-    return f"""
+    if compact:  # the same image, shown smaller, keeps its proportions and stays sharp
+        width, height = round(width * 0.7), round(height * 0.7)
+    chart = (
+        ""
+        if "chart" in omit
+        else f"<p><img src='{brief.chart_name}' width='{width}' height='{height}'></p>"
+    )
+    personal = (
+        "" if "personal" in omit else "<h2>Personal</h2>" + _side(file, Side.PERSONAL, compact)
+    )
+    recent = (
+        ""
+        if "interactions" in omit
+        else f"<h2>Last interactions</h2><table width='100%' cellspacing='0'>{interactions}</table>"
+    )
+    page = f"""
 <h1>{_e(contact.display_name)}</h1>
 <p class='sub'>{role or "No current role recorded"} · brief of {today:%A %d %B %Y}</p>
 <h2>Talking points</h2>
@@ -190,18 +232,17 @@ def brief_html(brief: Brief) -> str:
 <h2>The relationship</h2>
 <p>Balance <span class='{balance_class}'>{standing.balance:+.1f}</span>,
 trend {standing.trend:+.1f} over 90 days — {standing.health.label.lower()}.<br>{layers}</p>
-<p><img src='{brief.chart_name}' width='{width}' height='{height}'></p>
+{chart}
 <h2>Professional</h2>
-{_side(file, Side.PROFESSIONAL)}
-<h2>Personal</h2>
-{_side(file, Side.PERSONAL)}
+{_side(file, Side.PROFESSIONAL, compact)}
+{personal}
 <h2>Open promises</h2>
 <table width='100%' cellspacing='0'>{promises}</table>
 <h2>Coming up</h2>
 <table width='100%' cellspacing='0'>{upcoming}</table>
-<h2>Last interactions</h2>
-<table width='100%' cellspacing='0'>{interactions}</table>
+{recent}
 """
+    return page
 
 
 def organisation_summary_html(name: str, briefs: list[Brief], today: date) -> str:
@@ -230,10 +271,19 @@ def organisation_summary_html(name: str, briefs: list[Brief], today: date) -> st
 """
 
 
-def document_html(sections: list[str]) -> str:
-    """Sections joined with page breaks into one printable document."""
+def document_html(sections: list[str], compact: bool = False) -> str:
+    """Sections joined with page breaks into one printable document; ``compact`` sets
+    smaller type so that each person of a group meeting fits a page."""
     pages = "".join(
         f"<div style='page-break-before: always;'>{section}</div>" if index else section
         for index, section in enumerate(sections)
     )
-    return f"<html><head><style>{STYLE}</style></head><body>{pages}</body></html>"
+    style = (
+        STYLE.replace("font-size: 9.5pt", "font-size: 8pt")
+        .replace("font-size: 18pt", "font-size: 14pt")
+        .replace("font-size: 11pt", "font-size: 9.5pt")
+        .replace("margin-top: 12px", "margin-top: 6px")
+        if compact
+        else STYLE
+    )
+    return f"<html><head><style>{style}</style></head><body>{pages}</body></html>"

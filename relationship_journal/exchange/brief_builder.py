@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from sqlmodel import Session
 
 from relationship_journal.exchange.brief import (
+    FIT_STEPS,
     Brief,
     brief_html,
     load_brief,
     organisation_summary_html,
 )
-from relationship_journal.exchange.brief_pdf import write_pdf
+from relationship_journal.exchange.brief_pdf import fits_one_page, write_pdf
 from relationship_journal.store.journal import Journal
 from relationship_journal.store.organisations import people_at
 
@@ -22,9 +24,21 @@ def briefs_for(session: Session, contact_ids: list[int], now: datetime) -> list[
     return [load_brief(session, contact_id, now) for contact_id in contact_ids]
 
 
-def sections_for(briefs: list[Brief], title: str) -> list[str]:
-    """One page per person, after a summary page when there are several."""
-    pages = [brief_html(brief) for brief in briefs]
+def sections_for(
+    briefs: list[Brief], title: str, fits: Callable[[str], bool] | None = None
+) -> list[str]:
+    """One page per person, after a summary page when there are several; ``fits`` tells
+    whether a person's section fits one page, and parts are left out until it does."""
+    several = len(briefs) > 1
+    pages = []
+    for brief in briefs:
+        page = brief_html(brief, compact=several)
+        if several and fits is not None:
+            for omit in FIT_STEPS:
+                page = brief_html(brief, compact=True, omit=omit)
+                if fits(page):
+                    break
+        pages.append(page)
     if len(briefs) > 1:
         pages.insert(0, organisation_summary_html(title, briefs, briefs[0].today))
     return pages
@@ -43,4 +57,5 @@ def export_brief_pdf(
     heading = title or (
         briefs[0].file.contact.display_name if len(briefs) == 1 else briefs[0].file.organisation
     )
-    return write_pdf(sections_for(briefs, heading), briefs, target, f"Brief — {heading}")
+    sections = sections_for(briefs, heading, fits_one_page)
+    return write_pdf(sections, briefs, target, f"Brief — {heading}")

@@ -22,8 +22,27 @@ def brief_document(sections: list[str], briefs: list[Brief]) -> QTextDocument:
         document.addResource(
             QTextDocument.ResourceType.ImageResource, QUrl(brief.chart_name), image
         )
-    document.setHtml(document_html(sections))
+    document.setHtml(document_html(sections, compact=len(briefs) > 1))
     return document
+
+
+def _page_layout() -> QPageLayout:
+    return QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(16, 16, 16, 16),
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def fits_one_page(section: str) -> bool:
+    """Whether one person's section of a group brief fits one printed page."""
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    document.setHtml(document_html([section], compact=True))
+    page = _page_layout().paintRect(QPageLayout.Unit.Point)
+    document.setPageSize(QSizeF(page.width(), page.height()))
+    return document.pageCount() <= 1
 
 
 def write_pdf(sections: list[str], briefs: list[Brief], target: Path, title: str) -> int:
@@ -33,14 +52,7 @@ def write_pdf(sections: list[str], briefs: list[Brief], target: Path, title: str
     writer.setResolution(RESOLUTION)
     writer.setTitle(title)
     writer.setCreator("Relationship Journal")
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(16, 16, 16, 16),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
+    writer.setPageLayout(_page_layout())
     document = brief_document(sections, briefs)
     painter = QPainter(writer)
     try:

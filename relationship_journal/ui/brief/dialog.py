@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from relationship_journal.exchange.brief import CHART_SIZE, Brief, document_html
 from relationship_journal.exchange.brief_builder import sections_for
-from relationship_journal.exchange.brief_pdf import write_pdf
+from relationship_journal.exchange.brief_pdf import fits_one_page, write_pdf
 from relationship_journal.exchange.chart_painter import balance_image
 from relationship_journal.ui.icons import icon
 
@@ -31,7 +31,7 @@ class BriefDialog(QDialog):
         self.resize(820, 900)
         self.briefs = briefs
         self.title = title
-        self.sections = sections_for(briefs, title)
+        self.sections = sections_for(briefs, title, fits_one_page)
         self.view = QTextBrowser()
         self.view.setObjectName("briefView")
         self.view.setAccessibleName("Meeting brief")
@@ -41,7 +41,7 @@ class BriefDialog(QDialog):
             self.view.document().addResource(
                 self.view.document().ResourceType.ImageResource, QUrl(brief.chart_name), image
             )
-        self.view.setHtml(document_html(self.sections))
+        self.view.setHtml(document_html(self.sections, compact=len(briefs) > 1))
         self.pdf_button = QPushButton(icon("brief"), "Export PDF…")
         self.pdf_button.setObjectName("exportPdfButton")
         self.pdf_button.clicked.connect(self.export_pdf)

@@ -46,7 +46,8 @@ def test_brief_pdf_of_a_demo_contact_holds_the_key_facts(
 def test_organisation_brief_has_a_summary_and_a_page_per_person(tmp_path: Path) -> None:
     pdf = tmp_path / "helix.pdf"
     assert main(["--demo", "brief", "--organisation", "helix", "--pdf", str(pdf)]) == 0
-    pages = _text(pdf).split("\f")
+    pages = [page for page in _text(pdf).split("\f") if page.strip()]
+    assert len(pages) == 4  # a summary, then one page each
     assert "Meeting brief for 3 people" in pages[0]
     for name in ("Sofía Hernández", "Fatima Al-Sayed", "Élodie Martin"):
         assert name in pages[0]

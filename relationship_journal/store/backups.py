@@ -20,16 +20,19 @@ def create_private_file(path: Path) -> None:
         os.chmod(path, PRIVATE_FILE)
 
 
-def copy_database(source: Path, target: Path) -> Path:
-    """Write a consistent copy of the database ``source`` to ``target``."""
+def copy_database(source: Path, target: Path, journal_mode: str = "DELETE") -> Path:
+    """Write a consistent copy of the database ``source`` over ``target`` (kept private).
+
+    A backup is one self-contained file (journal mode DELETE: no -wal beside it); a
+    restored journal goes back to WAL.
+    """
     create_private_file(target)
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(target)
         try:
             src.backup(dst)
-            # A backup is one self-contained file: no -wal beside it.
-            dst.execute("PRAGMA journal_mode=DELETE")
+            dst.execute(f"PRAGMA journal_mode={journal_mode}")
         finally:
             dst.close()
     finally:

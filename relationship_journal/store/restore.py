@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from relationship_journal.store.backups import backup_before, create_private_file
+from relationship_journal.store.backups import backup_before, copy_database
 from relationship_journal.store.errors import DamagedJournalError, JournalError
 from relationship_journal.store.journal import inspect_file
 
@@ -35,16 +35,5 @@ def restore(backup: Path, journal: Path, backup_dir: Path) -> Path:
     current journal as a backup too. The journal must not be open elsewhere."""
     verify(backup)
     kept = backup_before(journal, backup_dir, "before-restore") if journal.exists() else None
-    if not journal.exists():
-        create_private_file(journal)
-    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
-    try:
-        target = sqlite3.connect(journal)
-        try:
-            source.backup(target)
-            target.execute("PRAGMA journal_mode=WAL")
-        finally:
-            target.close()
-    finally:
-        source.close()
+    copy_database(backup, journal, journal_mode="WAL")
     return kept or journal

@@ -170,18 +170,8 @@ class ContactPage(LazyPage):
         recent_layout.addWidget(label("Recent interactions", "section"))
         self.recent_box = QVBoxLayout()
         recent_layout.addLayout(self.recent_box)
-        about_card, about_layout = card()
-        about_layout.addWidget(label("About", "section"))
-        self.about = label("", wrap=True)
-        self.about.setObjectName("aboutText")
-        self.about.setTextFormat(Qt.TextFormat.RichText)
-        about_layout.addWidget(self.about)
-        stages_card, stages_layout = card()
-        stages_layout.addWidget(label("Relationship layers", "section"))
-        self.stages_text = label("", wrap=True)
-        self.stages_text.setObjectName("stagesText")
-        self.stages_text.setTextFormat(Qt.TextFormat.RichText)
-        stages_layout.addWidget(self.stages_text)
+        about_card, self.about = _text_card("About", "aboutText")
+        stages_card, self.stages_text = _text_card("Relationship layers", "stagesText")
         left = QVBoxLayout()
         for widget in (chart_card, promises_card, recent_card):
             left.addWidget(widget)
@@ -222,12 +212,7 @@ class ContactPage(LazyPage):
         layout = QVBoxLayout(inner)
         layout.setContentsMargins(0, 12, 6, 6)
         layout.setSpacing(14)
-        jobs_card, jobs_layout = card()
-        jobs_layout.addWidget(label("Work history", "section"))
-        self.jobs_text = label("", wrap=True)
-        self.jobs_text.setObjectName("jobsText")
-        self.jobs_text.setTextFormat(Qt.TextFormat.RichText)
-        jobs_layout.addWidget(self.jobs_text)
+        jobs_card, self.jobs_text = _text_card("Work history", "jobsText")
         links_card, links_layout = card()
         links_layout.addWidget(label("People they are linked to", "section"))
         self.links_list = QListWidget()
@@ -603,6 +588,17 @@ class ContactPage(LazyPage):
             state["entry_id"] = entry.id
 
         self._context.undo_stack.push(CallbackCommand("Delete entry", remove, put_back))
+
+
+def _text_card(title: str, name: str) -> tuple[QWidget, QLabel]:
+    """A card with a heading and one rich-text label the page fills in."""
+    frame, layout = card()
+    layout.addWidget(label(title, "section"))
+    text = label("", wrap=True)
+    text.setObjectName(name)
+    text.setTextFormat(Qt.TextFormat.RichText)
+    layout.addWidget(text)
+    return frame, text
 
 
 def fact_draft_key(contact_id: int, topic_key: str) -> str:

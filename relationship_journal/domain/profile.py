@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Protocol, TypeVar
 
 
 class Side(StrEnum):
@@ -73,6 +74,17 @@ def topic(key: str) -> Topic:
         raise ValueError(f"unknown profile topic {key!r}") from None
 
 
+class Answer(Protocol):
+    """Anything recorded about a topic at a moment: a stored fact, or a plain ``Fact``."""
+
+    @property
+    def topic(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def recorded_at(self) -> datetime: ...
+
+
 @dataclass(frozen=True)
 class Fact:
     topic: str
@@ -80,9 +92,13 @@ class Fact:
     recorded_at: datetime
 
 
-def current_facts(history: Iterable[Fact]) -> dict[str, Fact]:
-    """The newest answer per topic; an empty newest answer means the topic is unknown again."""
-    newest: dict[str, Fact] = {}
+A = TypeVar("A", bound=Answer)
+
+
+def current_facts(history: Iterable[A]) -> dict[str, A]:
+    """The newest answer per topic (the later one on a tie); an empty newest answer means
+    the topic is unknown again."""
+    newest: dict[str, A] = {}
     for fact in history:
         held = newest.get(fact.topic)
         if held is None or fact.recorded_at >= held.recorded_at:

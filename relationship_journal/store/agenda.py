@@ -416,9 +416,3 @@ def _set_state(session: Session, key: str, status: str, until: date | None, now:
     else:
         state.status, state.snoozed_until, state.acted_at = status, until, now
     session.add(state)
-
-
-def clear_state(session: Session, key: str) -> None:
-    state = session.get(MomentState, key)
-    if state is not None:
-        session.delete(state)

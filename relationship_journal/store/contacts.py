@@ -313,11 +313,8 @@ def current_fact(session: Session, contact_id: int, topic_key: str) -> ProfileFa
 
 
 def current_facts(session: Session, contact_id: int) -> dict[str, ProfileFact]:
-    history = fact_history(session, contact_id)
-    newest: dict[str, ProfileFact] = {}
-    for fact in history:  # newest first
-        newest.setdefault(fact.topic, fact)
-    return {key: fact for key, fact in newest.items() if fact.text}
+    # History comes newest first; the rule wants the later record to win a tie.
+    return profile.current_facts(reversed(fact_history(session, contact_id)))
 
 
 def fact_history(

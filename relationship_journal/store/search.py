@@ -57,7 +57,10 @@ def match_query(user_text: str) -> str:
 _SQL = {
     HitKind.CONTACT: """
         SELECT s.ref_id, s.contact_id,
-               highlight(search_index, 3, :a, :b), snippet(search_index, 4, :a, :b, '…', 12),
+               CASE s.kind WHEN 'contact' THEN highlight(search_index, 3, :a, :b)
+                           ELSE c.display_name END,
+               CASE s.kind WHEN 'contact' THEN snippet(search_index, 4, :a, :b, '…', 12)
+                           ELSE 'email: ' || highlight(search_index, 3, :a, :b) END,
                s.kind
         FROM search_index s
         JOIN contact c ON c.id = s.contact_id AND c.deleted_at IS NULL
@@ -107,14 +110,13 @@ def search(session: Session, user_text: str, per_kind: int = 8) -> list[SearchHi
                 if contact_id in seen:
                     continue
                 seen.add(contact_id)
-                detail = snippet if extra == "contact" else f"email: {title}"
                 hits.append(
                     SearchHit(
                         kind,
                         contact_id,
                         contact_id,
-                        _contact_title(session, contact_id, title, extra),
-                        detail,
+                        title,
+                        snippet,
                     )
                 )
             elif kind is HitKind.PROFILE:
@@ -135,15 +137,6 @@ def search(session: Session, user_text: str, per_kind: int = 8) -> list[SearchHi
             else:
                 hits.append(SearchHit(kind, ref_id, None, title, snippet))
     return hits
-
-
-def _contact_title(session: Session, contact_id: int, title: str, kind: str) -> str:
-    if kind == "contact":
-        return title
-    name = session.exec(  # type: ignore[call-overload]
-        text("SELECT display_name FROM contact WHERE id = :id"), params={"id": contact_id}
-    ).first()
-    return name[0] if name else title
 
 
 def plain(marked: str) -> str:

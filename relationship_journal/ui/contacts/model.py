@@ -53,7 +53,6 @@ COLUMNS: tuple[Column, ...] = (
 class Extras:
     standing: ledger.Standing
     next_moment: str
-    next_day: date | None
     texts: tuple[str, ...]  # what each column shows, computed once when the page loads
 
 
@@ -161,10 +160,10 @@ class ContactsTableModel(QAbstractTableModel):
         for row in rows:
             trend = ledger.trend_from_sums(row.balance / factor, recents.get(row.id, 0.0), now)
             standing = ledger.health(row.balance, trend, row.last_contact, row.cadence_days, now)
-            text, day = next_moment_text(row, dues.get(row.id), today)
-            partial = Extras(standing, text, day, ())
+            text, _day = next_moment_text(row, dues.get(row.id), today)
+            partial = Extras(standing, text, ())
             texts = tuple(self._display(row, partial, column) for column in range(len(COLUMNS)))
-            self._extras[row.id] = Extras(standing, text, day, texts)
+            self._extras[row.id] = Extras(standing, text, texts)
         return rows
 
     def row_at(self, row: int) -> ContactRow:

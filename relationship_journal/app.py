@@ -42,6 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder of the journal (default: $RELATIONSHIP_JOURNAL_DIR or the user data folder)",
     )
     parser.add_argument("--demo", action="store_true", help="use the demo journal")
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="for an encrypted journal: read its passphrase from the first line of FILE "
+        "(default: ask on the terminal)",
+    )
     # Opens a temporary journal, shows the window offscreen and exits: checks a built app.
     parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -105,10 +111,13 @@ def _command(name: str) -> Command:
     return command
 
 
-def _open(paths: JournalPaths, demo: bool) -> Journal:
+def _open(paths: JournalPaths, demo: bool, passphrase_file: str | None) -> Journal:
+    from relationship_journal.commands.passphrase import key_for_file
     from relationship_journal.session import open_demo_journal, open_user_journal
 
-    return open_demo_journal(paths) if demo else open_user_journal(paths)
+    if demo:
+        return open_demo_journal(paths)
+    return open_user_journal(paths, key_for_file(paths.journal, passphrase_file))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -130,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return restore_command(paths, args, args.demo)
         run = _command(args.run)
-        journal = _open(paths, args.demo)
+        journal = _open(paths, args.demo, args.passphrase_file)
         try:
             return run(journal, args, paths)
         finally:

@@ -31,7 +31,7 @@ class JournalPaths:
 
     @property
     def drafts(self) -> Path:
-        return self.data_dir / "drafts"
+        return self.data_dir / "drafts.sqlite"
 
     @property
     def demo_dir(self) -> Path:

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from relationship_journal.paths import JournalPaths
 from relationship_journal.resources import resource
 from relationship_journal.store import clock
+from relationship_journal.store.cipher import JournalKey
 from relationship_journal.store.demo import is_empty, populate_demo
 from relationship_journal.store.journal import Journal, open_journal
 from relationship_journal.store.settings import get_setting, set_setting
@@ -14,8 +15,8 @@ from relationship_journal.store.settings import get_setting, set_setting
 DEMO_MADE_ON = "demo.made_on"
 
 
-def open_user_journal(paths: JournalPaths) -> Journal:
-    return open_journal(paths.journal, paths.backups)
+def open_user_journal(paths: JournalPaths, key: JournalKey | None = None) -> Journal:
+    return open_journal(paths.journal, paths.backups, key)
 
 
 def open_demo_journal(

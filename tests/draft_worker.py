@@ -12,7 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
-from relationship_journal.ui.drafts import DraftStore
+from relationship_journal.store.drafts import DraftStore
 from relationship_journal.ui.ledger.log_dialog import LogDialog
 
 app = QApplication([])

@@ -14,9 +14,9 @@ from relationship_journal.exchange.ics_export import moments_calendar, window
 from relationship_journal.paths import JournalPaths
 from relationship_journal.store import clock
 from relationship_journal.store.agenda import collect
-from relationship_journal.store.backups import create_private_file
 from relationship_journal.store.errors import InvalidInputError, JournalError
 from relationship_journal.store.journal import Journal
+from relationship_journal.store.private_files import create_private_file
 
 
 def _start(text: str | None) -> date:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from relationship_journal.commands.agenda import export_ics
+from relationship_journal.commands.passphrase import key_for_file, read_passphrase
 from relationship_journal.exchange.export_all import export_to_file
 from relationship_journal.exchange.import_plan import Decision, apply, preview
 from relationship_journal.exchange.json_archive import import_json
@@ -14,6 +15,8 @@ from relationship_journal.exchange.records import ImportFileError
 from relationship_journal.paths import JournalPaths
 from relationship_journal.store import clock
 from relationship_journal.store.backups import backup_before, copy_database
+from relationship_journal.store.cipher import JournalKey, looks_encrypted
+from relationship_journal.store.encryption import is_under
 from relationship_journal.store.errors import InvalidInputError
 from relationship_journal.store.journal import Journal
 from relationship_journal.store.lock import journal_lock
@@ -91,9 +94,9 @@ def export_command(journal: Journal, args: argparse.Namespace, _paths: JournalPa
 
 def backup_command(journal: Journal, args: argparse.Namespace, paths: JournalPaths) -> int:
     if args.file:
-        made = copy_database(journal.path, Path(args.file))
+        made = copy_database(journal.path, Path(args.file), key=journal.key)
     else:
-        made = backup_before(journal.path, paths.backups, "manual")
+        made = backup_before(journal.path, paths.backups, "manual", journal.key)
     print(f"Backed up to {made}")
     return 0
 
@@ -101,7 +104,17 @@ def backup_command(journal: Journal, args: argparse.Namespace, paths: JournalPat
 def restore_command(paths: JournalPaths, args: argparse.Namespace, demo: bool) -> int:
     """Restore runs with the journal closed: it replaces the file's content."""
     target = paths.demo if demo else paths
+    backup = Path(args.file)
     with journal_lock(target.journal):
-        kept = restore(Path(args.file), target.journal, target.backups)
+        journal_key = key_for_file(target.journal, args.passphrase_file)
+        backup_key = None
+        if backup.exists() and looks_encrypted(backup):
+            # Backups share the journal's passphrase unless it was changed since.
+            backup_key = (
+                JournalKey.for_file(backup, read_passphrase(backup, args.passphrase_file))
+                if journal_key is None or not is_under(backup, journal_key)
+                else journal_key
+            )
+        kept = restore(backup, target.journal, target.backups, journal_key, backup_key)
     print(f"Restored {target.journal} from {args.file}; the journal as it was is in {kept}")
     return 0

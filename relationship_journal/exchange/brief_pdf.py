@@ -9,7 +9,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDoc
 
 from relationship_journal.exchange.brief import CHART_SIZE, Brief, document_html
 from relationship_journal.exchange.chart_painter import balance_image
-from relationship_journal.store.backups import create_private_file
+from relationship_journal.store.private_files import create_private_file
 
 RESOLUTION = 300
 

@@ -9,10 +9,10 @@ from sqlmodel import col, select
 from relationship_journal.exchange.csv_export import export_csv
 from relationship_journal.exchange.json_archive import export_json
 from relationship_journal.exchange.vcard_export import export_vcards
-from relationship_journal.store.backups import create_private_file
 from relationship_journal.store.errors import JournalError
 from relationship_journal.store.journal import Journal
 from relationship_journal.store.models import Contact
+from relationship_journal.store.private_files import create_private_file
 
 FORMATS = ("vcard", "csv", "json")
 

@@ -2,34 +2,26 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-PRIVATE_FILE = 0o600
+from relationship_journal.store.cipher import JournalKey, connect
+from relationship_journal.store.private_files import create_private_file
 
 
-def create_private_file(path: Path) -> None:
-    """Create ``path`` (and its folder) readable and writable by the user alone."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    descriptor = os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE)
-    os.close(descriptor)
-    with contextlib.suppress(OSError):
-        os.chmod(path, PRIVATE_FILE)
-
-
-def copy_database(source: Path, target: Path, journal_mode: str = "DELETE") -> Path:
+def copy_database(
+    source: Path, target: Path, journal_mode: str = "DELETE", key: JournalKey | None = None
+) -> Path:
     """Write a consistent copy of the database ``source`` over ``target`` (kept private).
 
     A backup is one self-contained file (journal mode DELETE: no -wal beside it); a
-    restored journal goes back to WAL.
+    restored journal goes back to WAL. The copy of an encrypted journal is encrypted under
+    the same key and salt, so the same passphrase opens it.
     """
     create_private_file(target)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = connect(source, key, read_only=True)
     try:
-        dst = sqlite3.connect(target)
+        dst = connect(target, key)
         try:
             src.backup(dst)
             dst.execute(f"PRAGMA journal_mode={journal_mode}")
@@ -45,9 +37,11 @@ def timestamped_name(stem: str, reason: str, now: datetime | None = None) -> str
     return f"{stem}-{reason}-{moment}.sqlite"
 
 
-def backup_before(source: Path, backup_dir: Path, reason: str) -> Path:
+def backup_before(
+    source: Path, backup_dir: Path, reason: str, key: JournalKey | None = None
+) -> Path:
     """A copy of ``source`` named for why it was taken, in ``backup_dir``."""
-    return copy_database(source, backup_dir / timestamped_name(source.stem, reason))
+    return copy_database(source, backup_dir / timestamped_name(source.stem, reason), key=key)
 
 
 DAILY = "daily"
@@ -72,7 +66,11 @@ def rotate(backup_dir: Path, stem: str, keep: int) -> list[Path]:
 
 
 def daily_backup_if_due(
-    journal: Path, backup_dir: Path, keep: int = DEFAULT_KEEP, now: datetime | None = None
+    journal: Path,
+    backup_dir: Path,
+    keep: int = DEFAULT_KEEP,
+    now: datetime | None = None,
+    key: JournalKey | None = None,
 ) -> Path | None:
     """One backup a day, the oldest rotated out; None when today's exists already."""
     moment = now or datetime.now()
@@ -80,6 +78,8 @@ def daily_backup_if_due(
     latest = backups_of(backup_dir, journal.stem, DAILY)
     if latest and f"-{DAILY}-{today}-" in latest[0].name:
         return None
-    made = copy_database(journal, backup_dir / timestamped_name(journal.stem, DAILY, moment))
+    made = copy_database(
+        journal, backup_dir / timestamped_name(journal.stem, DAILY, moment), key=key
+    )
     rotate(backup_dir, journal.stem, keep)
     return made

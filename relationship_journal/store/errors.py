@@ -53,3 +53,37 @@ class NotFoundError(JournalError):
 
 class InvalidInputError(JournalError):
     """A value the user gave does not fit; the message names the field."""
+
+
+class PassphraseNeededError(JournalError):
+    """The journal is encrypted and no passphrase was given."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"{path} reads as noise without a passphrase: it is an encrypted journal, or not a "
+            "Relationship Journal file at all. It was left untouched. For an encrypted journal "
+            "on the command line, run in a terminal or give --passphrase-file FILE."
+        )
+
+
+class WrongPassphraseError(JournalError):
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"The passphrase does not open {path} (or the file is not a Relationship Journal "
+            "file). Nothing was changed."
+        )
+
+
+class EncryptionUnavailableError(JournalError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Encryption needs the SQLCipher library (the 'sqlcipher3-wheels' package), which "
+            "is not installed with this copy of the app."
+        )
+
+
+class UnlockCancelledError(JournalError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} stays locked: no passphrase was given.")

@@ -6,7 +6,6 @@ A journal is one SQLite file in WAL mode with foreign keys on. Every user action
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,16 +18,25 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
 
 from relationship_journal.store import schema
-from relationship_journal.store.backups import backup_before, create_private_file
+from relationship_journal.store.backups import backup_before
+from relationship_journal.store.cipher import (
+    JournalKey,
+    cipher_module,
+    connect,
+    database_errors,
+    has_sqlite_header,
+    looks_encrypted,
+)
 from relationship_journal.store.errors import (
     DamagedJournalError,
     JournalLockedError,
     JournalUnwritableError,
     NotAJournalError,
+    PassphraseNeededError,
     TooNewJournalError,
 )
+from relationship_journal.store.private_files import create_private_file
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -40,17 +48,24 @@ class Inspection:
     revision: str | None
 
 
-def inspect_file(path: Path) -> Inspection:
-    """Read ``path`` read-only and say whether it is a journal we can open."""
+def inspect_file(path: Path, key: JournalKey | None = None) -> Inspection:
+    """Read ``path`` read-only and say whether it is a journal we can open.
+
+    ``key`` opens an encrypted file; a plain file needs none. An encrypted file without a
+    key raises ``PassphraseNeededError``, with the wrong key ``WrongPassphraseError``.
+    """
     if path.stat().st_size == 0:
         return Inspection(empty=True, revision=None)
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
+    if has_sqlite_header(path):
+        key = None
+    elif key is None:
+        if looks_encrypted(path):
+            raise PassphraseNeededError(path)
         raise NotAJournalError(path, "it is not an SQLite database")
+    errors = database_errors()
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error as error:
+        connection = connect(path, key, read_only=True)
+    except errors as error:
         raise DamagedJournalError(path, str(error)) from None
     try:
         application_id = connection.execute("PRAGMA application_id").fetchone()[0]
@@ -67,7 +82,7 @@ def inspect_file(path: Path) -> Inspection:
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         # Touch the pages the app reads first, so truncation shows up here and not later.
         connection.execute("SELECT count(*) FROM contact").fetchone()
-    except sqlite3.DatabaseError as error:
+    except errors as error:
         raise DamagedJournalError(path, str(error)) from None
     finally:
         connection.close()
@@ -89,18 +104,30 @@ def _configure_connection(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+def make_engine(path: Path, key: JournalKey | None = None) -> Engine:
+    if key is None:
+        engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    else:
+        engine = create_engine(
+            f"sqlite:///{path}",
+            module=cipher_module(),
+            creator=lambda: connect(path, key, same_thread=False),
+        )
     event.listen(engine, "connect", _configure_connection)
     return engine
 
 
 class Journal:
-    """An open journal file."""
+    """An open journal file; ``key`` is set when it is encrypted."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, key: JournalKey | None = None) -> None:
         self.path = path
         self.engine = engine
+        self.key = key
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -147,11 +174,12 @@ def _known_problem(path: Path, error: OperationalError) -> BaseException:
     return error
 
 
-def open_journal(path: Path, backup_dir: Path) -> Journal:
+def open_journal(path: Path, backup_dir: Path, key: JournalKey | None = None) -> Journal:
     """Open (creating if absent) the journal at ``path``, migrating an older one after a backup.
 
-    Raises a ``JournalError`` subclass for files that are not ours, damaged or too new; in
-    each of those cases the file is left exactly as it was.
+    Raises a ``JournalError`` subclass for files that are not ours, damaged, too new, or
+    encrypted under another passphrase; in each of those cases the file is left exactly as
+    it was. ``key`` is only used when the file is encrypted.
     """
     created = not path.exists()
     if created:
@@ -161,11 +189,13 @@ def open_journal(path: Path, backup_dir: Path) -> Journal:
             raise JournalUnwritableError(path, error.strerror or str(error)) from None
         inspection = Inspection(empty=True, revision=None)
     else:
-        inspection = inspect_file(path)
+        inspection = inspect_file(path, key)
+    if created or has_sqlite_header(path):
+        key = None
     needs_upgrade = inspection.empty or inspection.revision != schema.head_revision()
     if needs_upgrade and not inspection.empty:
-        backup_before(path, backup_dir, f"before-upgrade-from-{inspection.revision}")
-    engine = make_engine(path)
+        backup_before(path, backup_dir, f"before-upgrade-from-{inspection.revision}", key)
+    engine = make_engine(path, key)
     if needs_upgrade:
         try:
             with engine.begin() as connection:
@@ -173,4 +203,4 @@ def open_journal(path: Path, backup_dir: Path) -> Journal:
         except OperationalError as error:
             engine.dispose()
             raise _known_problem(path, error) from None
-    return Journal(path, engine)
+    return Journal(path, engine, key)

@@ -13,8 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from relationship_journal.store.backups import create_private_file
 from relationship_journal.store.errors import JournalLockedError
+from relationship_journal.store.private_files import create_private_file
 
 
 def lock_path(journal: Path) -> Path:

@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from relationship_journal import APP_ID, APP_NAME, __version__
 from relationship_journal.paths import JournalPaths
-from relationship_journal.store.errors import JournalError
+from relationship_journal.store.errors import JournalError, UnlockCancelledError
 from relationship_journal.ui.icons import app_icon
 from relationship_journal.ui.journal_source import JournalSource
 from relationship_journal.ui.main_window import MainWindow
+from relationship_journal.ui.privacy.passphrase_dialogs import UNLOCK_JOURNAL, ask_passphrase
 from relationship_journal.ui.theme import apply_theme
 
 
@@ -74,10 +75,12 @@ def run_gui(paths: JournalPaths, force_demo: bool = False, smoke: bool = False) 
         return 1
     app = make_application()
     sys.excepthook = _show_bug
-    source = JournalSource(paths)
+    source = JournalSource(paths, lambda problem: ask_passphrase(None, UNLOCK_JOURNAL, problem))
     try:
         # A newcomer (no journal yet) sees the demo behind the welcome dialog.
         journal = source.open(demo=force_demo or (not paths.has_journal() and not smoke))
+    except UnlockCancelledError:
+        return 0
     except JournalError as error:
         if not smoke:
             QMessageBox.critical(None, APP_NAME, str(error))

@@ -39,12 +39,12 @@ class BackgroundJobs(QObject):
         if self._context.is_demo or not self.preferences.daily_backup:
             return
         journal, backups, keep = (
-            self._context.journal.path,
+            self._context.journal,
             self.paths.backups,
             self.preferences.backups_keep,
         )
         run_task(
-            lambda _progress: daily_backup_if_due(journal, backups, keep),
+            lambda _progress: daily_backup_if_due(journal.path, backups, keep, key=journal.key),
             lambda _made: None,
             self._failed,
         )

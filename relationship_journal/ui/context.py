@@ -10,8 +10,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from sqlmodel import Session
 
+from relationship_journal.store.drafts import DraftStore
 from relationship_journal.store.journal import Journal
-from relationship_journal.ui.drafts import DraftStore
 
 T = TypeVar("T")
 

@@ -6,16 +6,31 @@ instead of writing alongside.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from relationship_journal.paths import JournalPaths
 from relationship_journal.session import open_demo_journal, open_user_journal
+from relationship_journal.store.cipher import JournalKey
+from relationship_journal.store.errors import (
+    PassphraseNeededError,
+    UnlockCancelledError,
+    WrongPassphraseError,
+)
 from relationship_journal.store.journal import Journal
 from relationship_journal.store.lock import JournalLock
 
+# Asked for the passphrase of an encrypted journal; gets what went wrong with the last try
+# ("" the first time) and returns the passphrase, or None when the user gives up.
+PassphraseAsker = Callable[[str], "str | None"]
+
+WRONG_PASSPHRASE = "That passphrase does not open the journal. Check it and try again."
+
 
 class JournalSource:
-    def __init__(self, paths: JournalPaths) -> None:
+    def __init__(self, paths: JournalPaths, ask_passphrase: PassphraseAsker | None = None) -> None:
         self.paths = paths
         self.is_demo = False
+        self.ask_passphrase = ask_passphrase
         self._lock: JournalLock | None = None
 
     @property
@@ -27,7 +42,7 @@ class JournalSource:
         lock = JournalLock(target.journal)
         lock.acquire()
         try:
-            journal = open_demo_journal(self.paths) if demo else open_user_journal(self.paths)
+            journal = open_demo_journal(self.paths) if demo else self._open_user_journal()
         except BaseException:
             lock.release()
             raise
@@ -40,3 +55,20 @@ class JournalSource:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+
+    def _open_user_journal(self) -> Journal:
+        """The user's journal, asking for its passphrase while the one given does not fit."""
+        key: JournalKey | None = None
+        problem = ""
+        while True:
+            try:
+                return open_user_journal(self.paths, key)
+            except (PassphraseNeededError, WrongPassphraseError):
+                if self.ask_passphrase is None:
+                    raise
+                if key is not None:
+                    problem = WRONG_PASSPHRASE
+            passphrase = self.ask_passphrase(problem)
+            if passphrase is None:
+                raise UnlockCancelledError(self.paths.journal)
+            key = JournalKey.for_file(self.paths.journal, passphrase)

@@ -36,6 +36,7 @@ from relationship_journal.store.contacts import (
     update_contact,
 )
 from relationship_journal.store.custom_fields import fields as custom_fields
+from relationship_journal.store.drafts import DraftStore
 from relationship_journal.store.journal import Journal
 from relationship_journal.store.ledger import entry_draft, update_entry
 from relationship_journal.store.organisations import list_organisations
@@ -48,7 +49,6 @@ from relationship_journal.ui.contact.page import ContactPage
 from relationship_journal.ui.contacts.page import ContactsPage
 from relationship_journal.ui.context import JournalContext, LogRequest
 from relationship_journal.ui.custom_fields_dialog import CustomFieldsDialog
-from relationship_journal.ui.drafts import DraftStore
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.journal.page import JournalPage
 from relationship_journal.ui.journal_source import JournalSource
@@ -62,6 +62,8 @@ from relationship_journal.ui.ledger.log_dialog import LOG_DRAFT, LogDialog
 from relationship_journal.ui.notifications import NotificationCenter
 from relationship_journal.ui.organisations.page import OrganisationsPage
 from relationship_journal.ui.portfolio.page import PortfolioPage
+from relationship_journal.ui.privacy.actions import PrivacyActions
+from relationship_journal.ui.privacy.window_lock import WindowLock
 from relationship_journal.ui.promises.page import PromisesPage
 from relationship_journal.ui.search.switcher import QuickSwitcher
 from relationship_journal.ui.settings.dialog import SettingsDialog
@@ -95,7 +97,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(960, 620)
         self.context = JournalContext(
-            journal, source.is_demo, self, DraftStore(source.current_paths.drafts)
+            journal, source.is_demo, self, DraftStore(source.current_paths.drafts, journal.key)
         )
         self.files = FileActions(self, self.context, source.current_paths)
         self._history: list[int] = []
@@ -106,8 +108,13 @@ class MainWindow(QMainWindow):
         self.notifications.open_requested.connect(self.bring_to_front)
         self.notifications.quit_requested.connect(self.quit)
         self.background = BackgroundJobs(self.context, source.current_paths, self)
+        self.privacy = PrivacyActions(self, self.context, source)
+        self.window_lock = WindowLock(self, lambda: self.context.journal.key)
+        self.window_lock.locked_changed.connect(self._locked)
+        self.context.changed.connect(self._apply_lock_preference)
         self._build_menus()
         self._restore_geometry()
+        self._apply_lock_preference()
         self.go(0)
         # Start with the keyboard on the navigation, not in the search box.
         self.navigation.setFocus()
@@ -261,6 +268,10 @@ class MainWindow(QMainWindow):
             self._action("restoreBackup", "&Restore from backup…", self.files.restore_from_backup)
         )
         file_menu.addSeparator()
+        self.lock_action = self._action(
+            "lockNow", "Loc&k now", self.window_lock.lock, "Ctrl+Shift+L"
+        )
+        file_menu.addAction(self.lock_action)
         self.own_journal_action = self._action(
             "startOwn", "Start my own journal", self.start_own_journal
         )
@@ -521,6 +532,13 @@ class MainWindow(QMainWindow):
         elif self.pages.currentIndex() == 1 and self.contacts_page.selected_ids():
             self.show_brief(self.contacts_page.selected_ids())
 
+    def _apply_lock_preference(self) -> None:
+        self.lock_action.setEnabled(self.window_lock.available)
+        self.window_lock.set_idle_minutes(self.background.preferences.lock_minutes)
+
+    def _locked(self, locked: bool) -> None:
+        self.notifications.discreet = locked
+
     def start_background(self) -> None:
         """What runs once the window is up: unsaved text from a crash, notifications, the
         daily backup and the calendar file."""
@@ -566,7 +584,8 @@ class MainWindow(QMainWindow):
         QApplication.quit()
 
     def show_settings(self) -> None:
-        SettingsDialog(self, self.context).exec()
+        SettingsDialog(self, self.context, self.privacy).exec()
+        self._apply_lock_preference()
         self.background.write_calendar()
 
     def new_reminder(self) -> None:
@@ -604,6 +623,7 @@ class MainWindow(QMainWindow):
         self.files.paths = self.source.current_paths
         self.background.paths = self.source.current_paths
         self.context.journal = journal
+        self.context.drafts = DraftStore(self.source.current_paths.drafts, journal.key)
         self.context.is_demo = False
         self.context.undo_stack.clear()
         self.banner.setVisible(False)

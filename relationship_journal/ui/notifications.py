@@ -37,6 +37,8 @@ class NotificationCenter(QObject):
         self._context = context
         self.preferences = Preferences()
         self.tray: QSystemTrayIcon | None = None
+        # While the window is locked, notifications say how many moments, never whose.
+        self.discreet = False
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(app_icon(), parent)
             self.tray.setToolTip(APP_NAME)
@@ -83,7 +85,10 @@ class NotificationCenter(QObject):
     def _show(self, fresh: list[Moment]) -> None:
         if self.tray is None:
             return
-        if len(fresh) == 1:
+        if self.discreet:
+            title = f"{len(fresh)} moment(s) that matter"
+            text = f"Unlock {APP_NAME} to see them."
+        elif len(fresh) == 1:
             title, text = fresh[0].kind.label, fresh[0].title
         else:
             title = f"{len(fresh)} moments that matter"

@@ -101,6 +101,18 @@ class Preferences:
     def calendar_days(self, value: int) -> None:
         _settings().setValue("calendar/days", value)
 
+    @property
+    def lock_minutes(self) -> int:
+        """Minutes without input before the window locks (0: never); encrypted journals only."""
+        try:
+            return max(0, int(str(_settings().value("privacy/lock_minutes", 15))))
+        except ValueError:
+            return 15
+
+    @lock_minutes.setter
+    def lock_minutes(self, value: int) -> None:
+        _settings().setValue("privacy/lock_minutes", value)
+
     def is_quiet(self, moment: datetime) -> bool:
         """Inside quiet hours (which may span midnight)."""
         start, end, now = self.quiet_from, self.quiet_until, moment.time()

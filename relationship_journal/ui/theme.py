@@ -121,6 +121,8 @@ QLabel[role="title"] { font-size: 17pt; font-weight: 600; }
 QLabel[role="subtitle"] { color: palette(placeholder-text); font-size: 10.5pt; }
 QLabel[role="section"] { font-size: 11.5pt; font-weight: 600; margin-top: 6px; }
 QLabel[role="muted"] { color: palette(placeholder-text); }
+QLabel[role="error"] { color: #d64535; font-weight: 600; }
+QWidget#lockCurtain { background: palette(window); }
 QLabel[role="empty"] { color: palette(placeholder-text); font-size: 11pt; padding: 24px; }
 QFrame[role="card"] {
     background: palette(base);

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import (
 )
 
 from relationship_journal.domain.profile import Topic
+from relationship_journal.store.drafts import DraftStore
 from relationship_journal.store.models import ProfileFact
 from relationship_journal.ui.dialogs import save_cancel
-from relationship_journal.ui.drafts import DraftKeeper, DraftStore
+from relationship_journal.ui.drafts import DraftKeeper
 
 
 class FactDialog(QDialog):

@@ -32,10 +32,11 @@ from relationship_journal.domain.taxonomy import (
     WITHDRAWAL_CATEGORIES,
     Polarity,
 )
+from relationship_journal.store.drafts import DraftStore
 from relationship_journal.store.ledger import EntryDraft
 from relationship_journal.ui.contact_picker import ContactPicker
 from relationship_journal.ui.dialogs import save_cancel
-from relationship_journal.ui.drafts import DraftKeeper, DraftStore
+from relationship_journal.ui.drafts import DraftKeeper
 from relationship_journal.ui.theme import DEPOSIT, WITHDRAWAL
 
 LOG_DRAFT = "log"

@@ -1,5 +1,5 @@
 """Settings in one dialog: reminders and notifications, backups, calendar, lists, stage
-models and custom fields."""
+models, custom fields and privacy."""
 
 from __future__ import annotations
 
@@ -34,12 +34,19 @@ from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.custom_fields_dialog import CustomFieldsDialog
 from relationship_journal.ui.dialogs import save_cancel
 from relationship_journal.ui.preferences import Preferences
+from relationship_journal.ui.privacy.actions import PrivacyActions
 from relationship_journal.ui.settings.lists_tab import ListsTab
+from relationship_journal.ui.settings.privacy_tab import PrivacyTab
 from relationship_journal.ui.settings.stage_models_tab import StageModelsTab
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, parent: QWidget | None, context: JournalContext) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        context: JournalContext,
+        privacy: PrivacyActions | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle("Settings")
@@ -53,6 +60,9 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(ListsTab(context), "Lists")
         self.tabs.addTab(StageModelsTab(context), "Stage models")
         self.tabs.addTab(self._fields_tab(), "Custom fields")
+        self.privacy_tab = PrivacyTab(privacy, self.preferences) if privacy else None
+        if self.privacy_tab is not None:
+            self.tabs.addTab(self.privacy_tab, "Privacy")
         buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -211,6 +221,8 @@ class SettingsDialog(QDialog):
         prefs.backups_keep = self.backups_keep.value()
         prefs.calendar_file = self.calendar_file.text().strip()
         prefs.calendar_days = self.calendar_days.value()
+        if self.privacy_tab is not None:
+            prefs.lock_minutes = self.privacy_tab.lock_minutes
         super().accept()
 
 

@@ -9,9 +9,12 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 from relationship_journal.exchange.export_all import export_to_file
 from relationship_journal.paths import JournalPaths
 from relationship_journal.store.backups import backup_before
+from relationship_journal.store.cipher import JournalKey, looks_encrypted
+from relationship_journal.store.encryption import is_under
 from relationship_journal.store.errors import JournalError
 from relationship_journal.store.restore import restore, verify
 from relationship_journal.ui.context import JournalContext
+from relationship_journal.ui.privacy.passphrase_dialogs import ask_passphrase
 from relationship_journal.ui.tasks import run_task
 
 EXPORTS = {
@@ -55,7 +58,7 @@ class FileActions:
         journal = self.context.journal
         backups = self.paths.backups
         run_task(
-            lambda _progress: backup_before(journal.path, backups, "manual"),
+            lambda _progress: backup_before(journal.path, backups, "manual", journal.key),
             lambda made: self._say(f"Backed up to {made}"),
             lambda error, details: self._fail("Backup failed", error, details),
         )
@@ -68,8 +71,12 @@ class FileActions:
         if not name:
             return False
         source = Path(name)
+        journal = self.context.journal
+        backup_key = self._backup_key(source, journal.key)
+        if backup_key is False:
+            return False
         try:
-            verify(source)
+            verify(source, backup_key)
         except JournalError as error:
             QMessageBox.warning(self.window, "Cannot restore", str(error))
             return False
@@ -81,10 +88,31 @@ class FileActions:
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        journal = self.context.journal
         journal.close()
-        kept = restore(source, journal.path, self.paths.backups)
+        kept = restore(source, journal.path, self.paths.backups, journal.key, backup_key)
         self.context.undo_stack.clear()
         self.context.changed.emit()
         self._say(f"Restored from {source.name}; the journal as it was is in {kept.name}")
         return True
+
+    def _backup_key(self, backup: Path, current: JournalKey | None) -> JournalKey | bool | None:
+        """The key that opens ``backup``: none for a plain file, the journal's own when it
+        fits, else the one from a passphrase the user gives; False when they give up."""
+        if not looks_encrypted(backup):
+            return None
+        if current is not None and is_under(backup, current):
+            return current
+        problem = ""
+        while True:
+            passphrase = ask_passphrase(
+                self.window,
+                f"{backup.name} does not open with the journal's passphrase. If it is a backup "
+                "made under an earlier passphrase, enter that one.",
+                problem,
+            )
+            if passphrase is None:
+                return False
+            key = JournalKey.for_file(backup, passphrase)
+            if is_under(backup, key):
+                return key
+            problem = "That passphrase does not open this backup."

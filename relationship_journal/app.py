@@ -100,6 +100,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     restoring = commands.add_parser("restore", help="replace the journal with a backup")
     restoring.add_argument("file", metavar="FILE")
+    secret = commands.add_parser(
+        "passphrase", help="encrypt the journal with a passphrase, change it, or remove it"
+    )
+    secret.add_argument("action", choices=("set", "remove"))
+    secret.add_argument(
+        "--new-passphrase-file",
+        metavar="FILE",
+        help="for set: read the new passphrase from the first line of FILE",
+    )
     return parser
 
 
@@ -138,6 +147,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from relationship_journal.commands.transfer import restore_command
 
             return restore_command(paths, args, args.demo)
+        if args.command == "passphrase":
+            from relationship_journal.commands.passphrase import passphrase_command
+
+            return passphrase_command(paths, args, args.demo)
         run = _command(args.run)
         journal = _open(paths, args.demo, args.passphrase_file)
         try:

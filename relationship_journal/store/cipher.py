@@ -38,6 +38,10 @@ KDF_ROUNDS = 256_000
 KDF_DIGEST = "sha512"
 SMALLEST_PAGE = 512
 MIN_PASSPHRASE_LENGTH = 8
+LOST_PASSPHRASE = (
+    "nobody can recover a lost passphrase. Without it the journal, its backups and its "
+    "drafts are unreadable, to you as to anyone else."
+)
 SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
@@ -181,7 +185,6 @@ def reencrypt(
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.converting")
     try:
         create_private_file(temporary)
-        temporary.unlink()
         _export(path, temporary, old, new)
         check = connect(temporary, new)
         try:

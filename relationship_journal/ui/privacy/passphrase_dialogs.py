@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from relationship_journal import APP_NAME
 from relationship_journal.store.cipher import MIN_PASSPHRASE_LENGTH
 
+WRAP_WIDTH = 440
 LOST_PASSPHRASE_WARNING = (
     "<b>Nobody can recover a lost passphrase.</b> The journal, its backups and its drafts "
     "are encrypted with it; without it they are unreadable, to you as to anyone else. "
@@ -30,6 +31,16 @@ def _secret_field(name: str, placeholder: str = "") -> QLineEdit:
     field.setPlaceholderText(placeholder)
     field.setMinimumWidth(280)
     return field
+
+
+def _wrapped_label(text: str) -> QLabel:
+    """A paragraph at a set width, tall enough for all its lines (a dialog does not ask a
+    wrapped label for its height at its actual width)."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setFixedWidth(WRAP_WIDTH)
+    label.setMinimumHeight(label.heightForWidth(WRAP_WIDTH))
+    return label
 
 
 def _problem_label() -> QLabel:
@@ -48,8 +59,7 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("unlockDialog")
         self.setWindowTitle(f"Unlock — {APP_NAME}")
-        text = QLabel(intro)
-        text.setWordWrap(True)
+        text = _wrapped_label(intro)
         self.passphrase = _secret_field("unlockPassphrase", "Passphrase")
         self.problem = _problem_label()
         self.problem.setText(problem)
@@ -92,9 +102,8 @@ class PassphraseDialog(QDialog):
             "newPassphrase", f"At least {MIN_PASSPHRASE_LENGTH} characters; a few words is best"
         )
         self.repeat = _secret_field("repeatPassphrase")
-        warning = QLabel(LOST_PASSPHRASE_WARNING)
+        warning = _wrapped_label(LOST_PASSPHRASE_WARNING)
         warning.setObjectName("lostPassphraseWarning")
-        warning.setWordWrap(True)
         self.understood = QCheckBox("I understand that a lost passphrase cannot be recovered")
         self.understood.setObjectName("understoodLoss")
         self.problem = _problem_label()

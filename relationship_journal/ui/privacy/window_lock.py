@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from relationship_journal import APP_NAME
 from relationship_journal.store.cipher import JournalKey
+from relationship_journal.ui.icons import app_icon
 
 IDLE_CHOICES = (0, 1, 5, 10, 15, 30, 60)  # minutes; 0: never
 DEFAULT_IDLE_MINUTES = 15
@@ -46,11 +47,17 @@ class Curtain(QWidget):
         self.setObjectName("lockCurtain")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setAutoFillBackground(True)
+        emblem = QLabel()
+        emblem.setPixmap(app_icon().pixmap(72, 72))
+        emblem.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label = QLabel(f"{APP_NAME} is locked")
         label.setProperty("role", "muted")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
+        layout.addStretch()
+        layout.addWidget(emblem)
         layout.addWidget(label)
+        layout.addStretch()
         window.installEventFilter(self)
         self.setGeometry(window.rect())
         self.show()

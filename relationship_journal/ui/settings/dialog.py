@@ -50,7 +50,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle("Settings")
-        self.setMinimumSize(620, 520)
+        self.setMinimumSize(720, 540)
         self._context = context
         self.preferences = Preferences()
         self.tabs = QTabWidget()

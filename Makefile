@@ -20,7 +20,14 @@ package:
 	scripts/bootstrap.sh --test
 	.venv/bin/pyinstaller --noconfirm --clean --log-level WARN packaging/relationship_journal.spec
 	QT_QPA_PLATFORM=offscreen dist/relationship-journal/relationship-journal --smoke
-	@echo "Built dist/relationship-journal (smoke check passed)"
+	# SQLCipher is in the bundle: encrypt a throw-away journal and read it back.
+	app=dist/relationship-journal/relationship-journal; tmp=$$(mktemp -d); \
+	printf 'package check passphrase\n' > $$tmp/secret; \
+	$$app --data-dir $$tmp/data contacts >/dev/null && \
+	$$app --data-dir $$tmp/data passphrase set --new-passphrase-file $$tmp/secret >/dev/null && \
+	$$app --data-dir $$tmp/data --passphrase-file $$tmp/secret contacts >/dev/null; \
+	status=$$?; rm -rf $$tmp; exit $$status
+	@echo "Built dist/relationship-journal (smoke and encryption checks passed)"
 
 clean:
 	rm -rf .venv build dist .pytest_cache .ruff_cache .mypy_cache

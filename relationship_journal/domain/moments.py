@@ -6,7 +6,7 @@ promise, one lapse of a cadence), so that "done" and "snoozed" can be remembered
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -114,6 +114,11 @@ class Moment:
         return self.notice_on or self.day
 
 
+def agenda_order(moment: Moment) -> tuple[date, time, str, str]:
+    """Earliest first; within a day, timed ones by time, then by kind and title."""
+    return (moment.day, moment.at or time.min, moment.kind, moment.title)
+
+
 def bucket(day: date, today: date) -> Bucket:
     if day < today:
         return Bucket.OVERDUE
@@ -202,6 +207,14 @@ def promise(
     )
 
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def short_date(day: date) -> str:
+    """'07 Mar 2026': what ``%d %b %Y`` gives, without strftime's cost on a hot path."""
+    return f"{day.day:02d} {MONTHS[day.month - 1]} {day.year}"
+
+
 def cadence_lapse(contact_id: int, name: str, last_contact: date, cadence_days: int) -> Moment:
     day = last_contact + timedelta(days=cadence_days)
     return Moment(
@@ -209,7 +222,7 @@ def cadence_lapse(contact_id: int, name: str, last_contact: date, cadence_days: 
         kind=MomentKind.CADENCE,
         key=f"cadence:{contact_id}:{last_contact.isoformat()}",
         title=f"Get in touch with {name}",
-        why=f"Last contact {last_contact:%d %b %Y}; you meant to be in touch every "
+        why=f"Last contact {short_date(last_contact)}; you meant to be in touch every "
         f"{cadence_days} days.",
         contact_id=contact_id,
         contact_name=name,
@@ -299,6 +312,15 @@ def _recurrence(rule: str, start: datetime) -> rrule:
     return parsed
 
 
+@lru_cache(maxsize=4096)
+def _occurrences(
+    rule: str, start: datetime, window_start: datetime, window_end: datetime
+) -> tuple[datetime, ...]:
+    """The agenda is gathered again after every change, over the same window all day long;
+    the expansion of an unchanged rule is the same each time."""
+    return tuple(_recurrence(rule, start).between(window_start, window_end, inc=True))
+
+
 def reminder_occurrences(
     reminder_id: int,
     title: str,
@@ -319,7 +341,7 @@ def reminder_occurrences(
     window_start = datetime.combine(start, time.min)
     window_end = datetime.combine(end, time.max)
     if rule:
-        days = _recurrence(rule, local_start).between(window_start, window_end, inc=True)
+        days: Sequence[datetime] = _occurrences(rule, local_start, window_start, window_end)
     else:
         days = [local_start] if window_start <= local_start <= window_end else []
     return [

@@ -12,6 +12,7 @@ from relationship_journal.domain import moments
 from relationship_journal.domain.dates import PartialDate
 from relationship_journal.domain.ledger import DEFAULT_CADENCE_DAYS
 from relationship_journal.domain.moments import Moment
+from relationship_journal.store.gc_pause import gc_paused
 from relationship_journal.store.models import (
     Contact,
     ContactLayer,
@@ -44,13 +45,21 @@ def collect(session: Session, today: date, days: int = moments.HORIZON_DAYS) -> 
     """Moments from a year back (still open) to ``days`` ahead, earliest first, each with the
     day the user wants to be told of it."""
     end = today + timedelta(days=days)
-    found = _gather(session, today, end)
-    rules = notice_rules(session)
-    kept = [moment for moment in _without_settled(session, found, today) if moment.day <= end]
-    for moment in kept:
-        moment.notice_on = moment.day - timedelta(
-            days=moments.notice_days(moment.kind, moment.contact_id, rules)
-        )
+    with gc_paused():
+        found = _gather(session, today, end)
+        rules = notice_rules(session)
+        kept = [m for m in _without_settled(session, found, today) if m.day <= end]
+        ahead = {
+            kind: timedelta(days=moments.notice_days(kind, None, rules))
+            for kind in moments.MomentKind
+        }
+        own_rules = any(contact_id is not None for _kind, contact_id in rules)
+        for moment in kept:
+            if own_rules and moment.contact_id is not None:
+                lead = timedelta(days=moments.notice_days(moment.kind, moment.contact_id, rules))
+            else:
+                lead = ahead[moment.kind]
+            moment.notice_on = moment.day - lead
     return kept
 
 
@@ -85,31 +94,30 @@ def set_notice_rule(
 
 
 def _gather(session: Session, today: date, end: date) -> list[Moment]:
+    names = _live_names(session)
     found: list[Moment] = []
     found += _birthdays(session, today, end)
-    found += _promises(session, end)
+    found += _promises(session, end, names)
     found += _cadences(session, today, end)
-    found += _follow_ups(session, today, end)
-    found += _stage_nudges(session, today, end)
-    found += _reminders(session, today, end)
+    found += _follow_ups(session, today, end, names)
+    found += _stage_nudges(session, today, end, names)
+    found += _reminders(session, today, end, names)
     return found
+
+
+def _live_names(session: Session) -> dict[int, str]:
+    """Every live contact's name, read once: cheaper than joining contact into each query
+    (a primary-key lookup per row), and a missing id means a deleted contact."""
+    rows = session.connection().exec_driver_sql(
+        "SELECT id, display_name FROM contact WHERE deleted_at IS NULL"
+    )
+    return dict(rows.all())  # type: ignore[arg-type]
 
 
 def _rows(session: Session, statement: Any) -> list[Any]:
     """Plain rows through the connection: column queries skip the ORM's loading machinery,
     which costs more than the query itself on large journals."""
     return list(session.connection().execute(statement).all())
-
-
-def _names(session: Session, ids: set[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    rows = session.exec(
-        select(Contact.id, Contact.display_name).where(
-            col(Contact.id).in_(ids), col(Contact.deleted_at).is_(None)
-        )
-    ).all()
-    return {cid: name for cid, name in rows if cid is not None}
 
 
 def _birthdays(session: Session, today: date, end: date) -> list[Moment]:
@@ -204,28 +212,25 @@ def _purchase_anniversaries(
     return found
 
 
-def _promises(session: Session, end: date) -> list[Moment]:
+def _promises(session: Session, end: date, names: dict[int, str]) -> list[Moment]:
     rows = _rows(
         session,
         select(
             Promise.id,
             Promise.contact_id,
-            Contact.display_name,
             Promise.owner,
             Promise.text,
             Promise.due_on,
-        )
-        .join(Contact, col(Contact.id) == Promise.contact_id)
-        .where(
+        ).where(
             Promise.status == "open",
             col(Promise.due_on).is_not(None),
             col(Promise.due_on) <= end,
-            col(Contact.deleted_at).is_(None),
         ),
     )
     return [
-        moments.promise(pid, cid, name, owner, what, due)  # type: ignore[arg-type]
-        for pid, cid, name, owner, what, due in rows
+        moments.promise(pid, cid, names[cid], owner, what, due)
+        for pid, cid, owner, what, due in rows
+        if cid in names
     ]
 
 
@@ -272,7 +277,7 @@ def drifting_beyond_agenda(session: Session, today: date) -> int:
     ).one()
 
 
-def _follow_ups(session: Session, today: date, end: date) -> list[Moment]:
+def _follow_ups(session: Session, today: date, end: date, names: dict[int, str]) -> list[Moment]:
     rows = _rows(
         session,
         select(Entry.id, Entry.summary, Entry.follow_up_on, EntryContact.contact_id)
@@ -283,7 +288,6 @@ def _follow_ups(session: Session, today: date, end: date) -> list[Moment]:
             col(Entry.follow_up_on) >= today - timedelta(days=OVERDUE_LOOKBACK_DAYS),
         ),
     )
-    names = _names(session, {row[3] for row in rows})
     return [
         moments.follow_up(eid, cid, names[cid], summary, due)  # type: ignore[arg-type]
         for eid, summary, due, cid in rows
@@ -291,7 +295,7 @@ def _follow_ups(session: Session, today: date, end: date) -> list[Moment]:
     ]
 
 
-def _stage_nudges(session: Session, today: date, end: date) -> list[Moment]:
+def _stage_nudges(session: Session, today: date, end: date, names: dict[int, str]) -> list[Moment]:
     rules = moments.STAGE_RULES
     earliest = today - timedelta(
         days=moments.NUDGE_GRACE_DAYS + max(rule.after_days for rule in rules) + 1
@@ -300,26 +304,24 @@ def _stage_nudges(session: Session, today: date, end: date) -> list[Moment]:
         session,
         select(
             ContactLayer.contact_id,
-            Contact.display_name,
             ContactLayer.layer,
             ContactLayer.stage,
             ContactLayer.since,
-        )
-        .join(Contact, col(Contact.id) == ContactLayer.contact_id)
-        .where(
+        ).where(
             col(ContactLayer.stage).in_({rule.stage for rule in rules}),
             ContactLayer.since >= datetime.combine(earliest, datetime.min.time(), tzinfo=UTC),
-            col(Contact.deleted_at).is_(None),
         ),
     )
     disabled = disabled_nudges(session)
     first = today - timedelta(days=moments.NUDGE_GRACE_DAYS)
     found: list[Moment] = []
-    for contact_id, name, layer, stage, since in rows:
+    for contact_id, layer, stage, since in rows:
+        if contact_id not in names:
+            continue
         found += [
             moment
             for moment in moments.stage_nudges(
-                contact_id, name, layer, stage, _local_day(since), disabled
+                contact_id, names[contact_id], layer, stage, _local_day(since), disabled
             )
             if first <= moment.day <= end
         ]
@@ -345,23 +347,23 @@ def set_nudge_enabled(session: Session, rule_key: str, enabled: bool) -> None:
     session.add(row)
 
 
-def _reminders(session: Session, today: date, end: date) -> list[Moment]:
+def _reminders(session: Session, today: date, end: date, names: dict[int, str]) -> list[Moment]:
     rows = _rows(
         session,
         select(
             Reminder.id,
             Reminder.contact_id,
-            Contact.display_name,
             Reminder.title,
             Reminder.starts_at,
             Reminder.rrule,
             Reminder.all_day,
-        )
-        .outerjoin(Contact, col(Contact.id) == Reminder.contact_id)
-        .where(Reminder.active == True, col(Contact.deleted_at).is_(None)),  # noqa: E712
+        ).where(Reminder.active == True),  # noqa: E712
     )
     found: list[Moment] = []
-    for rid, contact_id, name, title, starts_at, rule, all_day in rows:
+    for rid, contact_id, title, starts_at, rule, all_day in rows:
+        if contact_id is not None and contact_id not in names:
+            continue  # the reminder of a deleted contact
+        name = names.get(contact_id, "") if contact_id is not None else ""
         lookback = moments.RECURRING_GRACE_DAYS if rule else OVERDUE_LOOKBACK_DAYS
         start = _aware(starts_at).astimezone()
         found += moments.reminder_occurrences(
@@ -398,7 +400,7 @@ def _without_settled(session: Session, found: list[Moment], today: date) -> list
             # A snoozed moment moves to the day it was snoozed to.
             moment.day = max(state.snoozed_until, today)
             kept.append(moment)
-    return sorted(kept, key=lambda m: (m.day, m.at or datetime.min.time(), m.kind, m.title))
+    return sorted(kept, key=moments.agenda_order)
 
 
 def mark_done(session: Session, key: str, now: datetime) -> None:

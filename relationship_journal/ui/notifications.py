@@ -17,12 +17,24 @@ from relationship_journal.store.agenda import collect
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.icons import app_icon
 from relationship_journal.ui.preferences import Preferences
+from relationship_journal.ui.tasks import run_task
 
 CHECK_INTERVAL_MS = 60_000
 
 
 def _notice_key(moment: Moment) -> str:
     return f"{moment.key}@{moment.notice_day.isoformat()}"
+
+
+def _due(found: list[Moment], moment_now: datetime) -> list[Moment]:
+    """Moments to tell of now; a reminder at a time of day is due at that time, not at
+    midnight."""
+    today = moment_now.date()
+    return [
+        m
+        for m in due_for_notice(found, today)
+        if not (m.day == today and m.at is not None and m.at > moment_now.time())
+    ]
 
 
 class NotificationCenter(QObject):
@@ -50,30 +62,48 @@ class NotificationCenter(QObject):
             self.tray.show()
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_INTERVAL_MS)
-        self.timer.timeout.connect(self.check)
+        self.timer.timeout.connect(self.check_in_background)
 
-    def start(self) -> list[Moment]:
+    def start(self) -> None:
         """Announce what fell due while the app was closed, then keep checking."""
-        missed = self.check()
+        self.check_in_background()
         self.timer.start()
-        return missed
 
     def due_now(self, now: datetime | None = None) -> list[Moment]:
         moment_now = now or datetime.now()
         today = moment_now.date()
-        found = self._context.read(lambda s: collect(s, today, MAX_NOTICE_DAYS))
-        due = due_for_notice(found, today)
-        # A reminder at a time of day is due at that time, not at midnight.
-        return [
-            m for m in due if not (m.day == today and m.at is not None and m.at > moment_now.time())
-        ]
+        return _due(self._context.read(lambda s: collect(s, today, MAX_NOTICE_DAYS)), moment_now)
+
+    def _wanted(self, moment_now: datetime) -> bool:
+        return self.preferences.notifications and not self.preferences.is_quiet(moment_now)
 
     def check(self, now: datetime | None = None) -> list[Moment]:
+        """Check now, on this thread; returns the moments just announced."""
         moment_now = now or datetime.now()
-        if not self.preferences.notifications or self.preferences.is_quiet(moment_now):
+        if not self._wanted(moment_now):
             return []
+        return self._announce(self.due_now(moment_now), moment_now)
+
+    def check_in_background(self) -> None:
+        """The minute-by-minute check: the agenda is gathered off the UI thread."""
+        moment_now = datetime.now()
+        if not self._wanted(moment_now):
+            return
+        journal, today = self._context.journal, moment_now.date()
+
+        def gather(_progress: object) -> list[Moment]:
+            with journal.reading() as session:
+                return collect(session, today, MAX_NOTICE_DAYS)
+
+        run_task(
+            gather,
+            lambda found: self._announce(_due(found, moment_now), moment_now),
+            lambda _error, _details: None,  # the next minute's check tries again
+        )
+
+    def _announce(self, due: list[Moment], moment_now: datetime) -> list[Moment]:
         already = self.preferences.notified()
-        fresh = [m for m in self.due_now(moment_now) if _notice_key(m) not in already]
+        fresh = [m for m in due if _notice_key(m) not in already]
         self.preferences.last_check = moment_now
         if not fresh:
             return []

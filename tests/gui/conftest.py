@@ -42,3 +42,8 @@ def open_window(qtbot: QtBot, paths: JournalPaths) -> Iterator[WindowFactory]:
 @pytest.fixture
 def window(open_window: WindowFactory) -> MainWindow:
     return open_window()
+
+
+def wait_for_agenda(qtbot: QtBot, window: MainWindow) -> None:
+    """Today gathers its agenda off the UI thread after each change; wait for the newest."""
+    qtbot.waitUntil(lambda: not window.today_page.is_loading, timeout=10000)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
@@ -18,7 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relationship_journal.domain.moments import Bucket, Moment, MomentKind, bucket
+from relationship_journal.domain.moments import (
+    Bucket,
+    Moment,
+    MomentKind,
+    agenda_order,
+    bucket,
+)
 from relationship_journal.store import clock
 from relationship_journal.store.agenda import (
     collect,
@@ -174,29 +181,49 @@ class TodayPage(QWidget):
         layout.addWidget(scroll, 1)
         context.changed.connect(self.reload)
         self.is_loaded = False
+        self._drifting = 0
+        self._requested = 0  # loads asked for; only the newest one's result is shown
+        self._shown = 0
+
+    @property
+    def is_loading(self) -> bool:
+        return self._shown != self._requested
 
     def load_in_background(self) -> None:
-        """The first load, off the UI thread, so the window is usable at once."""
+        self.reload()
+
+    def reload(self) -> None:
+        """Gather the agenda off the UI thread (it reads thousands of rows on a large
+        journal); a reload asked for while one runs supersedes it."""
+        self._requested += 1
+        request = self._requested
         journal, today = self.context.journal, clock.today()
 
         def work(_progress: object) -> tuple[list[Moment], int]:
             with journal.reading() as session:
                 return collect(session, today), drifting_beyond_agenda(session, today)
 
-        run_task(work, lambda result: self._show(*result), self._load_failed)
+        run_task(
+            work,
+            lambda result: self._loaded(request, *result),
+            lambda error, details: self._load_failed(request, error, details),
+        )
 
-    def _load_failed(self, error: BaseException, details: str) -> None:
-        self.reload()
+    def _loaded(self, request: int, moments: list[Moment], drifting: int) -> None:
+        if request == self._requested:
+            self._shown = request
+            self._show(moments, drifting)
 
-    def reload(self) -> None:
-        today = clock.today()
-        moments = self.context.read(lambda session: collect(session, today))
-        drifting = self.context.read(lambda session: drifting_beyond_agenda(session, today))
-        self._show(moments, drifting)
+    def _load_failed(self, request: int, error: BaseException, details: str) -> None:
+        if request != self._requested:
+            return  # the journal was swapped or closed under an older load; a newer one runs
+        self._shown = request
+        raise RuntimeError(f"The agenda could not be gathered: {error}\n{details}")
 
     def _show(self, moments: list[Moment], drifting: int) -> None:
         today = clock.today()
         self.moments = moments
+        self._drifting = drifting
         self.is_loaded = True
         self.heading.setText(f"Today — {today:%A %d %B}")
         grouped: dict[Bucket, list[Moment]] = {}
@@ -259,7 +286,7 @@ class TodayPage(QWidget):
 
     def _expand(self, section: Bucket) -> None:
         self._expanded.add(section)
-        self.reload()
+        self._show(self.moments, self._drifting)
 
     def show_news(self, moments: list[Moment]) -> None:
         """What came due since the user last looked, at the top of the page."""
@@ -275,10 +302,19 @@ class TodayPage(QWidget):
     def mark_done(self, moment: Moment) -> None:
         now = clock.now()
         self.context.write(lambda session: mark_done(session, moment.key, now))
+        # Shown at once; the reload the change started confirms it from the journal.
+        self._show([m for m in self.moments if m.key != moment.key], self._drifting)
 
     def snooze(self, moment: Moment, until: date) -> None:
         now = clock.now()
         self.context.write(lambda session: snooze(session, moment.key, until, now))
+        moved = []
+        for shown in self.moments:
+            if shown.key == moment.key:
+                shown = replace(shown, day=max(until, clock.today()))
+            moved.append(shown)
+        moved.sort(key=agenda_order)
+        self._show(moved, self._drifting)
 
     def snooze_to_date(self, moment: Moment) -> None:
         dialog = QDialog(self)

@@ -14,7 +14,7 @@ from relationship_journal.ui.ledger.log_dialog import LogDialog
 from relationship_journal.ui.preferences import Preferences
 from relationship_journal.ui.today.page import MomentRow
 from relationship_journal.ui.today.reminder_dialog import ReminderDialog
-from tests.gui.conftest import WindowFactory
+from tests.gui.conftest import WindowFactory, wait_for_agenda
 
 
 def _row(rows: list[MomentRow], kind: MomentKind) -> MomentRow:
@@ -60,6 +60,7 @@ def test_snooze_moves_a_moment_to_its_new_day(window, qtbot: QtBot) -> None:  # 
             s, ContactDraft("Anna", birthday=PartialDate(soon.month, soon.day)), clock.now()
         )
     )
+    wait_for_agenda(qtbot, window)
     (row,) = window.today_page.rows()
     window.today_page.snooze(row.moment, today + timedelta(days=7))
     (moved,) = window.today_page.rows()
@@ -85,7 +86,9 @@ def test_notifications_announce_once_and_respect_quiet_hours(open_window: Window
     assert center.check(morning) == []
 
 
-def test_a_recurring_reminder_moves_on_when_done(window, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_recurring_reminder_moves_on_when_done(
+    window, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     def fill(dialog: ReminderDialog) -> int:
         dialog.title.setText("Send the monthly report")
         dialog.repeat.setCurrentIndex(dialog.repeat.findData("FREQ=DAILY"))
@@ -94,6 +97,7 @@ def test_a_recurring_reminder_moves_on_when_done(window, monkeypatch: pytest.Mon
 
     monkeypatch.setattr(ReminderDialog, "exec", fill)
     window.today_page.add_reminder.click()
+    wait_for_agenda(qtbot, window)
     today = clock.today()
     first = [r for r in window.today_page.rows() if r.moment.kind is MomentKind.REMINDER]
     assert first[0].moment.day == today

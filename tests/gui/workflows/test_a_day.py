@@ -16,7 +16,7 @@ from relationship_journal.ui.brief.dialog import BriefDialog
 from relationship_journal.ui.contact.fact_dialogs import FactDialog
 from relationship_journal.ui.ledger.log_dialog import LogDialog
 from relationship_journal.ui.transfer.preview_dialog import ImportPreviewDialog
-from tests.gui.conftest import WindowFactory
+from tests.gui.conftest import WindowFactory, wait_for_agenda
 
 
 def _phone_export(folder: Path) -> Path:
@@ -60,6 +60,7 @@ def test_a_day_with_the_journal(
 
     # Open Today and act on the birthday: send wishes, logged as a deposit.
     window.go(0)
+    wait_for_agenda(qtbot, window)
     birthday = next(r for r in window.today_page.rows() if r.moment.kind is MomentKind.BIRTHDAY)
     assert birthday.moment.contact_name == "Sofía Hernández"
     _accepting(monkeypatch, LogDialog)

@@ -20,7 +20,7 @@ from relationship_journal.domain.stages import SIX_STAGES
 from relationship_journal.domain.text import fold
 from relationship_journal.store.journal import open_journal
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 
 
 def _words(text: str) -> tuple[str, ...]:

@@ -115,6 +115,41 @@ def count_contacts(session: Session, flt: ContactFilter, now: datetime) -> int:
     return session.exec(query).one()
 
 
+_ROW_COLUMNS = (
+    Contact.id,
+    Contact.display_name,
+    Organisation.name,
+    Contact.title,
+    Contact.stage,
+    Contact.tier,
+    Contact.balance_sum,
+    Contact.last_contact_at,
+    Contact.known_score,
+    Contact.cadence_days,
+    Contact.birth_year,
+    Contact.birth_month,
+    Contact.birth_day,
+)
+
+
+def _contact_row(record: Any, factor: float) -> ContactRow:
+    return ContactRow(
+        id=record[0],
+        name=record[1],
+        organisation=record[2] or "",
+        title=record[3],
+        stage=record[4],
+        tier=record[5],
+        balance=record[6] * factor,
+        last_contact=record[7],
+        known=record[8],
+        cadence_days=record[9],
+        birth_year=record[10],
+        birth_month=record[11],
+        birth_day=record[12],
+    )
+
+
 def list_contacts(
     session: Session,
     flt: ContactFilter,
@@ -125,21 +160,7 @@ def list_contacts(
     limit: int | None = None,
 ) -> list[ContactRow]:
     query = (
-        select(
-            Contact.id,
-            Contact.display_name,
-            Organisation.name,
-            Contact.title,
-            Contact.stage,
-            Contact.tier,
-            Contact.balance_sum,
-            Contact.last_contact_at,
-            Contact.known_score,
-            Contact.cadence_days,
-            Contact.birth_year,
-            Contact.birth_month,
-            Contact.birth_day,
-        )
+        select(*_ROW_COLUMNS)
         .outerjoin(Organisation, col(Organisation.id) == Contact.organisation_id)
         .where(*_conditions(flt, now))
         .order_by(*_order(sort, descending))
@@ -148,48 +169,40 @@ def list_contacts(
     if limit is not None:
         query = query.limit(limit)
     factor = ledger.scale(now)
-    return [
-        ContactRow(
-            id=row[0],
-            name=row[1],
-            organisation=row[2] or "",
-            title=row[3],
-            stage=row[4],
-            tier=row[5],
-            balance=row[6] * factor,
-            last_contact=row[7],
-            known=row[8],
-            cadence_days=row[9],
-            birth_year=row[10],
-            birth_month=row[11],
-            birth_day=row[12],
-        )
-        for row in session.exec(query).all()
-    ]
+    return [_contact_row(record, factor) for record in session.exec(query).all()]
 
 
-def position_of(
+def ordered_ids(
     session: Session,
     flt: ContactFilter,
     now: datetime,
-    contact_id: int,
     sort: str = "name",
     descending: bool = False,
-) -> int | None:
-    """The row of ``contact_id`` in the list as filtered and sorted, or None if not in it."""
-    numbered = (
-        select(
-            col(Contact.id).label("contact_id"),
-            func.row_number().over(order_by=_order(sort, descending)).label("row_number"),
-        )
+) -> list[int]:
+    """Every matching contact's id in list order: one pass over an index, after which any
+    stretch of the list is a lookup by primary key, however far down it lies (OFFSET would
+    step over every row before it)."""
+    query = (
+        select(Contact.id)
         .outerjoin(Organisation, col(Organisation.id) == Contact.organisation_id)
         .where(*_conditions(flt, now))
-        .subquery()
+        .order_by(*_order(sort, descending))
     )
-    found = session.exec(
-        select(numbered.c.row_number).where(numbered.c.contact_id == contact_id)
-    ).first()
-    return None if found is None else int(found) - 1
+    return [contact_id for (contact_id,) in session.connection().execute(query).all()]
+
+
+def rows_for(session: Session, ids: list[int], now: datetime) -> list[ContactRow]:
+    """The list rows of ``ids``, in that order (ids no longer there are left out)."""
+    if not ids:
+        return []
+    query = (
+        select(*_ROW_COLUMNS)
+        .outerjoin(Organisation, col(Organisation.id) == Contact.organisation_id)
+        .where(col(Contact.id).in_(ids))
+    )
+    factor = ledger.scale(now)
+    by_id = {row.id: row for row in (_contact_row(r, factor) for r in session.exec(query).all())}
+    return [by_id[contact_id] for contact_id in ids if contact_id in by_id]
 
 
 def recent_sums(session: Session, contact_ids: list[int], now: datetime) -> dict[int, float]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Index, LargeBinary, UniqueConstraint
+from sqlalchemy import Index, LargeBinary, UniqueConstraint, text
 from sqlmodel import Column, Field, SQLModel
 
 # Named constraints, so that batch migrations on SQLite can find and alter them.
@@ -64,7 +64,24 @@ class Contact(SQLModel, table=True):
     known_score: int = Field(default=0, index=True)
     stage: str = Field(default="", index=True)
 
-    __table_args__ = (Index("ix_contact_birthday", "birth_month", "birth_day"),)
+    __table_args__ = (
+        Index("ix_contact_birthday", "birth_month", "birth_day"),
+        # The contacts list in its usual orders: live contacts only, so the ordered list of
+        # ids comes from the index alone (see migration 0004).
+        Index("ix_contact_live_name", "name_key", sqlite_where=text("deleted_at IS NULL")),
+        Index(
+            "ix_contact_live_balance",
+            "balance_sum",
+            "name_key",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
+        Index(
+            "ix_contact_live_last_contact",
+            "last_contact_at",
+            "name_key",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
+    )
 
 
 class ContactEmail(SQLModel, table=True):
@@ -140,6 +157,8 @@ class Promise(SQLModel, table=True):
     due_on: date | None = Field(default=None, index=True)
     status: str = Field(default="open", index=True)  # open / kept / broken
     resolved_on: date | None = None
+
+    __table_args__ = (Index("ix_promise_open_due", "due_on", sqlite_where=text("status = 'open'")),)
 
 
 class Reminder(SQLModel, table=True):

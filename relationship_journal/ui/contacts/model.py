@@ -14,16 +14,15 @@ from relationship_journal.store import clock
 from relationship_journal.store.contact_list import (
     ContactFilter,
     ContactRow,
-    count_contacts,
-    list_contacts,
     next_promise_due,
-    position_of,
+    ordered_ids,
     recent_sums,
+    rows_for,
 )
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.theme import health_colour, value_colour
 
-PAGE_SIZE = 200
+PAGE_SIZE = 50  # about a screenful: a page loads within a frame
 ContactIdRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
@@ -104,6 +103,8 @@ class ContactsTableModel(QAbstractTableModel):
         self._sort = "name"
         self._descending = False
         self._count = 0
+        self._ids: list[int] = []
+        self._positions: dict[int, int] | None = None
         self._pages: dict[int, list[ContactRow]] = {}
         self._extras: dict[int, Extras] = {}
         self._now = clock.now()
@@ -126,9 +127,13 @@ class ContactsTableModel(QAbstractTableModel):
         self._today = self._now.astimezone().date()
         self._pages.clear()
         self._extras.clear()
-        self._count = self._context.read(
-            lambda session: count_contacts(session, self._filter, self._now)
+        self._positions = None
+        self._ids = self._context.read(
+            lambda session: ordered_ids(
+                session, self._filter, self._now, self._sort, self._descending
+            )
         )
+        self._count = len(self._ids)
         self.endResetModel()
 
     def _page(self, number: int) -> list[ContactRow]:
@@ -142,16 +147,10 @@ class ContactsTableModel(QAbstractTableModel):
         now = self._now
         today = now.astimezone().date()
 
+        wanted = self._ids[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
+
         def query(session: Any) -> tuple[list[ContactRow], dict[int, float], dict[int, date]]:
-            rows = list_contacts(
-                session,
-                self._filter,
-                now,
-                self._sort,
-                self._descending,
-                offset=number * PAGE_SIZE,
-                limit=PAGE_SIZE,
-            )
+            rows = rows_for(session, wanted, now)
             ids = [row.id for row in rows]
             return rows, recent_sums(session, ids, now), next_promise_due(session, ids)
 
@@ -174,15 +173,9 @@ class ContactsTableModel(QAbstractTableModel):
 
     def row_of(self, contact_id: int) -> int | None:
         """The row of a contact in the list as filtered and sorted."""
-        for number, rows in self._pages.items():
-            for offset, row in enumerate(rows):
-                if row.id == contact_id:
-                    return number * PAGE_SIZE + offset
-        return self._context.read(
-            lambda session: position_of(
-                session, self._filter, self._now, contact_id, self._sort, self._descending
-            )
-        )
+        if self._positions is None:
+            self._positions = {cid: row for row, cid in enumerate(self._ids)}
+        return self._positions.get(contact_id)
 
     # --- Qt model ----------------------------------------------------------------------------
 

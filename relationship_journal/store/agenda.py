@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import String, func, type_coerce
 from sqlmodel import Session, col, select
 
 from relationship_journal.domain import moments
@@ -220,7 +220,7 @@ def _promises(session: Session, end: date, names: dict[int, str]) -> list[Moment
             Promise.contact_id,
             Promise.owner,
             Promise.text,
-            Promise.due_on,
+            type_coerce(Promise.due_on, String),
         ).where(
             Promise.status == "open",
             col(Promise.due_on).is_not(None),
@@ -228,7 +228,7 @@ def _promises(session: Session, end: date, names: dict[int, str]) -> list[Moment
         ),
     )
     return [
-        moments.promise(pid, cid, names[cid], owner, what, due)
+        moments.promise(pid, cid, names[cid], owner, what, date.fromisoformat(due))
         for pid, cid, owner, what, due in rows
         if cid in names
     ]
@@ -243,7 +243,9 @@ def _cadences(session: Session, today: date, end: date) -> list[Moment]:
     first = today - timedelta(days=moments.CADENCE_OVERDUE_DAYS)
     rows = _rows(
         session,
-        select(Contact.id, Contact.display_name, Contact.last_contact_at, cadence).where(
+        select(
+            Contact.id, Contact.display_name, type_coerce(Contact.last_contact_at, String), cadence
+        ).where(
             col(Contact.deleted_at).is_(None),
             col(Contact.last_contact_at).is_not(None),
             (col(Contact.cadence_days).is_not(None)) | (Contact.tier == "key"),
@@ -255,7 +257,9 @@ def _cadences(session: Session, today: date, end: date) -> list[Moment]:
     for cid, name, last, days in rows:
         if cid is None or last is None:
             continue
-        moment = moments.cadence_lapse(cid, name, _local_day(last), days)
+        # The stored text, parsed here: SQLAlchemy's own conversion costs more per row.
+        last_day = _local_day(datetime.fromisoformat(last))
+        moment = moments.cadence_lapse(cid, name, last_day, days)
         if first <= moment.day <= end:
             found.append(moment)
     return found

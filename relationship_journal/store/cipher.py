@@ -132,6 +132,8 @@ def connect(
     try:
         connection.execute("PRAGMA cipher_log_level = NONE")
         connection.execute(f"PRAGMA key = {key.pragma_value}")
+        # Sorts and temporary indexes stay in memory, never in a plain temporary file.
+        connection.execute("PRAGMA temp_store = MEMORY")
         # The key is only checked when the first page is read.
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except module.DatabaseError:

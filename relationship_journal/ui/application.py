@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QTimer
@@ -52,6 +53,19 @@ def make_application() -> QApplication:
 
 
 SMOKE_MARKER = "relationship-journal: window shown"
+PEAK_MEMORY_MARKER = "relationship-journal: peak memory"
+
+
+def peak_memory_mb() -> float | None:
+    """This program's peak resident memory. Linux's VmHWM, unlike ``ru_maxrss``, starts
+    afresh at exec, so it does not count what the launching process held."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return None
 
 
 def _no_display() -> bool:
@@ -97,4 +111,8 @@ def run_gui(paths: JournalPaths, force_demo: bool = False, smoke: bool = False) 
         QTimer.singleShot(0, lambda: print(SMOKE_MARKER, flush=True))
         QTimer.singleShot(0, window.close)
         QTimer.singleShot(0, app.quit)
-    return app.exec()
+    code = app.exec()
+    peak = peak_memory_mb() if smoke else None
+    if peak is not None:
+        print(f"{PEAK_MEMORY_MARKER} {peak:.0f} MB", flush=True)
+    return code

@@ -157,3 +157,62 @@ def test_a_plain_journal_never_locks(qtbot: QtBot, open_window: WindowFactory) -
     window = open_window()
     assert not window.window_lock.lock()
     assert not window.findChildren(QWidget, "lockCurtain")
+
+
+def test_change_then_remove_the_passphrase_from_the_window(
+    qtbot: QtBot, paths: JournalPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _encrypted_window(qtbot, paths, [PASSPHRASE])
+    attempts = iter(["wrong current passphrase", PASSPHRASE])
+    problems: list[str] = []
+
+    def change(dialog: PassphraseDialog) -> int:
+        problems.append(dialog.problem.text())
+        assert dialog.current is not None
+        dialog.current.setText(next(attempts))
+        dialog.new.setText("a brand new passphrase")
+        dialog.repeat.setText("a brand new passphrase")
+        dialog.understood.setChecked(True)
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(PassphraseDialog, "exec", change)
+    assert window.privacy.change()
+    assert problems == ["", "The current passphrase is not right."]
+    key = window.context.journal.key
+    assert key is not None and key.matches("a brand new passphrase")
+
+    answers = iter([PASSPHRASE, "a brand new passphrase"])
+    asked: list[str] = []
+
+    def confirm(_parent: object, _intro: str, problem: str = "") -> str:
+        asked.append(problem)
+        return next(answers)
+
+    monkeypatch.setattr("relationship_journal.ui.privacy.actions.ask_passphrase", confirm)
+    assert window.privacy.decrypt()
+    assert asked == ["", "That is not the journal's passphrase."]
+    assert not window.context.journal.encrypted and has_sqlite_header(paths.journal)
+    assert not window.lock_action.isEnabled()
+    assert window.context.read(live_contact_count) == 1
+
+
+def test_restoring_a_backup_of_an_encrypted_journal(
+    qtbot: QtBot, paths: JournalPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from relationship_journal.store.backups import backup_before
+
+    window = _encrypted_window(qtbot, paths, [PASSPHRASE])
+    key = window.context.journal.key
+    backup = backup_before(paths.journal, paths.backups, "manual", key)
+    assert NAME.encode() not in backup.read_bytes()
+    window.context.write(lambda s: create_contact(s, ContactDraft("After the backup"), clock.now()))
+    assert window.context.read(live_contact_count) == 2
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(backup), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert window.files.restore_from_backup()
+    assert window.context.read(live_contact_count) == 1
+    assert window.context.journal.encrypted and not has_sqlite_header(paths.journal)

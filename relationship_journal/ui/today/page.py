@@ -182,8 +182,9 @@ class TodayPage(QWidget):
         context.changed.connect(self.reload)
         self.is_loaded = False
         self._drifting = 0
-        self._requested = 0  # loads asked for; only the newest one's result is shown
+        self._requested = 0  # loads asked for; only one that started after the last ask shows
         self._shown = 0
+        self._in_flight = False
 
     @property
     def is_loading(self) -> bool:
@@ -194,8 +195,13 @@ class TodayPage(QWidget):
 
     def reload(self) -> None:
         """Gather the agenda off the UI thread (it reads thousands of rows on a large
-        journal); a reload asked for while one runs supersedes it."""
+        journal). Asks that come while a load runs are folded into one more load after it."""
         self._requested += 1
+        if not self._in_flight:
+            self._start_load()
+
+    def _start_load(self) -> None:
+        self._in_flight = True
         request = self._requested
         journal, today = self.context.journal, clock.today()
 
@@ -210,13 +216,18 @@ class TodayPage(QWidget):
         )
 
     def _loaded(self, request: int, moments: list[Moment], drifting: int) -> None:
-        if request == self._requested:
-            self._shown = request
-            self._show(moments, drifting)
+        self._in_flight = False
+        if request != self._requested:
+            self._start_load()  # something changed meanwhile: this result is already old
+            return
+        self._shown = request
+        self._show(moments, drifting)
 
     def _load_failed(self, request: int, error: BaseException, details: str) -> None:
+        self._in_flight = False
         if request != self._requested:
-            return  # the journal was swapped or closed under an older load; a newer one runs
+            self._start_load()  # e.g. the journal was swapped under this load
+            return
         self._shown = request
         raise RuntimeError(f"The agenda could not be gathered: {error}\n{details}")
 

@@ -15,7 +15,7 @@ from relationship_journal.store.errors import JournalError
 from relationship_journal.store.restore import restore, verify
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.privacy.passphrase_dialogs import ask_passphrase
-from relationship_journal.ui.tasks import run_task
+from relationship_journal.ui.tasks import run_task, wait_for_tasks
 
 EXPORTS = {
     "vcard": ("vCard 4.0 (*.vcf)", "contacts.vcf"),
@@ -88,6 +88,7 @@ class FileActions:
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
+        wait_for_tasks()  # nothing may read the journal while it is replaced
         journal.close()
         kept = restore(source, journal.path, self.paths.backups, journal.key, backup_key)
         self.context.undo_stack.clear()

@@ -24,7 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from relationship_journal.store.errors import (
+    DamagedJournalError,
     EncryptionUnavailableError,
+    JournalUnwritableError,
     PassphraseNeededError,
     WrongPassphraseError,
 )
@@ -195,11 +197,14 @@ def reencrypt(
         finally:
             check.close()
         if result != "ok":
-            raise RuntimeError(f"the converted copy of {path} failed its check: {result}")
+            raise DamagedJournalError(path, f"its converted copy failed the check: {result}")
         with temporary.open("rb") as handle:
             os.fsync(handle.fileno())
         os.replace(temporary, path)
         remove_side_files(path)
+    except (OSError, *database_errors()) as error:
+        # A full disk or a vanished folder: the file itself was never touched.
+        raise JournalUnwritableError(path, str(error)) from error
     finally:
         temporary.unlink(missing_ok=True)
         remove_side_files(temporary)

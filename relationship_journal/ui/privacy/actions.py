@@ -84,12 +84,19 @@ class PrivacyActions(QObject):
 
     def _convert(self, old: JournalKey | None, new: JournalKey | None, done: str) -> bool:
         paths = self._source.paths
-        progress = QProgressDialog("Converting the journal…", "", 0, 0, self._window)
+        progress = QProgressDialog(
+            "Converting the journal, its backups and drafts… A large journal takes a while.",
+            "",
+            0,
+            0,
+            self._window,
+        )
         progress.setObjectName("encryptionProgress")
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
         progress.show()
+        QApplication.processEvents()  # paint it before the work holds the window
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         wait_for_tasks()
         self._context.journal.close()

@@ -19,6 +19,7 @@ from relationship_journal.store.contacts import create_contact
 from relationship_journal.store.drafts import DraftStore
 from relationship_journal.store.encryption import change_encryption, is_under
 from relationship_journal.store.errors import (
+    JournalUnwritableError,
     NotAJournalError,
     PassphraseNeededError,
     WrongPassphraseError,
@@ -164,7 +165,7 @@ def test_a_failed_conversion_leaves_the_journal_as_it_was(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", power_cut)
-    with pytest.raises(OSError):
+    with pytest.raises(JournalUnwritableError, match="No space left"):
         _encrypt(paths)
     monkeypatch.undo()
     assert has_sqlite_header(paths.journal)

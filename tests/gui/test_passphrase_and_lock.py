@@ -216,3 +216,17 @@ def test_restoring_a_backup_of_an_encrypted_journal(
     assert window.files.restore_from_backup()
     assert window.context.read(live_contact_count) == 1
     assert window.context.journal.encrypted and not has_sqlite_header(paths.journal)
+
+
+def test_activity_keeps_the_window_unlocked(qtbot: QtBot, paths: JournalPaths) -> None:
+    from PySide6.QtCore import QPoint
+
+    window = _encrypted_window(qtbot, paths, [PASSPHRASE])
+    lock = window.window_lock
+    lock.set_idle_interval_ms(400)
+    for step in range(8):  # 0.8 s of someone typing and moving the mouse
+        qtbot.keyClick(window.navigation, Qt.Key.Key_Down if step % 2 else Qt.Key.Key_Up)
+        qtbot.mouseMove(window, QPoint(100 + step, 100))
+        qtbot.wait(100)
+        assert not lock.is_locked
+    qtbot.waitUntil(lambda: lock.is_locked, timeout=3000)

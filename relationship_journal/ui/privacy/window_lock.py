@@ -143,7 +143,7 @@ class WindowLock(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.lock)
         self.idle_minutes = 0
-        QApplication.instance().installEventFilter(self)
+        self._watching = False
 
     @property
     def is_locked(self) -> bool:
@@ -163,12 +163,25 @@ class WindowLock(QObject):
         self.idle_minutes = 1
         self._timer.setInterval(milliseconds)
         self._timer.start()
+        self._watch(True)
 
     def _restart(self) -> None:
         if self.idle_minutes and self.available and not self.is_locked:
             self._timer.start(self.idle_minutes * 60_000)
+            self._watch(True)
         else:
             self._timer.stop()
+            self._watch(False)
+
+    def _watch(self, on: bool) -> None:
+        """Every event of the app passes the filter; only pay for it while the lock is armed."""
+        if on != self._watching:
+            app = QApplication.instance()
+            if on:
+                app.installEventFilter(self)
+            else:
+                app.removeEventFilter(self)
+            self._watching = on
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY_EVENTS and self._timer.isActive():
@@ -180,6 +193,7 @@ class WindowLock(QObject):
         if key is None or self.is_locked:
             return False
         self._timer.stop()
+        self._watch(False)
         for window in QApplication.topLevelWidgets():
             if window.isVisible() and not isinstance(window, LockDialog):
                 self._curtains.append(Curtain(window))

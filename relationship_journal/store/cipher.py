@@ -126,11 +126,12 @@ def connect(
 ) -> Any:
     """A DB-API connection to ``path``: the standard library's for a plain file, SQLCipher's,
     keyed, for an encrypted one. Raises ``WrongPassphraseError`` when the key does not fit."""
-    target = f"file:{path}?mode=ro" if read_only else f"file:{path}"
+    # A read-only open needs a URI; as_uri() escapes '#', '?' and '%' in folder names.
+    target = path.absolute().as_uri() + "?mode=ro" if read_only else str(path)
     if key is None:
-        return sqlite3.connect(target, uri=True, check_same_thread=same_thread)
+        return sqlite3.connect(target, uri=read_only, check_same_thread=same_thread)
     module = cipher_module()
-    connection = module.connect(target, uri=True, check_same_thread=same_thread)
+    connection = module.connect(target, uri=read_only, check_same_thread=same_thread)
     try:
         connection.execute("PRAGMA cipher_log_level = NONE")
         connection.execute(f"PRAGMA key = {key.pragma_value}")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import URL, Engine
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
 
@@ -105,13 +105,13 @@ def _configure_connection(dbapi_connection: Any, _record: Any) -> None:
 
 
 def make_engine(path: Path, key: JournalKey | None = None) -> Engine:
+    # A URL object, not a string: a folder named "Clients #1 ?final" stays one path.
+    url = URL.create("sqlite", database=str(path))
     if key is None:
-        engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+        engine = create_engine(url, connect_args={"check_same_thread": False})
     else:
         engine = create_engine(
-            f"sqlite:///{path}",
-            module=cipher_module(),
-            creator=lambda: connect(path, key, same_thread=False),
+            url, module=cipher_module(), creator=lambda: connect(path, key, same_thread=False)
         )
     event.listen(engine, "connect", _configure_connection)
     return engine

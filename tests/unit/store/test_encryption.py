@@ -209,3 +209,13 @@ def test_noise_of_an_odd_length_is_still_not_a_journal(paths: JournalPaths) -> N
     paths.journal.write_bytes(os.urandom(4096 * 3 + 17))
     with pytest.raises(NotAJournalError):
         open_journal(paths.journal, paths.backups)
+
+
+def test_folders_with_uri_characters_in_their_names_work(tmp_path: Path) -> None:
+    paths = JournalPaths(tmp_path / "Clients #1 ?final 100%25")
+    _fill(paths)
+    key = _encrypt(paths)
+    made = daily_backup_if_due(paths.journal, paths.backups, key=key)
+    assert made is not None and verify(made, key)
+    assert [d.key for d in DraftStore(paths.drafts, key).pending()] == ["log"]
+    open_journal(paths.journal, paths.backups, key).close()

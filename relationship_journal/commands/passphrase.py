@@ -12,9 +12,9 @@ from pathlib import Path
 from relationship_journal.paths import JournalPaths
 from relationship_journal.store.cipher import (
     LOST_PASSPHRASE,
-    MIN_PASSPHRASE_LENGTH,
     JournalKey,
     looks_encrypted,
+    passphrase_problem,
 )
 from relationship_journal.store.encryption import change_encryption
 from relationship_journal.store.errors import InvalidInputError, PassphraseNeededError
@@ -49,10 +49,9 @@ def _new_passphrase(args: argparse.Namespace, path: Path) -> str:
             raise InvalidInputError("the two passphrases differ; nothing was changed")
     else:
         raise InvalidInputError("give the new passphrase with --new-passphrase-file FILE")
-    if len(chosen) < MIN_PASSPHRASE_LENGTH:
-        raise InvalidInputError(
-            f"the passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters; nothing was changed"
-        )
+    problem = passphrase_problem(chosen)
+    if problem:
+        raise InvalidInputError(f"{problem} Nothing was changed.")
     return chosen
 
 

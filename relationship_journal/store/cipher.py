@@ -27,7 +27,6 @@ from relationship_journal.store.errors import (
     DamagedJournalError,
     EncryptionUnavailableError,
     JournalUnwritableError,
-    PassphraseNeededError,
     WrongPassphraseError,
 )
 from relationship_journal.store.private_files import create_private_file
@@ -80,6 +79,15 @@ class JournalKey:
     @property
     def pragma_value(self) -> str:
         return f"\"x'{self.secret.hex()}{self.salt.hex()}'\""
+
+
+def passphrase_problem(passphrase: str) -> str:
+    """What is wrong with a new passphrase, or "" when it will do."""
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        return f"The passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters."
+    if passphrase.strip() != passphrase:
+        return "The passphrase starts or ends with a space; remove it to avoid surprises."
+    return ""
 
 
 def is_available() -> bool:
@@ -220,13 +228,3 @@ def settle(path: Path, key: JournalKey | None) -> None:
         connection.execute("PRAGMA journal_mode = DELETE").fetchone()
     finally:
         connection.close()
-
-
-def key_for(path: Path, passphrase: str | None) -> JournalKey | None:
-    """The key to open ``path`` with: None for a plain file; for an encrypted one the key the
-    passphrase gives (``PassphraseNeededError`` when none was given)."""
-    if not path.exists() or not looks_encrypted(path):
-        return None
-    if passphrase is None:
-        raise PassphraseNeededError(path)
-    return JournalKey.for_file(path, passphrase)

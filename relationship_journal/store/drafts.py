@@ -52,7 +52,7 @@ class DraftStore:
             connection.close()
 
     def load(self, key: str) -> Draft | None:
-        found = [draft for draft in self._rows("WHERE key = ?", (key,))]
+        found = self._rows("WHERE key = ?", (key,))
         return found[0] if found else None
 
     def discard(self, key: str) -> None:

@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._navigate)
 
         self.today_page = TodayPage(self.context)
-        self.today_page.load_in_background()
+        self.today_page.reload()
         self.contacts_page = ContactsPage(self.context)
         self.organisations_page = OrganisationsPage(self.context)
         self.journal_page = JournalPage(self.context)

@@ -189,7 +189,9 @@ def test_change_then_remove_the_passphrase_from_the_window(
         asked.append(problem)
         return next(answers)
 
-    monkeypatch.setattr("relationship_journal.ui.privacy.actions.ask_passphrase", confirm)
+    monkeypatch.setattr(
+        "relationship_journal.ui.privacy.passphrase_dialogs.ask_passphrase", confirm
+    )
     assert window.privacy.decrypt()
     assert asked == ["", "That is not the journal's passphrase."]
     assert not window.context.journal.encrypted and has_sqlite_header(paths.journal)

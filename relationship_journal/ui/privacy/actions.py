@@ -17,7 +17,7 @@ from relationship_journal.store.encryption import change_encryption, is_under
 from relationship_journal.store.errors import JournalError
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.journal_source import JournalSource
-from relationship_journal.ui.privacy.passphrase_dialogs import PassphraseDialog, ask_passphrase
+from relationship_journal.ui.privacy.passphrase_dialogs import PassphraseDialog, ask_until
 from relationship_journal.ui.tasks import wait_for_tasks
 
 
@@ -67,19 +67,15 @@ class PrivacyActions(QObject):
         old = self.key
         if old is None:
             return False
-        problem = ""
-        while True:
-            passphrase = ask_passphrase(
-                self._window,
-                "To remove the passphrase, enter it once more. The journal, its backups and "
-                "drafts will then be stored unencrypted.",
-                problem,
-            )
-            if passphrase is None:
-                return False
-            if old.matches(passphrase):
-                break
-            problem = "That is not the journal's passphrase."
+        confirmed = ask_until(
+            self._window,
+            "To remove the passphrase, enter it once more. The journal, its backups and "
+            "drafts will then be stored unencrypted.",
+            lambda passphrase: True if old.matches(passphrase) else None,
+            "That is not the journal's passphrase.",
+        )
+        if not confirmed:
+            return False
         return self._convert(old, None, "The journal is no longer encrypted.")
 
     def _convert(self, old: JournalKey | None, new: JournalKey | None, done: str) -> bool:

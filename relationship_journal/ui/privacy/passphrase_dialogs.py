@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -14,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from relationship_journal import APP_NAME
-from relationship_journal.store.cipher import MIN_PASSPHRASE_LENGTH
+from relationship_journal.store.cipher import MIN_PASSPHRASE_LENGTH, passphrase_problem
 
+T = TypeVar("T")
 WRAP_WIDTH = 440
 LOST_PASSPHRASE_WARNING = (
     "<b>Nobody can recover a lost passphrase.</b> The journal, its backups and its drafts "
@@ -89,6 +93,20 @@ def ask_passphrase(parent: QWidget | None, intro: str, problem: str = "") -> str
     return dialog.passphrase.text()
 
 
+def ask_until(
+    parent: QWidget | None, intro: str, fits: Callable[[str], T | None], wrong: str
+) -> T | None:
+    """Ask until ``fits`` accepts a passphrase (returns what it made of it), or the user
+    cancels (None). ``wrong`` is shown after each passphrase that does not fit."""
+    problem = ""
+    while (passphrase := ask_passphrase(parent, intro, problem)) is not None:
+        result = fits(passphrase)
+        if result is not None:
+            return result
+        problem = wrong
+    return None
+
+
 class PassphraseDialog(QDialog):
     """Set a new passphrase (``needs_current``: change one), with the warning that a lost
     passphrase cannot be recovered, acknowledged before anything happens."""
@@ -130,13 +148,9 @@ class PassphraseDialog(QDialog):
 
     def problem_with_entry(self) -> str:
         text = self.new.text()
-        if len(text) < MIN_PASSPHRASE_LENGTH:
-            return f"The passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters."
         if text != self.repeat.text():
             return "The two passphrases differ. Type the same one twice."
-        if text.strip() != text:
-            return "The passphrase starts or ends with a space; remove it to avoid surprises."
-        return ""
+        return passphrase_problem(text)
 
     def show_problem(self, problem: str) -> None:
         self.problem.setText(problem)

@@ -39,13 +39,13 @@ class PrivacyTab(QWidget):
         self.state.setWordWrap(True)
         self.encrypt_button = QPushButton("Encrypt with a passphrase…")
         self.encrypt_button.setObjectName("encryptJournal")
-        self.encrypt_button.clicked.connect(lambda: self._after(privacy.encrypt()))
+        self.encrypt_button.clicked.connect(lambda: (privacy.encrypt(), self.refresh()))
         self.change_button = QPushButton("Change passphrase…")
         self.change_button.setObjectName("changePassphrase")
-        self.change_button.clicked.connect(lambda: self._after(privacy.change()))
+        self.change_button.clicked.connect(lambda: (privacy.change(), self.refresh()))
         self.remove_button = QPushButton("Remove passphrase…")
         self.remove_button.setObjectName("removePassphrase")
-        self.remove_button.clicked.connect(lambda: self._after(privacy.decrypt()))
+        self.remove_button.clicked.connect(lambda: (privacy.decrypt(), self.refresh()))
         buttons = QHBoxLayout()
         for button in (self.encrypt_button, self.change_button, self.remove_button):
             buttons.addWidget(button)
@@ -74,9 +74,6 @@ class PrivacyTab(QWidget):
     @property
     def lock_minutes(self) -> int:
         return int(self.lock_after.currentData())
-
-    def _after(self, _changed: bool) -> None:
-        self.refresh()
 
     def refresh(self) -> None:
         encrypted = self._privacy.key is not None

@@ -190,9 +190,6 @@ class TodayPage(QWidget):
     def is_loading(self) -> bool:
         return self._shown != self._requested
 
-    def load_in_background(self) -> None:
-        self.reload()
-
     def reload(self) -> None:
         """Gather the agenda off the UI thread (it reads thousands of rows on a large
         journal). Asks that come while a load runs are folded into one more load after it."""

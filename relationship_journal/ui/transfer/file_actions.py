@@ -11,10 +11,10 @@ from relationship_journal.paths import JournalPaths
 from relationship_journal.store.backups import backup_before
 from relationship_journal.store.cipher import JournalKey, looks_encrypted
 from relationship_journal.store.encryption import is_under
-from relationship_journal.store.errors import JournalError
+from relationship_journal.store.errors import JournalError, UnlockCancelledError
 from relationship_journal.store.restore import restore, verify
 from relationship_journal.ui.context import JournalContext
-from relationship_journal.ui.privacy.passphrase_dialogs import ask_passphrase
+from relationship_journal.ui.privacy.passphrase_dialogs import ask_until
 from relationship_journal.ui.tasks import run_task, wait_for_tasks
 
 EXPORTS = {
@@ -72,8 +72,9 @@ class FileActions:
             return False
         source = Path(name)
         journal = self.context.journal
-        backup_key = self._backup_key(source, journal.key)
-        if backup_key is False:
+        try:
+            backup_key = self._backup_key(source, journal.key)
+        except UnlockCancelledError:
             return False
         try:
             verify(source, backup_key)
@@ -96,24 +97,26 @@ class FileActions:
         self._say(f"Restored from {source.name}; the journal as it was is in {kept.name}")
         return True
 
-    def _backup_key(self, backup: Path, current: JournalKey | None) -> JournalKey | bool | None:
+    def _backup_key(self, backup: Path, current: JournalKey | None) -> JournalKey | None:
         """The key that opens ``backup``: none for a plain file, the journal's own when it
-        fits, else the one from a passphrase the user gives; False when they give up."""
+        fits, else the one from a passphrase the user gives (``UnlockCancelledError`` when
+        they give up)."""
         if not looks_encrypted(backup):
             return None
         if current is not None and is_under(backup, current):
             return current
-        problem = ""
-        while True:
-            passphrase = ask_passphrase(
-                self.window,
-                f"{backup.name} does not open with the journal's passphrase. If it is a backup "
-                "made under an earlier passphrase, enter that one.",
-                problem,
-            )
-            if passphrase is None:
-                return False
+
+        def fits(passphrase: str) -> JournalKey | None:
             key = JournalKey.for_file(backup, passphrase)
-            if is_under(backup, key):
-                return key
-            problem = "That passphrase does not open this backup."
+            return key if is_under(backup, key) else None
+
+        key = ask_until(
+            self.window,
+            f"{backup.name} does not open with the journal's passphrase. If it is a backup "
+            "made under an earlier passphrase, enter that one.",
+            fits,
+            "That passphrase does not open this backup.",
+        )
+        if key is None:
+            raise UnlockCancelledError(backup)
+        return key

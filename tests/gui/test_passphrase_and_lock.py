@@ -232,3 +232,12 @@ def test_activity_keeps_the_window_unlocked(qtbot: QtBot, paths: JournalPaths) -
         qtbot.wait(100)
         assert not lock.is_locked
     qtbot.waitUntil(lambda: lock.is_locked, timeout=3000)
+
+
+def test_quitting_is_not_refused_while_locked(qtbot: QtBot, paths: JournalPaths) -> None:
+    """Quitting (tray, logging out) closes every window without a click: the lock must let
+    it, or the app would stand in the way of a logout."""
+    window = _encrypted_window(qtbot, paths, [PASSPHRASE])
+    assert window.window_lock.lock()
+    dialog = window.window_lock.dialog
+    assert dialog is not None and dialog.close()

@@ -42,7 +42,7 @@ ACTIVITY_EVENTS = frozenset(
 class Curtain(QWidget):
     """An opaque cover over one window's content while the app is locked."""
 
-    def __init__(self, window: QWidget) -> None:
+    def __init__(self, window: QWidget, caption: bool = True) -> None:
         super().__init__(window)
         self.setObjectName("lockCurtain")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -55,8 +55,9 @@ class Curtain(QWidget):
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.addStretch()
-        layout.addWidget(emblem)
-        layout.addWidget(label)
+        if caption:  # the window the lock prompt sits on needs none: the prompt says it
+            layout.addWidget(emblem)
+            layout.addWidget(label)
         layout.addStretch()
         window.installEventFilter(self)
         self.setGeometry(window.rect())
@@ -122,7 +123,12 @@ class LockDialog(QDialog):
         super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        event.ignore()
+        # The window's close button does not get past the lock; quitting the app (the tray,
+        # logging out) closes every window without a click and must not be refused.
+        if event.spontaneous():
+            event.ignore()
+        else:
+            event.accept()  # not QDialog's: that would go through reject(), which stays put
 
     def reject(self) -> None:
         pass
@@ -196,7 +202,7 @@ class WindowLock(QObject):
         self._watch(False)
         for window in QApplication.topLevelWidgets():
             if window.isVisible() and not isinstance(window, LockDialog):
-                self._curtains.append(Curtain(window))
+                self._curtains.append(Curtain(window, caption=window is not self._window))
         self.dialog = LockDialog(self._window, key)
         self.dialog.unlocked.connect(self.unlock)
         self.dialog.show()

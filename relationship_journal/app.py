@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
 import tempfile
+import traceback
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from relationship_journal import APP_NAME, __version__
@@ -28,6 +32,14 @@ def _days(text: str) -> int:
     if not 1 <= value <= 3660:
         raise argparse.ArgumentTypeError("days must be between 1 and 3660")
     return value
+
+
+def _add_force(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace FILE even when it was not written by this app (never a database)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("contacts", nargs="*", metavar="CONTACT", help="one or more contacts")
     brief.add_argument("--organisation", metavar="ORG", help="everyone you know there now")
     brief.add_argument("--pdf", required=True, metavar="FILE", help="where to write the PDF")
+    _add_force(brief)
     brief.set_defaults(run="brief:brief_command")
 
     importing = commands.add_parser(
@@ -92,10 +105,14 @@ def build_parser() -> argparse.ArgumentParser:
     exporting.add_argument(
         "--days", type=_days, default=90, metavar="N", help="for ics: how far ahead (default 90)"
     )
+    _add_force(exporting)
     exporting.set_defaults(run="transfer:export_command")
 
     backup = commands.add_parser("backup", help="back the journal up now")
-    backup.add_argument("file", metavar="FILE", nargs="?", help="where (default: backups folder)")
+    backup.add_argument(
+        "file", metavar="FILE", nargs="?", help="a file or folder (default: the backups folder)"
+    )
+    _add_force(backup)
     backup.set_defaults(run="transfer:backup_command")
 
     restoring = commands.add_parser("restore", help="replace the journal with a backup")
@@ -129,8 +146,32 @@ def _open(paths: JournalPaths, demo: bool, passphrase_file: str | None) -> Journ
     return open_user_journal(paths, key_for_file(paths.journal, passphrase_file))
 
 
+DEBUG_VAR = "RELATIONSHIP_JOURNAL_DEBUG"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.data_dir is not None and not args.data_dir.strip():
+        parser.error("--data-dir is empty: name the folder of the journal")
+    try:
+        return _run(args)
+    except JournalError as error:
+        return fail(str(error))
+    except BrokenPipeError:
+        # The reader went away (| head): quiet, and no second complaint at exit.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return fail("interrupted; every action is saved whole or not at all", code=130)
+    except BaseException as error:  # the last resort: never a traceback for the user
+        if isinstance(error, SystemExit):
+            raise
+        return fail(last_resort_message(error), show_details=True)
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command is None and args.smoke and not args.data_dir:
         # The smoke check of a built app runs on a throw-away journal.
         with tempfile.TemporaryDirectory(prefix="relationship-journal-smoke-") as folder:
@@ -142,23 +183,62 @@ def main(argv: Sequence[str] | None = None) -> int:
         from relationship_journal.ui.application import run_gui
 
         return run_gui(paths, force_demo=args.demo, smoke=args.smoke)
+    if args.command == "restore":
+        from relationship_journal.commands.transfer import restore_command
+
+        return restore_command(paths, args, args.demo)
+    if args.command == "passphrase":
+        from relationship_journal.commands.passphrase import passphrase_command
+
+        return passphrase_command(paths, args, args.demo)
+    run = _command(args.run)
+    journal = _open(paths, args.demo, args.passphrase_file)
     try:
-        if args.command == "restore":
-            from relationship_journal.commands.transfer import restore_command
+        _warn_of_unfinished_change(journal.path)
+        return run(journal, args, paths)
+    finally:
+        journal.close()
 
-            return restore_command(paths, args, args.demo)
-        if args.command == "passphrase":
-            from relationship_journal.commands.passphrase import passphrase_command
 
-            return passphrase_command(paths, args, args.demo)
-        run = _command(args.run)
-        journal = _open(paths, args.demo, args.passphrase_file)
-        try:
-            return run(journal, args, paths)
-        finally:
-            journal.close()
-    except JournalError as error:
-        print(f"relationship-journal: {error}", file=sys.stderr)
-        return 1
-    except BrokenPipeError:
-        return 0
+def _warn_of_unfinished_change(path: Path) -> None:
+    from relationship_journal.store.encryption import unfinished
+
+    change = unfinished(path)
+    if change is not None:
+        action = "remove" if change.removing else "set"
+        print(
+            "relationship-journal: warning: a passphrase change was interrupted; some backups "
+            f"or drafts are not under the new passphrase yet. Run 'relationship-journal "
+            f"passphrase {action}' again to finish it.",
+            file=sys.stderr,
+        )
+
+
+def fail(message: str, code: int = 1, show_details: bool = False) -> int:
+    """One line on stderr; the traceback only when asked for with RELATIONSHIP_JOURNAL_DEBUG."""
+    print(f"relationship-journal: {' '.join(message.split())}", file=sys.stderr)
+    if show_details and os.environ.get(DEBUG_VAR):
+        traceback.print_exc(file=sys.stderr)
+    return code
+
+
+def last_resort_message(error: BaseException) -> str:
+    """What an error no command caught means: a known problem of the environment (disk, file
+    system, memory) in words, anything else as the bug it is."""
+    from relationship_journal.store.cipher import database_errors
+    from relationship_journal.store.problems import os_meaning, sqlite_meaning
+
+    if isinstance(error, OSError):
+        cause, advice = os_meaning(error)
+        where = f" {error.filename}" if error.filename else ""
+        return f"cannot go on:{where} {cause}. {advice}"
+    if isinstance(error, database_errors()) and sqlite_meaning(error) is not None:
+        cause, advice = sqlite_meaning(error) or ("", "")
+        return f"cannot go on: the journal database reports that {cause}. {advice}"
+    if isinstance(error, MemoryError):
+        return "cannot go on: the computer ran out of memory. Close other programs and retry."
+    return (
+        f"unexpected error ({type(error).__name__}: {error}). This is a bug: please report "
+        f"it; run again with {DEBUG_VAR}=1 to see the details. Your journal is safe: every "
+        "action is saved whole or not at all."
+    )

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from relationship_journal.paths import JournalPaths
 from relationship_journal.resources import resource
-from relationship_journal.store import clock
+from relationship_journal.store import clock, gate
 from relationship_journal.store.cipher import JournalKey
 from relationship_journal.store.demo import is_empty, populate_demo
 from relationship_journal.store.journal import Journal, open_journal
@@ -29,8 +29,11 @@ def open_demo_journal(
     made_on = None if is_empty(journal) else get_setting(journal, DEMO_MADE_ON)
     if made_on != day.isoformat():
         journal.close()
-        for suffix in ("", "-wal", "-shm"):
-            demo_paths.journal.with_name(demo_paths.journal.name + suffix).unlink(missing_ok=True)
+        with gate.converting(demo_paths.journal, "renew the demo journal"):
+            for suffix in ("", "-wal", "-shm"):
+                demo_paths.journal.with_name(demo_paths.journal.name + suffix).unlink(
+                    missing_ok=True
+                )
         journal = open_journal(demo_paths.journal, demo_paths.backups)
         populate_demo(journal, resource("demo", "demo_journal.json"), day, now or clock.now())
         set_setting(journal, DEMO_MADE_ON, day.isoformat())

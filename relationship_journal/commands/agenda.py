@@ -10,13 +10,14 @@ from pathlib import Path
 
 from relationship_journal.domain.dates import DateError, parse_day
 from relationship_journal.domain.moments import Moment, bucket
+from relationship_journal.exchange.export_all import ours
 from relationship_journal.exchange.ics_export import moments_calendar, window
 from relationship_journal.paths import JournalPaths
 from relationship_journal.store import clock
 from relationship_journal.store.agenda import collect
-from relationship_journal.store.errors import InvalidInputError, JournalError
+from relationship_journal.store.errors import InvalidInputError
 from relationship_journal.store.journal import Journal
-from relationship_journal.store.private_files import create_private_file
+from relationship_journal.store.output_files import check_target, write_failure, writing
 
 
 def _start(text: str | None) -> date:
@@ -67,12 +68,15 @@ def agenda_command(journal: Journal, args: argparse.Namespace, _paths: JournalPa
     return 0
 
 
-def export_ics(journal: Journal, target: Path, days: int) -> int:
+def export_ics(journal: Journal, target: Path, days: int, force: bool = False) -> int:
+    """The moments of the next ``days`` days as a calendar file; a file that is not one of
+    our calendars is replaced only with ``force``."""
+    check_target(target, ours("ics"), force)
     today = clock.today()
     chosen = window(moments_between(journal, today, days), today, days)
     try:
-        create_private_file(target)
-        target.write_bytes(moments_calendar(chosen))
+        with writing(target) as out:
+            out.write(moments_calendar(chosen))
     except OSError as error:
-        raise JournalError(f"cannot write {target} ({error.strerror or error})") from None
+        raise write_failure(target, error) from None
     return len(chosen)

@@ -9,12 +9,14 @@ from pathlib import Path
 from sqlmodel import select
 
 from relationship_journal.domain.text import fold
+from relationship_journal.exchange.export_all import ours
 from relationship_journal.paths import JournalPaths
 from relationship_journal.store import clock
 from relationship_journal.store.contacts import resolve_contact
-from relationship_journal.store.errors import InvalidInputError, JournalError, NotFoundError
+from relationship_journal.store.errors import InvalidInputError, NotFoundError
 from relationship_journal.store.journal import Journal
 from relationship_journal.store.models import Organisation
+from relationship_journal.store.output_files import check_target, write_failure
 
 
 def _gui_application() -> object:
@@ -50,12 +52,13 @@ def brief_command(journal: Journal, args: argparse.Namespace, _paths: JournalPat
             ids += [i for i in current_people(session, found[0].id) if i not in ids]  # type: ignore[arg-type]
     if not ids:
         raise NotFoundError(f"nobody works at {title} now")
-    app = _gui_application()
     target = Path(args.pdf)
+    check_target(target, ours("pdf"), args.force)
+    app = _gui_application()
     try:
         pages = export_brief_pdf(journal, ids, target, clock.now(), title)
     except OSError as error:
-        raise JournalError(f"cannot write {target} ({error.strerror or error})") from None
+        raise write_failure(target, error) from None
     del app
     print(f"Wrote the brief ({pages} page{'s' if pages != 1 else ''}) to {target}")
     return 0

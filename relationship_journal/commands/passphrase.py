@@ -1,6 +1,7 @@
 """The passphrase of an encrypted journal on the command line: read from
 ``--passphrase-file`` (its first line), else asked on the terminal without echo; and the
-``passphrase`` command that sets, changes or removes it."""
+``passphrase`` command that sets, changes or removes it, or finishes a change that was
+interrupted."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import getpass
 import sys
 from pathlib import Path
 
+from relationship_journal.commands.input_files import read_small_text
 from relationship_journal.paths import JournalPaths
 from relationship_journal.store.cipher import (
     LOST_PASSPHRASE,
@@ -16,17 +18,22 @@ from relationship_journal.store.cipher import (
     looks_encrypted,
     passphrase_problem,
 )
-from relationship_journal.store.encryption import change_encryption
+from relationship_journal.store.encryption import (
+    ChangeResult,
+    change_encryption,
+    is_under,
+    unfinished,
+)
 from relationship_journal.store.errors import InvalidInputError, PassphraseNeededError
-from relationship_journal.store.lock import journal_lock
+from relationship_journal.store.inspection import check_place
+
+MAX_PASSPHRASE_FILE = 64 * 1024
 
 
 def read_passphrase(path: Path, passphrase_file: str | None) -> str:
     if passphrase_file:
-        try:
-            lines = Path(passphrase_file).read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as error:
-            raise InvalidInputError(f"cannot read the passphrase file: {error}") from None
+        text = read_small_text(Path(passphrase_file), "passphrase file", MAX_PASSPHRASE_FILE)
+        lines = text.splitlines()
         return lines[0] if lines else ""
     if sys.stdin.isatty():
         return getpass.getpass(f"Passphrase for {path}: ")
@@ -35,7 +42,7 @@ def read_passphrase(path: Path, passphrase_file: str | None) -> str:
 
 def key_for_file(path: Path, passphrase_file: str | None) -> JournalKey | None:
     """None for a plain (or missing) file; the key from the user's passphrase otherwise."""
-    if not path.exists() or not looks_encrypted(path):
+    if not path.is_file() or not looks_encrypted(path):
         return None
     return JournalKey.for_file(path, read_passphrase(path, passphrase_file))
 
@@ -56,25 +63,60 @@ def _new_passphrase(args: argparse.Namespace, path: Path) -> str:
 
 
 def passphrase_command(paths: JournalPaths, args: argparse.Namespace, demo: bool) -> int:
-    """Set, change or remove the journal's passphrase; runs with the journal closed."""
+    """Set, change or remove the journal's passphrase, for the journal, its backups and its
+    drafts; run again after an interruption, it finishes what was started."""
     if demo:
         raise InvalidInputError("the demo journal is never encrypted")
     journal = paths.journal
-    if not journal.exists():
+    check_place(journal)
+    if not journal.is_file():
         raise InvalidInputError(f"there is no journal at {journal} yet")
-    with journal_lock(journal):
-        old = key_for_file(journal, args.passphrase_file)
-        if args.action == "remove":
-            if old is None:
-                print(f"{journal} is not encrypted; nothing to do")
-                return 0
-            new = None
-        else:
-            new = JournalKey.new(_new_passphrase(args, journal))
-        converted = change_encryption(journal, paths.backups, old, new, [paths.drafts])
-    if new is None:
-        print(f"Removed the passphrase from {len(converted)} file(s): they are plain SQLite now")
+    if args.action == "remove":
+        return _remove(paths, args)
+    new_passphrase = _new_passphrase(args, journal)
+    passphrases = [new_passphrase]
+    new = JournalKey.for_file(journal, new_passphrase) if looks_encrypted(journal) else None
+    if new is not None and is_under(journal, new):
+        old = None  # a change to this very passphrase was interrupted: finish it
+        if args.passphrase_file:
+            passphrases.append(read_passphrase(journal, args.passphrase_file))
     else:
-        print(f"Encrypted {len(converted)} file(s) (journal, backups, drafts).")
-        print(f"Warning: {LOST_PASSPHRASE}")
+        old = None
+        if looks_encrypted(journal):
+            current = read_passphrase(journal, args.passphrase_file)
+            old = JournalKey.for_file(journal, current)
+            passphrases.append(current)
+        elif args.passphrase_file:  # copies left encrypted by an interrupted removal
+            passphrases.append(read_passphrase(journal, args.passphrase_file))
+        new = JournalKey.new(new_passphrase)
+    result = change_encryption(journal, paths.backups, old, new, [paths.drafts], passphrases)
+    print(f"Encrypted {len(result.converted)} file(s) (journal, backups, drafts).")
+    _mention_left_alone(result)
+    print(f"Warning: {LOST_PASSPHRASE}")
     return 0
+
+
+def _remove(paths: JournalPaths, args: argparse.Namespace) -> int:
+    journal = paths.journal
+    if not looks_encrypted(journal) and unfinished(journal) is None:
+        print(f"{journal} is not encrypted; nothing to do")
+        return 0
+    # Encrypted, or plain already with copies still to decrypt after an interruption.
+    current = read_passphrase(journal, args.passphrase_file)
+    old = JournalKey.for_file(journal, current) if looks_encrypted(journal) else None
+    result = change_encryption(journal, paths.backups, old, None, [paths.drafts], [current])
+    print(
+        f"Removed the passphrase from {len(result.converted)} file(s): they are plain "
+        "SQLite now"
+    )
+    _mention_left_alone(result)
+    return 0
+
+
+def _mention_left_alone(result: ChangeResult) -> None:
+    if result.left_alone:
+        names = ", ".join(path.name for path in result.left_alone)
+        print(
+            f"Left as they were: {len(result.left_alone)} file(s) under an earlier passphrase "
+            f"or not of this app ({names}); each still opens as before."
+        )

@@ -4,38 +4,44 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import suppress
 from pathlib import Path
 
 from relationship_journal.commands.agenda import export_ics
+from relationship_journal.commands.input_files import open_input
 from relationship_journal.commands.passphrase import key_for_file, read_passphrase
 from relationship_journal.exchange.export_all import export_to_file
 from relationship_journal.exchange.import_plan import Decision, apply, preview
-from relationship_journal.exchange.json_archive import import_json
+from relationship_journal.exchange.json_archive import MAX_ARCHIVE_BYTES, import_archive
 from relationship_journal.exchange.records import ImportFileError
 from relationship_journal.paths import JournalPaths
 from relationship_journal.store import clock
-from relationship_journal.store.backups import backup_before, copy_database
-from relationship_journal.store.cipher import JournalKey, looks_encrypted
-from relationship_journal.store.encryption import is_under
-from relationship_journal.store.errors import InvalidInputError
+from relationship_journal.store.backup_names import backups_of, timestamped_name
+from relationship_journal.store.backups import backup_before, checked_copy, is_journal_copy
+from relationship_journal.store.cipher import JournalKey, connect, database_errors, looks_encrypted
+from relationship_journal.store.encryption import is_under, salt_of
+from relationship_journal.store.errors import InvalidInputError, WrongPassphraseError
+from relationship_journal.store.inspection import check_place
 from relationship_journal.store.journal import Journal
-from relationship_journal.store.lock import journal_lock
+from relationship_journal.store.output_files import check_target
 from relationship_journal.store.restore import restore
+
+# Problems listed one per line; beyond this many only their number is given.
+MAX_LISTED_PROBLEMS = 200
 
 
 def import_command(journal: Journal, args: argparse.Namespace, _paths: JournalPaths) -> int:
     path = Path(args.file)
     try:
         if path.suffix.lower() == ".json":
-            return _import_json(journal, path, args.dry_run)
+            return _import_json(journal, path, args)
         with journal.reading() as session:
             plan = preview(session, path)
     except ImportFileError as error:
         raise InvalidInputError(f"cannot import {path}: {error}") from None
     problems = plan.problems
     if problems and not args.skip_invalid:
-        for problem in problems:
-            print(f"relationship-journal: {problem}", file=sys.stderr)
+        _list_problems([str(problem) for problem in problems], len(problems))
         print(
             f"relationship-journal: {len(problems)} problem(s) in {path.name}; nothing was "
             "imported (use --skip-invalid to import the valid records)",
@@ -67,54 +73,95 @@ def import_command(journal: Journal, args: argparse.Namespace, _paths: JournalPa
     return 0
 
 
-def _import_json(journal: Journal, path: Path, dry_run: bool) -> int:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ImportFileError(f"cannot read it ({error})") from None
-    with journal.engine.begin() as connection:
-        count = import_json(connection, text)
-        if dry_run:
-            connection.rollback()
-            print(f"JSON export with {count} contact(s) (dry run: nothing written)")
-            return 0
-    print(f"Restored {count} contact(s) from {path.name}")
+def _list_problems(problems: list[str], total: int) -> None:
+    for problem in problems[:MAX_LISTED_PROBLEMS]:
+        print(f"relationship-journal: {problem}", file=sys.stderr)
+    if total > MAX_LISTED_PROBLEMS:
+        print(
+            f"relationship-journal: … and {total - MAX_LISTED_PROBLEMS} more problem(s)",
+            file=sys.stderr,
+        )
+
+
+def _import_json(journal: Journal, path: Path, args: argparse.Namespace) -> int:
+    with (
+        open_input(path, "JSON export", MAX_ARCHIVE_BYTES) as source,
+        journal.transaction() as session,
+    ):
+        report = import_archive(session, source, clock.now())
+        keep = not args.dry_run and (args.skip_invalid or not report.problem_count)
+        if not keep:
+            session.rollback()
+    if report.problem_count and not args.skip_invalid:
+        _list_problems(report.problems, report.problem_count)
+        print(
+            f"relationship-journal: {report.problem_count} problem(s) in {path.name}; nothing "
+            "was imported (use --skip-invalid to import the valid records)",
+            file=sys.stderr,
+        )
+        return 1
+    if args.dry_run:
+        print(f"JSON export with {report.contacts} contact(s) (dry run: nothing written)")
+        for problem in report.problems:
+            print(f"  {problem}")
+        return 0
+    print(f"Restored {report.contacts} contact(s) from {path.name}")
+    for problem in report.problems:
+        print(f"  skipped {problem}")
     return 0
 
 
 def export_command(journal: Journal, args: argparse.Namespace, _paths: JournalPaths) -> int:
+    target = Path(args.file)
     if args.format == "ics":
-        count = export_ics(journal, Path(args.file), args.days)
-        print(f"Exported {count} moment(s) of the next {args.days} days to {args.file}")
+        count = export_ics(journal, target, args.days, args.force)
+        print(f"Exported {count} moment(s) of the next {args.days} days to {target}")
         return 0
-    count = export_to_file(journal, args.format, Path(args.file))
-    print(f"Exported {count} contact(s) to {args.file}")
+    count = export_to_file(journal, args.format, target, args.force)
+    print(f"Exported {count} contact(s) to {target}")
     return 0
 
 
 def backup_command(journal: Journal, args: argparse.Namespace, paths: JournalPaths) -> int:
-    if args.file:
-        made = copy_database(journal.path, Path(args.file), key=journal.key)
-    else:
+    if not args.file:
         made = backup_before(journal.path, paths.backups, "manual", journal.key)
+        print(f"Backed up to {made}")
+        return 0
+    target = Path(args.file)
+    if target.is_dir() and not target.is_symlink():
+        target = target / timestamped_name(journal.path.stem, "manual")
+    check_target(target, lambda found: is_journal_copy(found, journal.key), args.force)
+    made = checked_copy(journal.path, target, journal.key, paths.backups)
     print(f"Backed up to {made}")
     return 0
 
 
 def restore_command(paths: JournalPaths, args: argparse.Namespace, demo: bool) -> int:
-    """Restore runs with the journal closed: it replaces the file's content."""
+    """Restore runs with the journal closed everywhere: it replaces the file. It never opens
+    the journal (which may be damaged): its passphrase is checked against its first page,
+    or a backup under the same salt, when the first page cannot tell."""
     target = paths.demo if demo else paths
     backup = Path(args.file)
-    with journal_lock(target.journal):
-        journal_key = key_for_file(target.journal, args.passphrase_file)
-        backup_key = None
-        if backup.exists() and looks_encrypted(backup):
-            # Backups share the journal's passphrase unless it was changed since.
-            backup_key = (
-                JournalKey.for_file(backup, read_passphrase(backup, args.passphrase_file))
-                if journal_key is None or not is_under(backup, journal_key)
-                else journal_key
-            )
-        kept = restore(backup, target.journal, target.backups, journal_key, backup_key)
-    print(f"Restored {target.journal} from {args.file}; the journal as it was is in {kept}")
+    check_place(target.journal)
+    journal_key = key_for_file(target.journal, args.passphrase_file)
+    if journal_key is not None and not _key_fits(target.journal, journal_key, target.backups):
+        raise WrongPassphraseError(target.journal)
+    backup_key = None
+    if backup.is_file() and looks_encrypted(backup):
+        # Backups share the journal's passphrase unless it was changed since.
+        backup_key = (
+            JournalKey.for_file(backup, read_passphrase(backup, args.passphrase_file))
+            if journal_key is None or not is_under(backup, journal_key)
+            else journal_key
+        )
+    kept = restore(backup, target.journal, target.backups, journal_key, backup_key)
+    print(f"Restored {target.journal} from {backup}; the journal as it was is in {kept}")
     return 0
+
+
+def _key_fits(journal: Path, key: JournalKey, backup_dir: Path) -> bool:
+    with suppress(WrongPassphraseError, *database_errors()):
+        connect(journal, key, read_only=True).close()
+        return True
+    alike = [b for b in backups_of(backup_dir, journal.stem) if salt_of(b) == key.salt.hex()]
+    return not alike or any(is_under(b, key) for b in alike)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 EARLIEST_YEAR = 1900
-LATEST_YEAR = 2200
+LATEST_YEAR = 2100
 # A leap year, so that a year-less 29 February is a valid day.
 _ANY_LEAP_YEAR = 2000
 

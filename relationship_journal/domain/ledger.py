@@ -12,8 +12,12 @@ The sum can be kept as one number per contact: with a fixed epoch ``t0``,
 ``balance(t) = exp(−(t − t0)/τ) · S`` where ``S = Σ value_i · exp((t_i − t0)/τ)``. Logging
 an entry adds one term to ``S``; deleting it subtracts the same term. Because the factor in
 front is the same for every contact, ordering contacts by ``S`` orders them by balance.
-The epoch sits near the present and dates are limited to 1900–2200, which keeps every term
+The epoch sits near the present and dates are limited to 1900–2100, which keeps every term
 well inside the range of a float.
+
+An entry dated in the future counts from the moment it was logged: its term would
+otherwise outweigh every other by a factor that grows with the distance (2100 is e^158
+times today), showing an absurd balance now and drowning every later entry in rounding.
 
 The trend is the change of the balance over the last ``TREND_DAYS`` days.
 """
@@ -70,9 +74,20 @@ def _days_since_epoch(moment: datetime) -> float:
     return (moment - EPOCH).total_seconds() / 86400.0
 
 
-def term(value: float, at: datetime) -> float:
-    """The entry's contribution to the running sum ``S``."""
-    return value * math.exp(_days_since_epoch(at) / TAU_DAYS)
+# Terms are computed for dates inside the journal's range only, so none can overflow even
+# for a date stored by an older version.
+_EARLIEST_DAYS = _days_since_epoch(datetime(1900, 1, 1, tzinfo=UTC))
+_LATEST_DAYS = _days_since_epoch(datetime(2101, 1, 1, tzinfo=UTC))
+
+
+def term(value: float, at: datetime, logged_at: datetime | None = None) -> float:
+    """The entry's contribution to the running sum ``S``; ``logged_at`` is when it was
+    logged, from which an entry dated later counts."""
+    days = _days_since_epoch(at)
+    if logged_at is not None:
+        days = min(days, _days_since_epoch(logged_at))
+    days = min(max(days, _EARLIEST_DAYS), _LATEST_DAYS)
+    return value * math.exp(days / TAU_DAYS)
 
 
 def scale(now: datetime) -> float:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF, QUrl
+from PySide6.QtCore import QFile, QFileDevice, QIODevice, QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from relationship_journal.exchange.brief import CHART_SIZE, Brief, document_html
 from relationship_journal.exchange.chart_painter import balance_image
-from relationship_journal.store.private_files import create_private_file
+from relationship_journal.store.output_files import writing
 
 RESOLUTION = 300
 
@@ -46,9 +46,26 @@ def fits_one_page(section: str) -> bool:
 
 
 def write_pdf(sections: list[str], briefs: list[Brief], target: Path, title: str) -> int:
-    """Write the PDF; returns its page count."""
-    create_private_file(target)
-    writer = QPdfWriter(str(target))
+    """Write the PDF; returns its page count. It is written to a temporary file renamed
+    into place when complete: a crash or a kill never leaves half a PDF under its name."""
+    with writing(target) as out:
+        device = QFile()
+        if not device.open(
+            out.fileno(),
+            QIODevice.OpenModeFlag.WriteOnly,
+            QFileDevice.FileHandleFlag.DontCloseHandle,
+        ):
+            raise OSError(f"cannot write the PDF ({device.errorString()})")
+        try:
+            pages = _paint(sections, briefs, QPdfWriter(device), title)
+        finally:
+            device.close()
+        if device.error() != QFileDevice.FileError.NoError:
+            raise OSError(f"cannot write the PDF ({device.errorString()})")
+    return pages
+
+
+def _paint(sections: list[str], briefs: list[Brief], writer: QPdfWriter, title: str) -> int:
     writer.setResolution(RESOLUTION)
     writer.setTitle(title)
     writer.setCreator("Relationship Journal")

@@ -7,26 +7,41 @@ Format (documented in docs/json-format.md)::
 
 Dates and times are ISO 8601 strings (times in UTC with offset), binary values (photos)
 are base64 strings, everything else is the plain JSON value. Tables are listed parents
-first, so they can be inserted in order.
+first, so they can be inserted in order. Both ways stream, row by row: memory does not
+grow with the journal.
+
+Importing checks every row (``json_rules``) and reports every problem; rows that break a
+rule, or refer to one that did, are left out. Running sums are computed afresh from the
+entries rather than taken from the file.
 """
 
 from __future__ import annotations
 
 import base64
+import io
 import json
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import IO, Any
 
-from sqlalchemy import Date, DateTime, LargeBinary, TypeDecorator, func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import IntegrityError, StatementError
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
 
+from relationship_journal.exchange.json_rules import RowChecker, RowProblem
+from relationship_journal.exchange.json_stream import Meta, Row, TableStart, read_archive
 from relationship_journal.exchange.records import ImportFileError
-from relationship_journal.store import schema
-from relationship_journal.store.models import Contact, SQLModel
+from relationship_journal.store import balances, schema
+from relationship_journal.store.models import Contact, Entry, SQLModel
 
 FORMAT = "relationship-journal"
 VERSION = 1
+MAX_ARCHIVE_BYTES = 4 * 1024**3
+BATCH = 500
+# Problems kept word for word; beyond these only their number.
+KEPT_PROBLEMS = 1000
+_NAME_COLUMNS = ("display_name", "name", "summary", "title", "text", "address", "number")
 
 
 def _encode(value: Any) -> Any:
@@ -39,80 +54,193 @@ def _encode(value: Any) -> Any:
     return value
 
 
-def export_json(connection: Connection) -> str:
-    tables: dict[str, list[dict[str, Any]]] = {}
-    for table in SQLModel.metadata.sorted_tables:
-        rows = connection.execute(select(table).order_by(*table.primary_key.columns)).mappings()
-        tables[table.name] = [{key: _encode(value) for key, value in row.items()} for row in rows]
-    document = {
+def write_archive(connection: Connection, out: IO[bytes]) -> int:
+    """Stream the journal on ``connection`` into ``out``; returns how many contacts."""
+    head = {
         "format": FORMAT,
         "version": VERSION,
         "schema": schema.head_revision(),
         "exported_at": datetime.now(UTC).isoformat(),
-        "tables": tables,
     }
-    return json.dumps(document, ensure_ascii=False, indent=1)
-
-
-def _decode(column_type: Any, value: Any) -> Any:
-    if value is None:
-        return None
-    if isinstance(column_type, TypeDecorator):
-        column_type = column_type.impl
-    if isinstance(column_type, DateTime):
-        moment = datetime.fromisoformat(value)
-        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    if isinstance(column_type, Date):
-        return date.fromisoformat(value)
-    if isinstance(column_type, LargeBinary):
-        return base64.b64decode(value)
-    return value
-
-
-def parse_archive(text: str) -> dict[str, list[dict[str, Any]]]:
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ImportFileError(f"not a JSON file ({error.msg} at line {error.lineno})") from None
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise ImportFileError("this JSON file is not a Relationship Journal export")
-    if document.get("version") != VERSION:
-        raise ImportFileError(
-            f"this export has format version {document.get('version')}; "
-            f"this app reads version {VERSION}"
+    out.write(json.dumps(head, ensure_ascii=False)[:-1].encode("utf-8"))
+    out.write(b',\n "tables": {')
+    contacts = 0
+    for number, table in enumerate(SQLModel.metadata.sorted_tables):
+        out.write(b"," if number else b"")
+        out.write(f"\n  {json.dumps(table.name)}: [".encode())
+        rows = connection.execution_options(yield_per=1000).execute(
+            select(table).order_by(*table.primary_key.columns)
         )
-    tables = document.get("tables")
-    if not isinstance(tables, dict):
-        raise ImportFileError("the export has no tables")
-    return tables
+        for count, row in enumerate(rows.mappings()):
+            text = json.dumps({k: _encode(v) for k, v in row.items()}, ensure_ascii=False)
+            out.write((b"," if count else b"") + b"\n   " + text.encode("utf-8"))
+            contacts += table.name == "contact"
+        out.write(b"\n  ]")
+    out.write(b"\n }\n}\n")
+    return contacts
+
+
+def export_json(connection: Connection) -> str:
+    buffer = io.BytesIO()
+    write_archive(connection, buffer)
+    return buffer.getvalue().decode("utf-8")
+
+
+@dataclass
+class ArchiveReport:
+    """What an import found: the contacts loaded, and every problem."""
+
+    contacts: int = 0
+    rows: int = 0
+    problem_count: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def add(self, problem: str) -> None:
+        self.problem_count += 1
+        if len(self.problems) < KEPT_PROBLEMS:
+            self.problems.append(problem)
+
+
+class _Loader:
+    def __init__(self, connection: Connection, now: datetime) -> None:
+        self.connection = connection
+        self.checker = RowChecker(now)
+        self.report = ArchiveReport()
+        self.tables = {table.name: table for table in SQLModel.metadata.sorted_tables}
+        self.seen: set[str] = set()
+        self.meta: dict[str, Any] = {}
+        self.table: Table | None = None
+        self.batch: list[tuple[int, dict[str, Any]]] = []
+
+    def take(self, event: Meta | TableStart | Row) -> None:
+        if isinstance(event, Meta):
+            self._meta(event.key, event.value)
+        elif isinstance(event, TableStart):
+            self._start(event.name)
+        elif self.table is not None:
+            self._row(self.table, event)
+
+    def _meta(self, key: str, value: Any) -> None:
+        self.meta[key] = value
+        if key == "format" and value != FORMAT:
+            raise ImportFileError("this JSON file is not a Relationship Journal export")
+        if key == "version" and value != VERSION:
+            raise ImportFileError(
+                f"this export has format version {str(value)[:20]}; this app reads "
+                f"version {VERSION}"
+            )
+        if key == "schema" and (not isinstance(value, str) or value not in schema.REVISIONS):
+            raise ImportFileError(
+                f"this export comes from journal schema {str(value)[:20]!r}, which this "
+                "version of the app does not know; update the app to import it"
+            )
+
+    def _start(self, name: str) -> None:
+        self.flush()
+        self.table = self.tables.get(name)
+        if name in self.seen:
+            self.report.add(f"table '{name[:40]}' is listed twice; its second list is skipped")
+            self.table = None
+        elif self.table is None:
+            self.report.add(f"the export has an unknown table '{name[:40]}'; it is skipped")
+        self.seen.add(name)
+
+    def _row(self, table: Table, row: Row) -> None:
+        try:
+            decoded = self.checker.check(table, row.value)
+        except RowProblem as problem:
+            self.report.add(_describe(row, problem.column, str(problem)))
+            return
+        self.batch.append((row.number, decoded))
+        if len(self.batch) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        """Insert the rows waiting, all at once; one by one to find the culprits when the
+        journal refuses some (a duplicate, a reference to a row that is not there)."""
+        if not self.batch or self.table is None:
+            self.batch = []
+            return
+        table, batch, self.batch = self.table, self.batch, []
+        try:
+            with self.connection.begin_nested():
+                self.connection.execute(table.insert(), [row for _, row in batch])
+            self._loaded(table, len(batch))
+            return
+        except IntegrityError:
+            pass
+        for number, row in batch:
+            try:
+                with self.connection.begin_nested():
+                    self.connection.execute(table.insert(), row)
+            except IntegrityError as error:
+                message = _integrity_message(str(error.orig))
+                self.report.add(_describe(Row(table.name, number, row), "", message))
+            else:
+                self._loaded(table, 1)
+
+    def _loaded(self, table: Table, count: int) -> None:
+        self.report.rows += count
+        if table.name == "contact":
+            self.report.contacts += count
+
+    def finish(self) -> ArchiveReport:
+        self.flush()
+        if self.meta.get("format") != FORMAT:
+            raise ImportFileError("this JSON file is not a Relationship Journal export")
+        for key in ("version", "schema"):
+            if key not in self.meta:
+                raise ImportFileError(f"the export does not say its {key}")
+        if "tables" not in self.meta:
+            raise ImportFileError("the export has no tables")
+        return self.report
+
+
+def _describe(row: Row, column: str, message: str) -> str:
+    who = ""
+    if isinstance(row.value, dict):
+        for name in _NAME_COLUMNS:
+            value = row.value.get(name)
+            if isinstance(value, str) and value.strip():
+                who = f" ({value.strip()[:40]})"
+                break
+    where = f"{column}: " if column else ""
+    return f"{row.table} row {row.number}{who}: {where}{message}"
+
+
+def _integrity_message(text: str) -> str:
+    if "FOREIGN KEY" in text.upper():
+        return "refers to a record that is not in the export (or was left out)"
+    if "UNIQUE" in text.upper():
+        return f"repeats a record already loaded ({text.split(':')[-1].strip()})"
+    return f"does not fit the journal ({text})"
+
+
+def import_archive(session: Session, source: IO[bytes], now: datetime) -> ArchiveReport:
+    """Load an export into the empty journal of ``session`` (in its transaction); returns
+    what was loaded and every problem. The caller commits, or rolls back."""
+    connection = session.connection()
+    for model in (Contact, Entry):
+        if connection.execute(select(func.count()).select_from(model.__table__)).scalar():  # type: ignore[attr-defined]
+            raise ImportFileError(
+                "a JSON export restores a whole journal and can only be loaded into an empty one"
+            )
+    loader = _Loader(connection, now)
+    for event in read_archive(source):
+        loader.take(event)
+    report = loader.finish()
+    balances.recompute(session, keep_close=True)
+    return report
 
 
 def import_json(connection: Connection, text: str) -> int:
-    """Load an export into an empty journal on ``connection``; returns the contacts loaded."""
-    tables = parse_archive(text)
-    existing = connection.execute(select(func.count()).select_from(Contact.__table__)).scalar()
-    if existing:
+    """Load the export ``text`` into the empty journal on ``connection``, all or nothing;
+    returns the contacts loaded."""
+    with Session(bind=connection) as session:
+        report = import_archive(session, io.BytesIO(text.encode("utf-8")), datetime.now(UTC))
+        session.flush()
+    if report.problem_count:
         raise ImportFileError(
-            "a JSON export restores a whole journal and can only be loaded into an empty one"
+            f"{report.problem_count} problem(s): " + "; ".join(report.problems[:5])
         )
-    known = {table.name: table for table in SQLModel.metadata.sorted_tables}
-    for name in tables:
-        if name not in known:
-            raise ImportFileError(f"the export has an unknown table '{name}'")
-    for table in SQLModel.metadata.sorted_tables:
-        rows = tables.get(table.name, [])
-        if not rows:
-            continue
-        columns = {column.name: column.type for column in table.columns}
-        try:
-            decoded = [
-                {key: _decode(columns[key], value) for key, value in row.items() if key in columns}
-                for row in rows
-            ]
-        except (TypeError, ValueError, KeyError) as error:
-            raise ImportFileError(f"table '{table.name}' has a bad value ({error})") from None
-        try:
-            connection.execute(table.insert(), decoded)
-        except (IntegrityError, StatementError) as error:
-            raise ImportFileError(f"table '{table.name}' does not fit ({error.orig})") from None
-    return len(tables.get("contact", []))
+    return report.contacts

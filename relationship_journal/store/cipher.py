@@ -30,6 +30,7 @@ from relationship_journal.store.errors import (
     WrongPassphraseError,
 )
 from relationship_journal.store.private_files import create_private_file
+from relationship_journal.store.problems import os_meaning, sqlite_meaning
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SALT_BYTES = 16
@@ -158,15 +159,20 @@ def remove_side_files(path: Path) -> None:
         path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
-def _export(source: Path, target: Path, old: JournalKey | None, new: JournalKey | None) -> None:
-    """Write the whole database ``source`` (under ``old``) to a new file ``target`` under
-    ``new``: SQLCipher's ``sqlcipher_export`` re-encrypts page by page."""
+def export_database(
+    source: Path, old: JournalKey | None, target: Path, new: JournalKey | None
+) -> None:
+    """Write the whole database ``source`` (under ``old``) into the empty file ``target``
+    under ``new``: SQLCipher's ``sqlcipher_export`` re-encrypts page by page, so no copy
+    under any other key is ever written."""
     module = cipher_module()
     connection = module.connect(str(source))
     try:
         connection.execute("PRAGMA cipher_log_level = NONE")
         if old is not None:
             connection.execute(f"PRAGMA key = {old.pragma_value}")
+        # Sorts and temporary indexes of the copy stay in memory, never in a plain temp file.
+        connection.execute("PRAGMA temp_store = MEMORY")
         try:
             application_id, user_version = (
                 connection.execute("PRAGMA application_id").fetchone()[0],
@@ -194,29 +200,39 @@ def reencrypt(
     The converted copy is written beside the file, checked, flushed, then swapped in with one
     rename: a crash leaves either the old file or the new one, never half of each.
     """
-    settle(path, old)
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.converting")
     try:
+        settle(path, old)
         create_private_file(temporary)
-        _export(path, temporary, old, new)
-        check = connect(temporary, new)
-        try:
-            result = check.execute("PRAGMA quick_check").fetchone()[0]
-            check.execute(f"PRAGMA journal_mode = {journal_mode}")
-        finally:
-            check.close()
-        if result != "ok":
-            raise DamagedJournalError(path, f"its converted copy failed the check: {result}")
-        with temporary.open("rb") as handle:
-            os.fsync(handle.fileno())
+        export_database(path, old, temporary, new)
+        finish_copy(temporary, new, journal_mode)
         os.replace(temporary, path)
         remove_side_files(path)
-    except (OSError, *database_errors()) as error:
+    except OSError as error:
         # A full disk or a vanished folder: the file itself was never touched.
-        raise JournalUnwritableError(path, str(error)) from error
+        raise JournalUnwritableError(path, *os_meaning(error)) from error
+    except database_errors() as error:
+        meaning = sqlite_meaning(error)
+        if meaning is None:
+            raise DamagedJournalError(path, str(error)) from error
+        raise JournalUnwritableError(path, *meaning) from error
     finally:
         temporary.unlink(missing_ok=True)
         remove_side_files(temporary)
+
+
+def finish_copy(path: Path, key: JournalKey | None, journal_mode: str) -> None:
+    """Check a fresh copy page by page, set its journal mode and flush it to the disk."""
+    check = connect(path, key)
+    try:
+        result = check.execute("PRAGMA quick_check").fetchone()[0]
+        check.execute(f"PRAGMA journal_mode = {journal_mode}").fetchone()
+    finally:
+        check.close()
+    if result != "ok":
+        raise DamagedJournalError(path, f"its converted copy failed the check: {result}")
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())
 
 
 def settle(path: Path, key: JournalKey | None) -> None:

@@ -211,7 +211,7 @@ def recent_sums(session: Session, contact_ids: list[int], now: datetime) -> dict
         return {}
     since = now - timedelta(days=ledger.TREND_DAYS)
     rows = session.exec(
-        select(EntryContact.contact_id, Entry.occurred_at, Entry.value)
+        select(EntryContact.contact_id, Entry.occurred_at, Entry.value, Entry.created_at)
         .join(Entry, col(Entry.id) == EntryContact.entry_id)
         .where(
             col(EntryContact.contact_id).in_(contact_ids),
@@ -220,8 +220,8 @@ def recent_sums(session: Session, contact_ids: list[int], now: datetime) -> dict
         )
     ).all()
     sums: dict[int, float] = dict.fromkeys(contact_ids, 0.0)
-    for contact_id, at, value in rows:
-        sums[contact_id] += ledger.term(value, at)
+    for contact_id, at, value, logged_at in rows:
+        sums[contact_id] += ledger.term(value, at, logged_at)
     return sums
 
 

@@ -348,8 +348,8 @@ def resolve_contact(session: Session, text: str) -> Contact:
     lists the candidates.
     """
     value = text.strip()
-    if value.isdigit():
-        contact = session.get(Contact, int(value))
+    if value.isascii() and value.isdigit():  # "²" is a digit to Python, not an id
+        contact = session.get(Contact, int(value)) if len(value) <= 18 else None
         if contact is None or contact.deleted_at is not None:
             raise NotFoundError(f"no contact with id {value}")
         return contact

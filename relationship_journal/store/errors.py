@@ -19,11 +19,27 @@ class NotAJournalError(JournalError):
         )
 
 
+RESTORE_ADVICE = "Restore a backup with 'relationship-journal restore FILE'."
+
+
 class DamagedJournalError(JournalError):
+    """The journal itself is damaged; ``advice`` names the backup to restore when known."""
+
+    def __init__(self, path: Path, detail: str, advice: str = RESTORE_ADVICE) -> None:
+        self.path = path
+        self.detail = detail
+        super().__init__(
+            f"{path} is damaged and cannot be used ({detail}); it was left untouched. {advice}"
+        )
+
+
+class DamagedBackupError(JournalError):
+    """A backup offered for restoring is damaged: another backup is the way out."""
+
     def __init__(self, path: Path, detail: str) -> None:
         super().__init__(
-            f"{path} is damaged and cannot be opened ({detail}); it was left untouched. "
-            "Restore a backup with 'relationship-journal restore FILE'."
+            f"The backup {path} is damaged ({detail}) and cannot be restored; nothing was "
+            f"changed. Choose another backup from {path.parent}."
         )
 
 
@@ -42,9 +58,29 @@ class JournalLockedError(JournalError):
         )
 
 
+class JournalBusyError(JournalError):
+    """A conversion (passphrase, restore, upgrade) holds the journal for itself."""
+
+    def __init__(self, path: Path, holder: str) -> None:
+        super().__init__(
+            f"{path} is busy: {holder}. Nothing was changed; try again when it has finished."
+        )
+
+
+class JournalInUseError(JournalError):
+    """A conversion cannot start while another program has the journal open."""
+
+    def __init__(self, path: Path, what: str, user: str) -> None:
+        super().__init__(
+            f"Cannot {what} while {path} is open in {user}. Nothing was changed; close it "
+            "there, or wait for it to finish, and try again."
+        )
+
+
 class JournalUnwritableError(JournalError):
-    def __init__(self, path: Path, detail: str) -> None:
-        super().__init__(f"Cannot write to {path} ({detail}). Nothing was changed.")
+    def __init__(self, path: Path, detail: str, advice: str = "") -> None:
+        message = f"Cannot write to {path} ({detail}). Nothing was changed. {advice}"
+        super().__init__(message.strip())
 
 
 class NotFoundError(JournalError):

@@ -1,100 +1,51 @@
-"""Opening a journal file safely: recognise it, refuse what is not ours, migrate with a backup.
+"""Opening a journal file safely: through the gate, recognised, checked, migrated with a backup.
 
 A journal is one SQLite file in WAL mode with foreign keys on. Every user action runs in
-``Journal.transaction()``: one transaction that commits as a whole or not at all.
+``Journal.transaction()``: one transaction that takes SQLite's write lock first
+(``BEGIN IMMEDIATE``) and commits as a whole or not at all, so what it reads is what is
+committed and no other process can write in between. Reads run in ``Journal.reading()``,
+one consistent snapshot each.
+
+Writes go through one connection of their own; ``changed_elsewhere()`` asks SQLite whether
+anyone else (another process, or a connection of this one that is not the writer) has
+committed since it last asked, which is what a window polls to refresh.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
-from relationship_journal.store import schema
+from relationship_journal.store import gate, schema
 from relationship_journal.store.backups import backup_before
-from relationship_journal.store.cipher import (
-    JournalKey,
-    cipher_module,
-    connect,
-    database_errors,
-    has_sqlite_header,
-    looks_encrypted,
-)
-from relationship_journal.store.errors import (
-    DamagedJournalError,
-    JournalLockedError,
-    JournalUnwritableError,
-    NotAJournalError,
-    PassphraseNeededError,
-    TooNewJournalError,
+from relationship_journal.store.cipher import JournalKey, cipher_module, connect, has_sqlite_header
+from relationship_journal.store.errors import JournalBusyError, JournalError, JournalUnwritableError
+from relationship_journal.store.inspection import (
+    QUICK,
+    Inspection,
+    check_place,
+    damaged,
+    inspect_file,
 )
 from relationship_journal.store.private_files import create_private_file
+from relationship_journal.store.problems import is_damage, os_meaning, sqlite_meaning
 
 BUSY_TIMEOUT_MS = 5000
 
 
-@dataclass(frozen=True)
-class Inspection:
-    """What a file on disk turned out to be, read without writing a byte."""
-
-    empty: bool
-    revision: str | None
-
-
-def inspect_file(path: Path, key: JournalKey | None = None) -> Inspection:
-    """Read ``path`` read-only and say whether it is a journal we can open.
-
-    ``key`` opens an encrypted file; a plain file needs none. An encrypted file without a
-    key raises ``PassphraseNeededError``, with the wrong key ``WrongPassphraseError``.
-    """
-    if path.stat().st_size == 0:
-        return Inspection(empty=True, revision=None)
-    if has_sqlite_header(path):
-        key = None
-    elif key is None:
-        if looks_encrypted(path):
-            raise PassphraseNeededError(path)
-        raise NotAJournalError(path, "it is not an SQLite database")
-    errors = database_errors()
-    try:
-        connection = connect(path, key, read_only=True)
-    except errors as error:
-        raise DamagedJournalError(path, str(error)) from None
-    try:
-        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-        tables = {
-            row[0]
-            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        }
-        if application_id != schema.APPLICATION_ID:
-            if tables:
-                raise NotAJournalError(path, "it is another program's database")
-            return Inspection(empty=True, revision=None)
-        if "alembic_version" not in tables:
-            raise DamagedJournalError(path, "its schema version is missing")
-        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        # Touch the pages the app reads first, so truncation shows up here and not later.
-        connection.execute("SELECT count(*) FROM contact").fetchone()
-    except errors as error:
-        raise DamagedJournalError(path, str(error)) from None
-    finally:
-        connection.close()
-    if row is None:
-        raise DamagedJournalError(path, "its schema version is missing")
-    revision = str(row[0])
-    if revision not in schema.known_revisions():
-        raise TooNewJournalError(path, revision)
-    return Inspection(empty=False, revision=revision)
-
-
 def _configure_connection(dbapi_connection: Any, _record: Any) -> None:
+    # SQLAlchemy's "begin" event issues BEGIN itself; the driver must not (it would begin
+    # late, at the first write, after reads that then belong to no transaction).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA journal_mode = WAL")
@@ -104,26 +55,52 @@ def _configure_connection(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(path: Path, key: JournalKey | None = None) -> Engine:
+def make_engine(path: Path, key: JournalKey | None = None, writer: bool = False) -> Engine:
+    """An engine on the journal. The writer's transactions begin with ``BEGIN IMMEDIATE``
+    on one connection; a reader's with a plain ``BEGIN``, from a pool."""
     # A URL object, not a string: a folder named "Clients #1 ?final" stays one path.
     url = URL.create("sqlite", database=str(path))
+    options: dict[str, Any] = {"poolclass": StaticPool} if writer else {}
     if key is None:
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        engine = create_engine(url, connect_args={"check_same_thread": False}, **options)
     else:
         engine = create_engine(
-            url, module=cipher_module(), creator=lambda: connect(path, key, same_thread=False)
+            url,
+            module=cipher_module(),
+            creator=lambda: connect(path, key, same_thread=False),
+            **options,
         )
     event.listen(engine, "connect", _configure_connection)
+    begin = "BEGIN IMMEDIATE" if writer else "BEGIN"
+    event.listen(engine, "begin", lambda connection: connection.exec_driver_sql(begin))
     return engine
 
 
-class Journal:
-    """An open journal file; ``key`` is set when it is encrypted."""
+def _foreign_keys_off(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.execute("PRAGMA foreign_keys = OFF")
 
-    def __init__(self, path: Path, engine: Engine, key: JournalKey | None = None) -> None:
+
+class Journal:
+    """An open journal file; ``key`` is set when it is encrypted. ``close()`` lets go of the
+    gate: the object must not be used afterwards."""
+
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        key: JournalKey | None = None,
+        passage: gate.GatePass | None = None,
+        backup_dir: Path | None = None,
+    ) -> None:
         self.path = path
         self.engine = engine
         self.key = key
+        self.backup_dir = backup_dir
+        self.writer = make_engine(path, key, writer=True)
+        self._passage = passage
+        self._write_lock = threading.Lock()
+        self._writing_thread: int | None = None
+        self._seen_version = self._data_version()
 
     @property
     def encrypted(self) -> bool:
@@ -133,74 +110,163 @@ class Journal:
     def transaction(self) -> Iterator[Session]:
         """One user action: commits when the block ends, rolls back if it raises.
 
-        A full disk or a read-only file becomes a ``JournalUnwritableError`` (a clear message,
+        A full disk, a read-only file or damage becomes a ``JournalError`` (a clear message,
         nothing changed); anything else propagates as the bug it is.
         """
-        with Session(self.engine, expire_on_commit=False) as session:
-            try:
-                yield session
-                session.commit()
-            except OperationalError as error:
-                session.rollback()
-                raise _known_problem(self.path, error) from error
-            except BaseException:
-                session.rollback()
-                raise
+        if self._writing_thread == threading.get_ident():
+            raise RuntimeError("a transaction cannot be nested in another")
+        if not self._write_lock.acquire(timeout=BUSY_TIMEOUT_MS / 1000):
+            raise JournalBusyError(self.path, "another action of this program is still saving")
+        self._writing_thread = threading.get_ident()
+        try:
+            with Session(self.writer, expire_on_commit=False) as session:
+                try:
+                    yield session
+                    session.commit()
+                except DBAPIError as error:
+                    with suppress(DBAPIError):
+                        session.rollback()
+                    self._raise_known(error)
+                    raise
+                except BaseException:
+                    with suppress(DBAPIError):
+                        session.rollback()
+                    raise
+        finally:
+            self._writing_thread = None
+            self._write_lock.release()
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
+        """A consistent snapshot of the journal for reading."""
         with Session(self.engine, expire_on_commit=False) as session:
-            yield session
+            try:
+                yield session
+            except DBAPIError as error:
+                self._raise_known(error)
+                raise
+
+    def _raise_known(self, error: DBAPIError) -> None:
+        """Raise the user's view of a known database problem; return for a bug."""
+        problem = known_problem(self.path, error, self.backup_dir)
+        if problem is not error:
+            raise problem from error
+
+    def changed_elsewhere(self) -> bool:
+        """Whether anyone but this journal's writer committed since the last call: another
+        process (the command line beside the window), or a restore. Cheap enough to poll
+        a few times a second; False while this process is itself writing."""
+        if not self._write_lock.acquire(blocking=False):
+            return False
+        try:
+            version = self._data_version()
+        except (DBAPIError, JournalError):
+            return False
+        finally:
+            self._write_lock.release()
+        changed = version != self._seen_version
+        self._seen_version = version
+        return changed
+
+    def _data_version(self) -> int:
+        raw = self.writer.raw_connection()
+        try:
+            cursor = raw.cursor()
+            try:
+                cursor.execute("PRAGMA data_version")
+                return int(cursor.fetchone()[0])
+            finally:
+                cursor.close()
+        finally:
+            raw.close()
 
     def close(self) -> None:
+        self.writer.dispose()
         self.engine.dispose()
+        if self._passage is not None:
+            self._passage.release()
+            self._passage = None
 
 
-_KNOWN_WRITE_PROBLEMS = {
-    "database or disk is full": "the disk is full",
-    "attempt to write a readonly database": "the journal is read-only",
-    "unable to open database file": "the journal's folder cannot be written",
-    "disk I/O error": "the disk reported an error",
-}
+def known_problem(path: Path, error: DBAPIError, backup_dir: Path | None = None) -> BaseException:
+    if is_damage(error):
+        return damaged(path, str(error.orig), backup_dir)
+    meaning = sqlite_meaning(error)
+    if meaning is None:
+        return error
+    cause, advice = meaning
+    return JournalUnwritableError(path, cause, advice)
 
 
-def _known_problem(path: Path, error: OperationalError) -> BaseException:
-    text = str(error.orig)
-    for marker, meaning in _KNOWN_WRITE_PROBLEMS.items():
-        if marker in text:
-            return JournalUnwritableError(path, meaning)
-    if "database is locked" in text:
-        return JournalLockedError(path)
-    return error
-
-
-def open_journal(path: Path, backup_dir: Path, key: JournalKey | None = None) -> Journal:
+def open_journal(
+    path: Path,
+    backup_dir: Path,
+    key: JournalKey | None = None,
+    check: str | None = QUICK,
+    wait: float | None = None,
+) -> Journal:
     """Open (creating if absent) the journal at ``path``, migrating an older one after a backup.
 
-    Raises a ``JournalError`` subclass for files that are not ours, damaged, too new, or
-    encrypted under another passphrase; in each of those cases the file is left exactly as
-    it was. ``key`` is only used when the file is encrypted.
+    Passes the gate (shared) for as long as the journal is open; creating or upgrading the
+    schema is a conversion and holds it exclusively meanwhile. Raises a ``JournalError``
+    subclass for files that are not ours, damaged (``check``: ``QUICK`` looks at every page,
+    None only at the first ones), too new, or encrypted under another passphrase; in each
+    of those cases the file is left exactly as it was. ``key`` is only used when the file
+    is encrypted.
     """
-    created = not path.exists()
-    if created:
+    check_place(path)
+    passage = gate.enter(path, wait)
+    try:
+        inspection = _inspect(path, key, check, backup_dir)
+        if inspection is None or inspection.revision != schema.head_revision():
+            passage.make_exclusive("upgrade the journal" if inspection else "create the journal")
+            _create_or_upgrade(path, backup_dir, key)
+            passage.make_shared(wait)
+        if has_sqlite_header(path):
+            key = None
+        return Journal(path, make_engine(path, key), key, passage, backup_dir)
+    except BaseException:
+        passage.release()
+        raise
+
+
+def _inspect(
+    path: Path, key: JournalKey | None, check: str | None, backup_dir: Path
+) -> Inspection | None:
+    """None for a journal still to be made (absent, or an empty file)."""
+    if not path.exists():
+        return None
+    inspection = inspect_file(path, key, check, backup_dir)
+    return None if inspection.empty else inspection
+
+
+def _create_or_upgrade(path: Path, backup_dir: Path, key: JournalKey | None) -> None:
+    """Bring the journal to the newest schema; run with the gate held exclusively, after
+    looking again, since another process may have done it while this one waited."""
+    inspection = _inspect(path, key, None, backup_dir)
+    if inspection is not None and inspection.revision == schema.head_revision():
+        return
+    if inspection is None:
         try:
             create_private_file(path)
         except OSError as error:
-            raise JournalUnwritableError(path, error.strerror or str(error)) from None
-        inspection = Inspection(empty=True, revision=None)
+            raise JournalUnwritableError(path, *os_meaning(error)) from None
     else:
-        inspection = inspect_file(path, key)
-    if created or has_sqlite_header(path):
-        key = None
-    needs_upgrade = inspection.empty or inspection.revision != schema.head_revision()
-    if needs_upgrade and not inspection.empty:
         backup_before(path, backup_dir, f"before-upgrade-from-{inspection.revision}", key)
-    engine = make_engine(path, key)
-    if needs_upgrade:
-        try:
-            with engine.begin() as connection:
-                schema.upgrade(connection)
-        except OperationalError as error:
-            engine.dispose()
-            raise _known_problem(path, error) from None
-    return Journal(path, engine, key)
+    engine = make_engine(path, None if has_sqlite_header(path) or inspection is None else key)
+    # Batch migrations copy tables: with foreign keys on, dropping the old table would
+    # delete (cascade) the rows that refer to it. SQLite's procedure: keys off, then check.
+    event.listen(engine, "connect", _foreign_keys_off)
+    try:
+        with engine.begin() as connection:
+            schema.upgrade(connection)
+            problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise JournalError(
+                    f"Upgrading {path} would break {len(problems)} reference(s) between its "
+                    "records, so it was not upgraded. Nothing was changed; please report this."
+                )
+    except DBAPIError as error:
+        raise known_problem(path, error, backup_dir) from None
+    finally:
+        engine.dispose()

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
-from sqlalchemy import delete, func
+from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from relationship_journal.domain import ledger
 from relationship_journal.domain.dates import DateError, check_year
 from relationship_journal.domain.taxonomy import INTERACTION_KINDS
 from relationship_journal.domain.text import clean_block, clean_line
+from relationship_journal.store import balances
 from relationship_journal.store.contacts import get_contact
 from relationship_journal.store.errors import InvalidInputError, NotFoundError
 from relationship_journal.store.models import Contact, Entry, EntryContact
@@ -47,9 +47,13 @@ class EntryDraft:
                 check_year(self.follow_up_on.year)
         except DateError as error:
             raise InvalidInputError(str(error)) from None
+        # Stored as UTC, as every time in the journal is (a naive time is taken as UTC).
+        occurred_at = self.occurred_at
+        if occurred_at.tzinfo is not None:
+            occurred_at = occurred_at.astimezone(UTC)
         return EntryDraft(
             contact_ids=list(dict.fromkeys(self.contact_ids)),
-            occurred_at=self.occurred_at,
+            occurred_at=occurred_at,
             summary=summary,
             kind=self.kind,
             notes=clean_block(self.notes),
@@ -80,7 +84,7 @@ def log_entry(session: Session, draft: EntryDraft, now: datetime) -> Entry:
         get_contact(session, contact_id)
         session.add(EntryContact(entry_id=entry.id, contact_id=contact_id))
     session.flush()
-    _post(session, clean.contact_ids, clean.value, clean.occurred_at, sign=1)
+    balances.add_term(session, clean.contact_ids, clean.value, clean.occurred_at, now)
     return entry
 
 
@@ -88,7 +92,6 @@ def update_entry(session: Session, entry_id: int, draft: EntryDraft, now: dateti
     clean = draft.cleaned()
     entry = get_entry(session, entry_id)
     old_contacts = contacts_of_entry(session, entry_id)
-    _post(session, old_contacts, entry.value, entry.occurred_at, sign=-1)
     entry.occurred_at = clean.occurred_at
     entry.kind = clean.kind
     entry.summary = clean.summary
@@ -103,8 +106,7 @@ def update_entry(session: Session, entry_id: int, draft: EntryDraft, now: dateti
         get_contact(session, contact_id)
         session.add(EntryContact(entry_id=entry_id, contact_id=contact_id))
     session.flush()
-    _post(session, clean.contact_ids, clean.value, clean.occurred_at, sign=1)
-    _refresh_last_contact(session, set(old_contacts) | set(clean.contact_ids))
+    balances.recompute(session, set(old_contacts) | set(clean.contact_ids))
     return entry
 
 
@@ -127,11 +129,9 @@ def delete_entry(session: Session, entry_id: int) -> EntryDraft:
     """Remove an entry and reverse its effect; returns what it was, so it can be undone."""
     entry = get_entry(session, entry_id)
     was = entry_draft(session, entry_id)
-    contact_ids = was.contact_ids
-    _post(session, contact_ids, entry.value, entry.occurred_at, sign=-1)
     session.delete(entry)
     session.flush()
-    _refresh_last_contact(session, set(contact_ids))
+    balances.recompute(session, was.contact_ids)
     return was
 
 
@@ -176,26 +176,3 @@ def standing_of(session: Session, contact: Contact, now: datetime) -> ledger.Sta
     balance_now = ledger.balance_from_sum(contact.balance_sum, now)
     trend_now = ledger.trend(value_history(session, contact.id), now)
     return ledger.health(balance_now, trend_now, contact.last_contact_at, contact.cadence_days, now)
-
-
-def _post(
-    session: Session, contact_ids: Sequence[int], value: int, at: datetime, sign: int
-) -> None:
-    for contact_id in contact_ids:
-        contact = get_contact(session, contact_id)
-        if value:
-            contact.balance_sum += sign * ledger.term(value, at)
-        if sign > 0 and (contact.last_contact_at is None or at > contact.last_contact_at):
-            contact.last_contact_at = at
-        session.add(contact)
-
-
-def _refresh_last_contact(session: Session, contact_ids: set[int]) -> None:
-    for contact_id in contact_ids:
-        contact = get_contact(session, contact_id)
-        contact.last_contact_at = session.exec(
-            select(func.max(Entry.occurred_at))
-            .join(EntryContact, col(EntryContact.entry_id) == Entry.id)
-            .where(EntryContact.contact_id == contact_id)
-        ).one()
-        session.add(contact)

@@ -12,6 +12,7 @@ from relationship_journal.store.backups import backup_before
 from relationship_journal.store.cipher import JournalKey, looks_encrypted
 from relationship_journal.store.encryption import is_under
 from relationship_journal.store.errors import JournalError, UnlockCancelledError
+from relationship_journal.store.journal import open_journal
 from relationship_journal.store.restore import restore, verify
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.privacy.passphrase_dialogs import ask_until
@@ -91,7 +92,10 @@ class FileActions:
             return False
         wait_for_tasks()  # nothing may read the journal while it is replaced
         journal.close()
-        kept = restore(source, journal.path, self.paths.backups, journal.key, backup_key)
+        try:
+            kept = restore(source, journal.path, self.paths.backups, journal.key, backup_key)
+        finally:
+            self.context.journal = open_journal(journal.path, self.paths.backups, journal.key)
         self.context.undo_stack.clear()
         self.context.changed.emit()
         self._say(f"Restored from {source.name}; the journal as it was is in {kept.name}")

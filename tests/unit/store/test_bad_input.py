@@ -54,16 +54,16 @@ def test_a_full_disk_is_a_clear_error_and_changes_nothing(journal: Journal) -> N
     def cap(dbapi_connection, _record):  # type: ignore[no-untyped-def]
         dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
 
-    journal.engine.dispose()
-    event.listen(journal.engine, "connect", cap)
+    journal.writer.dispose()
+    event.listen(journal.writer, "connect", cap)
     with (
         pytest.raises(JournalUnwritableError, match="the disk is full"),
         journal.transaction() as s,
     ):
         for n in range(2000):
             create_contact(s, ContactDraft(f"Person {n}", notes="x" * 2000), NOW)
-    event.remove(journal.engine, "connect", cap)
-    journal.engine.dispose()
+    event.remove(journal.writer, "connect", cap)
+    journal.writer.dispose()
     with journal.reading() as session:
         assert [c.display_name for c in session.exec(select(Contact)).all()] == ["Anna"]
 

@@ -131,7 +131,7 @@ def test_changing_the_passphrase_moves_journal_and_backups_along(paths: JournalP
     _fill(paths)
     old = _encrypt(paths)
     new = JournalKey.new("a different passphrase")
-    converted = change_encryption(paths.journal, paths.backups, old, new, [paths.drafts])
+    converted = change_encryption(paths.journal, paths.backups, old, new, [paths.drafts]).converted
     assert len(converted) == 3
     for path in converted:
         assert is_under(path, new) and not is_under(path, old)
@@ -165,7 +165,7 @@ def test_a_failed_conversion_leaves_the_journal_as_it_was(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", power_cut)
-    with pytest.raises(JournalUnwritableError, match="No space left"):
+    with pytest.raises(JournalUnwritableError, match="the disk is full"):
         _encrypt(paths)
     monkeypatch.undo()
     assert has_sqlite_header(paths.journal)

@@ -123,12 +123,16 @@ class JournalActions(RuleBasedStateMachine):
                 "SELECT id, balance_sum, last_contact_at FROM contact"
             ):
                 rows = db.exec_driver_sql(
-                    "SELECT e.occurred_at, e.value FROM entry e JOIN entry_contact ec "
-                    "ON ec.entry_id = e.id WHERE ec.contact_id = ?",
+                    "SELECT e.occurred_at, e.value, e.created_at FROM entry e JOIN "
+                    "entry_contact ec ON ec.entry_id = e.id WHERE ec.contact_id = ?",
                     (contact_id,),
                 ).all()
-                moments = [datetime.fromisoformat(at).replace(tzinfo=UTC) for at, _ in rows]
-                expected = sum(ledger.term(v, m) for m, (_, v) in zip(moments, rows, strict=True))
+                moments = [datetime.fromisoformat(at).replace(tzinfo=UTC) for at, _, _ in rows]
+                # An entry dated after it was logged counts from when it was logged.
+                expected = sum(
+                    ledger.term(v, m, datetime.fromisoformat(made))
+                    for m, (_, v, made) in zip(moments, rows, strict=True)
+                )
                 assert running == pytest.approx(expected, rel=1e-9, abs=1e-6)
                 newest = max(moments) if moments else None
                 stored = datetime.fromisoformat(last).replace(tzinfo=UTC) if last else None

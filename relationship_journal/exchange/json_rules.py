@@ -1,0 +1,289 @@
+"""Every row of a JSON export checked before it is loaded: its columns by their type, then the
+rules the window and the other importers apply to the same record.
+
+A row that breaks a rule is not loaded and is named in a problem: its table, its place in
+the file, who or what it is, which field, and why.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import math
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Boolean, Date, DateTime, Float, Integer, LargeBinary, String, Table
+from sqlalchemy.sql.schema import ColumnDefault
+
+from relationship_journal.domain.contact import ContactDraft, check_email, check_phone
+from relationship_journal.domain.custom_fields import FIELD_TYPES, check_value
+from relationship_journal.domain.dates import PartialDate, check_year
+from relationship_journal.domain.moments import MAX_NOTICE_DAYS
+from relationship_journal.domain.text import clean_line
+from relationship_journal.store.errors import JournalError
+from relationship_journal.store.ledger import EntryDraft
+from relationship_journal.store.promises import OWNERS, STATUSES
+from relationship_journal.store.reminders import check_rule
+
+# Longest text of one field, and largest binary value (a photo), the importer accepts.
+MAX_TEXT = 2_000_000
+MAX_BINARY = 16 * 1024 * 1024
+SQLITE_INTEGERS = (-(2**63), 2**63 - 1)
+# Clocks differ between machines; a record made more than this "in the future" is not real.
+CLOCK_SLACK = timedelta(days=1)
+MOMENT_STATES = ("done", "snoozed")
+
+
+class OutOfRange:
+    """A number the JSON reader would not turn into a value (too long, infinite, NaN)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        shown = self.text if len(self.text) <= 24 else f"{self.text[:20]}…"
+        return shown
+
+
+class RowProblem(ValueError):
+    def __init__(self, column: str, message: str) -> None:
+        super().__init__(message)
+        self.column = column
+
+
+def _integer(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError("is not a whole number")
+    if not SQLITE_INTEGERS[0] <= value <= SQLITE_INTEGERS[1]:
+        raise ValueError("is a number too large to keep")
+    return value
+
+
+def _float(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("is not a number")
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError("is not a finite number")
+    return number
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("is not text")
+    if len(value) > MAX_TEXT:
+        raise ValueError(f"is longer than {MAX_TEXT:,} characters")
+    return value
+
+
+def _iso(value: Any) -> str:
+    text = _text(value)
+    if len(text) > 40:
+        raise ValueError("is not an ISO 8601 date")
+    return text
+
+
+def _moment(value: Any) -> datetime:
+    moment = datetime.fromisoformat(_iso(value))
+    check_year(moment.year)
+    # Every time in the journal is UTC; one written without an offset is taken as UTC.
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _day(value: Any) -> date:
+    day = date.fromisoformat(_iso(value))
+    check_year(day.year)
+    return day
+
+
+def _binary(value: Any) -> bytes:
+    text = _text(value)
+    if len(text) > MAX_BINARY * 4 // 3 + 4:
+        raise ValueError(f"is larger than {MAX_BINARY // 2**20} MB")
+    try:
+        return base64.b64decode(text, validate=True)
+    except binascii.Error:
+        raise ValueError("is not base64") from None
+
+
+def _boolean(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if value in (0, 1) and isinstance(value, int):
+        return bool(value)
+    raise ValueError("is not true or false")
+
+
+def _decoder(column_type: Any) -> Callable[[Any], Any]:
+    if hasattr(column_type, "impl"):
+        column_type = column_type.impl
+    for kind, decode in (
+        (Boolean, _boolean),
+        (DateTime, _moment),
+        (Date, _day),
+        (LargeBinary, _binary),
+        (Integer, _integer),
+        (Float, _float),
+        (String, _text),
+    ):
+        if isinstance(column_type, kind):
+            return decode
+    return _text
+
+
+def _default(column: Any) -> tuple[bool, Any]:
+    """(has a default, the default) of a column, for rows that leave it out."""
+    default = column.default
+    if isinstance(default, ColumnDefault) and not default.is_callable:
+        return True, default.arg
+    return column.nullable and not column.primary_key, None
+
+
+class RowChecker:
+    """Decodes and checks the rows of one export, table by table."""
+
+    def __init__(self, now: datetime) -> None:
+        self.latest = now.astimezone(UTC) + CLOCK_SLACK
+        self.custom_fields: dict[int, tuple[str, str, list[str]]] = {}
+        self._rules: dict[str, Callable[[dict[str, Any]], None]] = {
+            "contact": self._contact,
+            "contact_email": _email,
+            "contact_phone": _phone,
+            "entry": self._entry,
+            "promise": _promise,
+            "reminder": _reminder,
+            "moment_state": lambda row: _one_of("status", row["status"], MOMENT_STATES),
+            "notice_rule": _notice_rule,
+            "custom_field": self._custom_field,
+            "custom_value": self._custom_value,
+            "tag": lambda row: _named("name", row["name"]),
+            "organisation": lambda row: _named("name", row["name"]),
+        }
+
+    def check(self, table: Table, row: Any) -> dict[str, Any]:
+        """The row as it is stored; raises ``RowProblem`` naming the first bad field."""
+        if not isinstance(row, dict):
+            raise RowProblem("", "is not a record (an object of column: value)")
+        unknown = [key for key in row if key not in table.columns]
+        if unknown:
+            raise RowProblem(unknown[0], "is not a column of this table")
+        decoded: dict[str, Any] = {}
+        for column in table.columns:
+            decoded[column.name] = self._value(column, row)
+        try:
+            self._rules.get(table.name, _no_rule)(decoded)
+            if "month" in decoded and "day" in decoded:
+                PartialDate(decoded["month"], decoded["day"], decoded.get("year"))
+        except RowProblem:
+            raise
+        except (JournalError, ValueError) as error:  # FieldError names its field
+            raise RowProblem(getattr(error, "field", ""), str(error)) from None
+        return decoded
+
+    def _value(self, column: Any, row: dict[str, Any]) -> Any:
+        if column.name not in row:
+            has_default, default = _default(column)
+            if not has_default:
+                raise RowProblem(column.name, "is missing")
+            return default
+        value = row[column.name]
+        if isinstance(value, OutOfRange):
+            raise RowProblem(column.name, f"{value!r} is out of range")
+        if value is None:
+            if not column.nullable or column.primary_key:
+                raise RowProblem(column.name, "is empty, but must have a value")
+            return None
+        try:
+            return _decoder(column.type)(value)
+        except (ValueError, TypeError, OverflowError) as error:
+            shown = repr(value) if not isinstance(value, str) else repr(value[:40])
+            raise RowProblem(column.name, f"{shown} {error}") from None
+
+    def _contact(self, row: dict[str, Any]) -> None:
+        month, day, year = row["birth_month"], row["birth_day"], row["birth_year"]
+        birthday = None
+        if month is not None or day is not None:
+            if month is None or day is None:
+                raise RowProblem("birthday", "a birthday needs both a month and a day")
+            birthday = PartialDate(month, day, year)
+        elif year is not None:
+            raise RowProblem("birthday", "a birth year without a month and day")
+        ContactDraft(
+            display_name=row["display_name"],
+            given_name=row["given_name"],
+            family_name=row["family_name"],
+            nickname=row["nickname"],
+            birthday=birthday,
+            relationship_type=row["relationship_type"],
+            tier=row["tier"],
+            cadence_days=row["cadence_days"],
+            met_on=row["met_on"],
+            met_how=row["met_how"],
+            notes=row["notes"],
+        ).cleaned()
+
+    def _entry(self, row: dict[str, Any]) -> None:
+        EntryDraft(
+            contact_ids=[0],
+            occurred_at=row["occurred_at"],
+            summary=row["summary"],
+            kind=row["kind"],
+            notes=row["notes"],
+            value=row["value"],
+            category=row["category"],
+            follow_up_on=row["follow_up_on"],
+        ).cleaned()
+        if row["created_at"] > self.latest:
+            raise RowProblem("created_at", "is in the future")
+
+    def _custom_field(self, row: dict[str, Any]) -> None:
+        _named("name", row["name"])
+        _one_of("field_type", row["field_type"], FIELD_TYPES)
+        choices = [c for c in row["choices"].split("\n") if c]
+        self.custom_fields[row["id"]] = (row["name"], row["field_type"], choices)
+
+    def _custom_value(self, row: dict[str, Any]) -> None:
+        field = self.custom_fields.get(row["field_id"])
+        if field is not None:
+            name, field_type, choices = field
+            check_value(name, field_type, choices, row["value"])
+
+
+def _no_rule(_row: dict[str, Any]) -> None:
+    return None
+
+
+def _email(row: dict[str, Any]) -> None:
+    check_email(row["address"])
+
+
+def _phone(row: dict[str, Any]) -> None:
+    check_phone(row["number"])
+
+
+def _named(column: str, text: str) -> None:
+    if not clean_line(text):
+        raise RowProblem(column, "is empty, but must have a value")
+
+
+def _one_of(column: str, value: str, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        raise RowProblem(column, f"must be one of {', '.join(allowed)}, not {value[:40]!r}")
+
+
+def _promise(row: dict[str, Any]) -> None:
+    _named("text", row["text"])
+    _one_of("owner", row["owner"], OWNERS)
+    _one_of("status", row["status"], STATUSES)
+
+
+def _reminder(row: dict[str, Any]) -> None:
+    _named("title", row["title"])
+    check_rule(row["rrule"], row["starts_at"])
+
+
+def _notice_rule(row: dict[str, Any]) -> None:
+    if not 0 <= row["days_before"] <= MAX_NOTICE_DAYS:
+        raise RowProblem("days_before", f"must be 0–{MAX_NOTICE_DAYS} days")

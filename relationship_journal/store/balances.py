@@ -1,0 +1,79 @@
+"""The running sums behind every balance, kept exact.
+
+Logging an entry adds its term to each of its contacts' sums with one SQL ``UPDATE``
+inside the writing transaction, which holds SQLite's write lock from its first statement
+(``Journal.transaction``): the sum it adds to is the committed one, whatever other
+processes are writing. Editing or deleting an entry recomputes its contacts' sums from
+their entries instead of subtracting, so no rounding remainder of a large term outlives it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from datetime import datetime
+from itertools import groupby
+
+from sqlalchemy import case, update
+from sqlmodel import Session, col, select
+
+from relationship_journal.domain import ledger
+from relationship_journal.store.models import Contact, Entry, EntryContact
+
+
+def add_term(
+    session: Session, contact_ids: Iterable[int], value: int, at: datetime, logged_at: datetime
+) -> None:
+    """Credit or debit each contact with one new entry, and move its last contact forward."""
+    ids = list(contact_ids)
+    if not ids:
+        return
+    changes: dict[str, object] = {
+        "last_contact_at": case(
+            (col(Contact.last_contact_at).is_(None), at),
+            (col(Contact.last_contact_at) < at, at),
+            else_=col(Contact.last_contact_at),
+        )
+    }
+    if value:
+        changes["balance_sum"] = col(Contact.balance_sum) + ledger.term(value, at, logged_at)
+    session.execute(
+        update(Contact).where(col(Contact.id).in_(ids)).values(changes),
+        execution_options={"synchronize_session": "fetch"},
+    )
+
+
+def recompute(
+    session: Session, contact_ids: Iterable[int] | None = None, keep_close: bool = False
+) -> int:
+    """Contacts' running sums and last contacts computed afresh from their entries: those
+    of ``contact_ids``, or every contact's. With ``keep_close``, a stored sum within
+    rounding of the computed one is kept as it is (an import stays byte for byte).
+    Returns how many contacts changed."""
+    entries = (
+        select(EntryContact.contact_id, Entry.value, Entry.occurred_at, Entry.created_at)
+        .join(Entry, col(Entry.id) == EntryContact.entry_id)
+        .order_by(col(EntryContact.contact_id))
+    )
+    stored = select(Contact.id, Contact.balance_sum, Contact.last_contact_at)
+    if contact_ids is not None:
+        ids = sorted(set(contact_ids))
+        entries = entries.where(col(EntryContact.contact_id).in_(ids))
+        stored = stored.where(col(Contact.id).in_(ids))
+    computed: dict[int, tuple[float, datetime | None]] = {}
+    for contact_id, group in groupby(session.execute(entries), key=lambda row: row[0]):
+        rows = list(group)
+        total = math.fsum(ledger.term(v, at, made) for _, v, at, made in rows)
+        computed[contact_id] = (total, max(at for _, _, at, _ in rows))
+    changes: list[dict[str, object]] = []
+    for contact_id, old_sum, old_last in session.execute(stored).all():
+        total, last = computed.get(contact_id, (0.0, None))
+        close = math.isclose(old_sum, total, rel_tol=1e-9, abs_tol=1e-9) and old_last == last
+        if not (keep_close and close):
+            changes.append({"id": contact_id, "balance_sum": total, "last_contact_at": last})
+    if changes:
+        session.execute(update(Contact), changes)
+    for held in list(session.identity_map.values()):
+        if isinstance(held, Contact):
+            session.expire(held, ["balance_sum", "last_contact_at"])
+    return len(changes)

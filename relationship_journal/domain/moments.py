@@ -146,8 +146,8 @@ def birthdays(
     found = []
     for year in range(start.year, end.year + 1):
         day = birthday.occurrence_in(year)
-        if start <= day <= end:
-            age = birthday.age_on(day)
+        age = birthday.age_on(day)
+        if start <= day <= end and (age is None or age >= 0):  # none before they were born
             title = f"{name}'s {_ordinal(age)} birthday" if age else f"{name}'s birthday"
             found.append(
                 Moment(

@@ -38,16 +38,16 @@ def copy_database(
     """
     try:
         with replacing(target) as temporary:
-            _copy_pages(source, temporary, journal_mode, key)
+            copy_pages(source, temporary, journal_mode, key)
     except OSError as error:
         raise JournalError(sentence("write the backup", target, *os_meaning(error))) from None
     except database_errors() as error:
-        meaning = sqlite_meaning(error) or (str(error), "")
+        meaning = sqlite_meaning(error, target) or (str(error), "")
         raise JournalError(sentence("write the backup", target, *meaning)) from None
     return target
 
 
-def _copy_pages(source: Path, target: Path, journal_mode: str, key: JournalKey | None) -> None:
+def copy_pages(source: Path, target: Path, journal_mode: str, key: JournalKey | None) -> None:
     src = connect(source, key, read_only=True)
     try:
         dst = connect(target, key)

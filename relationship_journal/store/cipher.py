@@ -30,7 +30,13 @@ from relationship_journal.store.errors import (
     WrongPassphraseError,
 )
 from relationship_journal.store.private_files import create_private_file
-from relationship_journal.store.problems import os_meaning, sqlite_meaning
+from relationship_journal.store.problems import (
+    SQLITE_CORRUPT,
+    SQLITE_NOTADB,
+    os_meaning,
+    sqlite_code,
+    sqlite_meaning,
+)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SALT_BYTES = 16
@@ -148,9 +154,11 @@ def connect(
         connection.execute("PRAGMA temp_store = MEMORY")
         # The key is only checked when the first page is read.
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except module.DatabaseError:
+    except module.DatabaseError as error:
         connection.close()
-        raise WrongPassphraseError(path) from None
+        if sqlite_code(error) in (SQLITE_NOTADB, SQLITE_CORRUPT):
+            raise WrongPassphraseError(path) from None
+        raise  # the disk, not the key: the caller says what it means
     return connection
 
 
@@ -212,7 +220,7 @@ def reencrypt(
         # A full disk or a vanished folder: the file itself was never touched.
         raise JournalUnwritableError(path, *os_meaning(error)) from error
     except database_errors() as error:
-        meaning = sqlite_meaning(error)
+        meaning = sqlite_meaning(error, path)
         if meaning is None:
             raise DamagedJournalError(path, str(error)) from error
         raise JournalUnwritableError(path, *meaning) from error

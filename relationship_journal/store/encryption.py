@@ -39,7 +39,7 @@ from relationship_journal.store.errors import (
 from relationship_journal.store.inspection import inspect_file
 from relationship_journal.store.output_files import sync_folder
 from relationship_journal.store.private_files import PRIVATE_FILE
-from relationship_journal.store.problems import os_meaning
+from relationship_journal.store.problems import os_meaning, sentence, sqlite_meaning
 
 PLAIN = "plain"
 
@@ -72,6 +72,9 @@ def is_under(path: Path, key: JournalKey | None) -> bool:
         connect(path, key, read_only=True).close()
     except WrongPassphraseError:
         return False
+    except database_errors() as error:
+        meaning = sqlite_meaning(error, path) or (str(error), "")
+        raise JournalError(sentence("read", path, *meaning)) from None
     return True
 
 
@@ -168,29 +171,48 @@ def _change(journal: Path, backup_dir: Path, keys: _Keys, companions: list[Path]
     result = ChangeResult()
     stuck: list[Path] = []
     for index, path in enumerate(files):
-        if not path.is_file() or is_under(path, new):
-            continue
-        key = keys.for_file(path)
-        if not (path == journal or _is_ours(path, key)):
-            result.left_alone.append(path)
-        elif not keys.opens(path):
-            (stuck if salt_of(path) in sources else result.left_alone).append(path)
-        else:
-            try:
-                reencrypt(path, key, new, journal_mode="WAL" if path == journal else "DELETE")
-            except JournalError as error:
-                if not result.converted and earlier is None:
-                    # Nothing moved: no change was started after all.
-                    marker_path(journal).unlink(missing_ok=True)
-                    raise
-                rest = [p for p in files[index:] if p.is_file() and not is_under(p, new)]
-                _stop(journal, new, stuck + rest, _reason(error), error)
-            result.converted.append(path)
+        try:
+            _convert_one(journal, path, keys, sources, result, stuck)
+        except JournalError as error:
+            if not result.converted and earlier is None:
+                # Nothing moved: no change was started after all.
+                marker_path(journal).unlink(missing_ok=True)
+                raise
+            rest = [p for p in files[index:] if not _known_under(p, new)]
+            _stop(journal, new, stuck + rest, _reason(error), error)
     if stuck:
         _stop(journal, new, stuck, "none of the passphrases given opens them", None)
     with suppress(FileNotFoundError):
         marker_path(journal).unlink()
     return result
+
+
+def _convert_one(
+    journal: Path,
+    path: Path,
+    keys: _Keys,
+    sources: set[str],
+    result: ChangeResult,
+    stuck: list[Path],
+) -> None:
+    if not path.is_file() or is_under(path, keys.new):
+        return
+    key = keys.for_file(path)
+    if not (path == journal or _is_ours(path, key)):
+        result.left_alone.append(path)
+    elif not keys.opens(path):
+        (stuck if salt_of(path) in sources else result.left_alone).append(path)
+    else:
+        reencrypt(path, key, keys.new, journal_mode="WAL" if path == journal else "DELETE")
+        result.converted.append(path)
+
+
+def _known_under(path: Path, key: JournalKey | None) -> bool:
+    """Whether ``path`` is gone or known to be under ``key`` (False when it cannot be told)."""
+    try:
+        return not path.is_file() or is_under(path, key)
+    except (OSError, JournalError):
+        return False
 
 
 def _stop(

@@ -57,8 +57,9 @@ class GatePass:
             return
         if self.exclusive:
             _forget_holder(self._handle)
-        unlock(self._handle)
-        self._handle.close()
+        with suppress(OSError):
+            unlock(self._handle)
+            self._handle.close()
         self._handle = None
 
     def make_exclusive(self, what: str, wait: float | None = None) -> None:
@@ -143,12 +144,13 @@ def _open(journal: Path) -> IO[bytes]:
     path = lock_path(journal)
     try:
         create_private_file(path)
-        return path.open("r+b")
+        # Unbuffered: what the holder writes fails (or not) at once, never later at close.
+        return path.open("r+b", buffering=0)
     except OSError as error:
         # A read-only data folder still lets a lock be taken on an existing lock file.
         if path.is_file():
             with suppress(OSError):
-                return path.open("rb")
+                return path.open("rb", buffering=0)
         cause, advice = os_meaning(error)
         raise JournalUnwritableError(journal.parent, cause, advice) from None
 

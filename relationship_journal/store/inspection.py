@@ -101,7 +101,7 @@ def _why_unwritable(path: Path) -> str:
 
 def read_problem(path: Path, error: BaseException, backup_dir: Path | None) -> JournalError:
     """The user's view of a SQLite error met while reading ``path``."""
-    meaning = sqlite_meaning(error)
+    meaning = sqlite_meaning(error, path)
     if is_damage(error) or meaning is None:
         return damaged(path, str(error), backup_dir)
     return JournalError(sentence("read", path, *meaning))

@@ -191,7 +191,7 @@ class Journal:
 def known_problem(path: Path, error: DBAPIError, backup_dir: Path | None = None) -> BaseException:
     if is_damage(error):
         return damaged(path, str(error.orig), backup_dir)
-    meaning = sqlite_meaning(error)
+    meaning = sqlite_meaning(error, path)
     if meaning is None:
         return error
     cause, advice = meaning

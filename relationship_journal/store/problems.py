@@ -7,6 +7,7 @@ their English text, which varies between systems and versions.
 from __future__ import annotations
 
 import errno
+import os
 from pathlib import Path
 
 # SQLite's primary result codes (https://sqlite.org/rescode.html).
@@ -98,11 +99,23 @@ def is_busy(error: BaseException) -> bool:
     return sqlite_code(error) in (SQLITE_BUSY, SQLITE_LOCKED)
 
 
-def sqlite_meaning(error: BaseException) -> tuple[str, str] | None:
+def sqlite_meaning(error: BaseException, where: Path | None = None) -> tuple[str, str] | None:
     """(cause, advice) for a known SQLite error of the environment; None for anything else
-    (a bug, or damage, which callers report with the file's name)."""
+    (a bug, or damage, which callers report with the file's name). SQLite reports a disk
+    that filled up while it made its side files as an I/O error: ``where`` (the file or its
+    folder) lets that be told for what it is."""
     code = sqlite_code(error)
+    if code in (SQLITE_IOERR, SQLITE_CANTOPEN) and where is not None and disk_is_full(where):
+        return _SQLITE_MEANINGS[SQLITE_FULL]
     return None if code is None else _SQLITE_MEANINGS.get(code)
+
+
+def disk_is_full(where: Path) -> bool:
+    folder = where if where.is_dir() else where.parent
+    try:
+        return os.statvfs(folder).f_bavail == 0
+    except (OSError, AttributeError):
+        return False
 
 
 def sentence(what: str, path: Path, cause: str, advice: str, changed: bool = False) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from relationship_journal.store import gate
 from relationship_journal.store.backup_names import timestamped_name
-from relationship_journal.store.backups import backup_folder, copy_database
+from relationship_journal.store.backups import backup_folder, copy_pages
 from relationship_journal.store.cipher import (
     JournalKey,
     database_errors,
@@ -31,7 +31,7 @@ from relationship_journal.store.errors import (
     JournalError,
 )
 from relationship_journal.store.inspection import FULL, inspect_file
-from relationship_journal.store.output_files import sync_folder
+from relationship_journal.store.output_files import replacing, sync_folder
 from relationship_journal.store.private_files import create_private_file
 from relationship_journal.store.problems import os_meaning, sentence, sqlite_meaning
 
@@ -83,7 +83,7 @@ def restore(
         except OSError as error:
             raise JournalError(sentence("restore", journal, *os_meaning(error))) from None
         except database_errors() as error:
-            meaning = sqlite_meaning(error) or (str(error), "")
+            meaning = sqlite_meaning(error, journal) or (str(error), "")
             raise JournalError(sentence("restore", journal, *meaning)) from None
         finally:
             with suppress(OSError):
@@ -99,7 +99,8 @@ def _stage(
     staged.unlink(missing_ok=True)
     remove_side_files(staged)
     if backup_key == key:
-        copy_database(backup, staged, journal_mode="WAL", key=key)
+        with replacing(staged) as temporary:
+            copy_pages(backup, temporary, "WAL", key)
     else:
         create_private_file(staged)
         export_database(backup, backup_key, staged, key)

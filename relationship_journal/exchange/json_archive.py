@@ -29,7 +29,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from relationship_journal.exchange.json_rules import RowChecker, RowProblem
+from relationship_journal.exchange.json_rules import RowChecker, RowProblems
 from relationship_journal.exchange.json_stream import Meta, Row, TableStart, read_archive
 from relationship_journal.exchange.records import ImportFileError
 from relationship_journal.store import balances, schema
@@ -41,6 +41,7 @@ MAX_ARCHIVE_BYTES = 4 * 1024**3
 BATCH = 500
 # Problems kept word for word; beyond these only their number.
 KEPT_PROBLEMS = 1000
+MAX_REMEMBERED = 1_000_000
 _NAME_COLUMNS = ("display_name", "name", "summary", "title", "text", "address", "number")
 
 
@@ -111,6 +112,7 @@ class _Loader:
         self.meta: dict[str, Any] = {}
         self.table: Table | None = None
         self.batch: list[tuple[int, dict[str, Any]]] = []
+        self.left_out: set[tuple[str, int]] = set()
 
     def take(self, event: Meta | TableStart | Row) -> None:
         if isinstance(event, Meta):
@@ -148,8 +150,10 @@ class _Loader:
     def _row(self, table: Table, row: Row) -> None:
         try:
             decoded = self.checker.check(table, row.value)
-        except RowProblem as problem:
-            self.report.add(_describe(row, problem.column, str(problem)))
+        except RowProblems as found:
+            for problem in found.problems:
+                self.report.add(_describe(row, problem.column, str(problem)))
+            self._left_out(table, row.value)
             return
         self.batch.append((row.number, decoded))
         if len(self.batch) >= BATCH:
@@ -174,10 +178,34 @@ class _Loader:
                 with self.connection.begin_nested():
                     self.connection.execute(table.insert(), row)
             except IntegrityError as error:
-                message = _integrity_message(str(error.orig))
+                message = self._integrity_message(table, row, str(error.orig))
                 self.report.add(_describe(Row(table.name, number, row), "", message))
+                self._left_out(table, row)
             else:
                 self._loaded(table, 1)
+
+    def _left_out(self, table: Table, row: Any) -> None:
+        """Remember the id of a row left out, to name it when its children are refused."""
+        key = row.get("id") if isinstance(row, dict) and "id" in table.columns else None
+        if isinstance(key, int) and len(self.left_out) < MAX_REMEMBERED:
+            self.left_out.add((table.name, key))
+
+    def _integrity_message(self, table: Table, row: dict[str, Any], text: str) -> str:
+        if "FOREIGN KEY" not in text.upper():
+            if "UNIQUE" in text.upper():
+                return f"repeats a record already loaded ({text.split(':')[-1].strip()})"
+            return f"does not fit the journal ({text})"
+        for key in table.foreign_keys:
+            value, parent = row.get(key.parent.name), key.column.table.name
+            if value is None:
+                continue
+            if (parent, value) in self.left_out:
+                return f"refers to {parent} {value}, which was left out (see above)"
+            if not self.connection.execute(
+                select(key.column).where(key.column == value)
+            ).first():
+                return f"refers to {parent} {value}, which is not in the export"
+        return "refers to a record that is not in the export"
 
     def _loaded(self, table: Table, count: int) -> None:
         self.report.rows += count
@@ -206,14 +234,6 @@ def _describe(row: Row, column: str, message: str) -> str:
                 break
     where = f"{column}: " if column else ""
     return f"{row.table} row {row.number}{who}: {where}{message}"
-
-
-def _integrity_message(text: str) -> str:
-    if "FOREIGN KEY" in text.upper():
-        return "refers to a record that is not in the export (or was left out)"
-    if "UNIQUE" in text.upper():
-        return f"repeats a record already loaded ({text.split(':')[-1].strip()})"
-    return f"does not fit the journal ({text})"
 
 
 def import_archive(session: Session, source: IO[bytes], now: datetime) -> ArchiveReport:

@@ -21,7 +21,7 @@ from relationship_journal.domain.contact import ContactDraft, check_email, check
 from relationship_journal.domain.custom_fields import FIELD_TYPES, check_value
 from relationship_journal.domain.dates import PartialDate, check_year
 from relationship_journal.domain.moments import MAX_NOTICE_DAYS
-from relationship_journal.domain.text import clean_line
+from relationship_journal.domain.text import clean_line, fold
 from relationship_journal.store.errors import JournalError
 from relationship_journal.store.ledger import EntryDraft
 from relationship_journal.store.promises import OWNERS, STATUSES
@@ -51,6 +51,14 @@ class RowProblem(ValueError):
     def __init__(self, column: str, message: str) -> None:
         super().__init__(message)
         self.column = column
+
+
+class RowProblems(ValueError):
+    """Everything wrong with one row."""
+
+    def __init__(self, problems: list[RowProblem]) -> None:
+        super().__init__("; ".join(str(problem) for problem in problems))
+        self.problems = problems
 
 
 def _integer(value: Any) -> int:
@@ -163,23 +171,31 @@ class RowChecker:
         }
 
     def check(self, table: Table, row: Any) -> dict[str, Any]:
-        """The row as it is stored; raises ``RowProblem`` naming the first bad field."""
+        """The row as it is stored; raises ``RowProblems`` naming every bad field (the
+        rules of the record are checked once its fields have the right types)."""
         if not isinstance(row, dict):
-            raise RowProblem("", "is not a record (an object of column: value)")
-        unknown = [key for key in row if key not in table.columns]
-        if unknown:
-            raise RowProblem(unknown[0], "is not a column of this table")
+            raise RowProblems([RowProblem("", "is not a record (an object of column: value)")])
+        found = [
+            RowProblem(str(key)[:40], "is not a column of this table")
+            for key in row
+            if key not in table.columns
+        ]
         decoded: dict[str, Any] = {}
         for column in table.columns:
-            decoded[column.name] = self._value(column, row)
+            try:
+                decoded[column.name] = self._value(column, row)
+            except RowProblem as problem:
+                found.append(problem)
+        if found:
+            raise RowProblems(found)
         try:
             self._rules.get(table.name, _no_rule)(decoded)
             if "month" in decoded and "day" in decoded:
                 PartialDate(decoded["month"], decoded["day"], decoded.get("year"))
-        except RowProblem:
-            raise
+        except RowProblem as problem:
+            raise RowProblems([problem]) from None
         except (JournalError, ValueError) as error:  # FieldError names its field
-            raise RowProblem(getattr(error, "field", ""), str(error)) from None
+            raise RowProblems([RowProblem(getattr(error, "field", ""), str(error))]) from None
         return decoded
 
     def _value(self, column: Any, row: dict[str, Any]) -> Any:
@@ -207,10 +223,13 @@ class RowChecker:
         if month is not None or day is not None:
             if month is None or day is None:
                 raise RowProblem("birthday", "a birthday needs both a month and a day")
-            birthday = PartialDate(month, day, year)
+            try:
+                birthday = PartialDate(month, day, year)
+            except ValueError as error:
+                raise RowProblem("birthday", str(error)) from None
         elif year is not None:
             raise RowProblem("birthday", "a birth year without a month and day")
-        ContactDraft(
+        cleaned = ContactDraft(
             display_name=row["display_name"],
             given_name=row["given_name"],
             family_name=row["family_name"],
@@ -223,6 +242,8 @@ class RowChecker:
             met_how=row["met_how"],
             notes=row["notes"],
         ).cleaned()
+        if cleaned.display_name != row["display_name"]:  # as the window would keep it
+            row["display_name"], row["name_key"] = cleaned.display_name, fold(cleaned.display_name)
 
     def _entry(self, row: dict[str, Any]) -> None:
         EntryDraft(

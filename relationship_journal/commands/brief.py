@@ -8,11 +8,11 @@ from pathlib import Path
 
 from sqlmodel import select
 
+from relationship_journal.commands.contacts import find_contact
 from relationship_journal.domain.text import fold
 from relationship_journal.exchange.export_all import ours
 from relationship_journal.paths import JournalPaths
 from relationship_journal.store import clock
-from relationship_journal.store.contacts import resolve_contact
 from relationship_journal.store.errors import InvalidInputError, NotFoundError
 from relationship_journal.store.journal import Journal
 from relationship_journal.store.models import Organisation
@@ -37,7 +37,7 @@ def brief_command(journal: Journal, args: argparse.Namespace, _paths: JournalPat
     with journal.reading() as session:
         ids = []
         for name in args.contacts:
-            contact = resolve_contact(session, name)
+            contact = find_contact(session, name)
             assert contact.id is not None
             ids.append(contact.id)
         if args.organisation:

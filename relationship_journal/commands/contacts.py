@@ -8,6 +8,8 @@ import sys
 from datetime import datetime, time
 from typing import Any
 
+from sqlmodel import Session
+
 from relationship_journal.domain import ledger
 from relationship_journal.domain.dates import DateError, PartialDate, parse_day
 from relationship_journal.paths import JournalPaths
@@ -22,6 +24,19 @@ from relationship_journal.store.contacts import resolve_contact
 from relationship_journal.store.errors import InvalidInputError
 from relationship_journal.store.journal import Journal
 from relationship_journal.store.ledger import EntryDraft, log_entry
+from relationship_journal.store.models import Contact
+
+# Longer than any name; SQLite refuses LIKE patterns beyond 50,000 characters anyway.
+MAX_CONTACT_ARGUMENT = 1000
+
+
+def find_contact(session: Session, text: str) -> Contact:
+    """The contact the user named on the command line, by id or name."""
+    if len(text) > MAX_CONTACT_ARGUMENT:
+        raise InvalidInputError(
+            f"a contact named by {len(text):,} characters matches nobody; give its id or name"
+        )
+    return resolve_contact(session, text)
 
 
 def _birthday_text(month: int | None, day: int | None, year: int | None) -> str | None:
@@ -96,7 +111,7 @@ def log_command(journal: Journal, args: argparse.Namespace, _paths: JournalPaths
             raise InvalidInputError(str(error)) from None
         occurred = datetime.combine(day, time(12, 0)).astimezone()
     with journal.transaction() as session:
-        contact = resolve_contact(session, args.contact)
+        contact = find_contact(session, args.contact)
         assert contact.id is not None
         draft = EntryDraft(
             contact_ids=[contact.id],

@@ -16,7 +16,11 @@ from typing import TYPE_CHECKING
 from relationship_journal import APP_NAME, __version__
 from relationship_journal.commands.arguments import add_log_arguments
 from relationship_journal.paths import JournalPaths, resolve
-from relationship_journal.store.errors import JournalError
+from relationship_journal.store.errors import (
+    JournalError,
+    PassphraseNeededError,
+    WrongPassphraseError,
+)
 
 if TYPE_CHECKING:
     from relationship_journal.store.journal import Journal
@@ -143,7 +147,22 @@ def _open(paths: JournalPaths, demo: bool, passphrase_file: str | None) -> Journ
 
     if demo:
         return open_demo_journal(paths)
+    header = _header(paths.journal)
+    try:
+        return open_user_journal(paths, key_for_file(paths.journal, passphrase_file))
+    except (PassphraseNeededError, WrongPassphraseError):
+        if _header(paths.journal) == header:
+            raise
+    # A passphrase change finished while this waited at the gate: the key is another now.
     return open_user_journal(paths, key_for_file(paths.journal, passphrase_file))
+
+
+def _header(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(16)
+    except OSError:
+        return b""
 
 
 DEBUG_VAR = "RELATIONSHIP_JOURNAL_DEBUG"

@@ -6,7 +6,9 @@ serialises their writes. A *conversion* (setting or removing the passphrase, res
 backup, upgrading or creating the schema) rewrites the file under everyone's feet, so it
 holds the lock *exclusively*: it waits briefly for ordinary users to finish, then refuses,
 naming who has the journal open; ordinary users wait briefly for a conversion, then refuse,
-naming it. The conversion writes what it is doing into the lock file for that message.
+naming it. A waiting conversion closes a turnstile (``journal.sqlite.lock-queue``) first, so
+a stream of short commands cannot keep it out, and writes there what it is doing, for
+the message of those who wait.
 """
 
 from __future__ import annotations
@@ -40,27 +42,33 @@ def lock_path(journal: Path) -> Path:
     return journal.with_name(journal.name + ".lock")
 
 
+def queue_path(journal: Path) -> Path:
+    """The turnstile: a conversion holds it while it waits for ordinary users to leave, so
+    that new ones, arriving one after another, cannot keep it out for ever."""
+    return journal.with_name(journal.name + ".lock-queue")
+
+
 class GatePass:
     """Passage through the gate, shared or exclusive, until ``release()``."""
 
-    def __init__(self, journal: Path, handle: IO[bytes], exclusive: bool) -> None:
+    def __init__(self, journal: Path, handle: IO[bytes], queue: IO[bytes] | None) -> None:
         self.journal = journal
         self._handle: IO[bytes] | None = handle
-        self.exclusive = exclusive
+        self._queue = queue
 
     @property
     def held(self) -> bool:
         return self._handle is not None
 
+    @property
+    def exclusive(self) -> bool:
+        return self._queue is not None
+
     def release(self) -> None:
-        if self._handle is None:
-            return
-        if self.exclusive:
-            _forget_holder(self._handle)
-        with suppress(OSError):
-            unlock(self._handle)
-            self._handle.close()
-        self._handle = None
+        self._leave_queue()
+        if self._handle is not None:
+            _let_go(self._handle)
+            self._handle = None
 
     def make_exclusive(self, what: str, wait: float | None = None) -> None:
         """Become the only user, for a conversion; the shared lock is let go first, so two
@@ -70,26 +78,31 @@ class GatePass:
             return
         unlock(handle)
         try:
-            _acquire_exclusive(self.journal, handle, what, wait)
+            self._queue = _take_queue(self.journal, what, wait)
+            _take_exclusive(self.journal, handle, what, wait)
         except BaseException:
-            self._handle = None
-            handle.close()
+            self.release()
             raise
-        self.exclusive = True
 
     def make_shared(self, wait: float | None = None) -> None:
         handle = self._require()
         if not self.exclusive:
             return
-        _forget_holder(handle)
         unlock(handle)
-        self.exclusive = False
+        self._leave_queue()
         try:
-            _acquire_shared(self.journal, handle, wait)
+            _take_shared(self.journal, handle, wait)
         except BaseException:
-            self._handle = None
-            handle.close()
+            self.release()
             raise
+
+    def _leave_queue(self) -> None:
+        if self._queue is not None:
+            with suppress(OSError):
+                self._queue.seek(0)
+                self._queue.truncate()
+            _let_go(self._queue)
+            self._queue = None
 
     def _require(self) -> IO[bytes]:
         if self._handle is None:
@@ -100,26 +113,32 @@ class GatePass:
 def enter(journal: Path, wait: float | None = None) -> GatePass:
     """Shared passage for ordinary use; raises ``JournalBusyError`` when a conversion holds
     the journal for longer than ``wait`` seconds."""
-    handle = _open(journal)
+    handle = _open(lock_path(journal), journal)
     try:
-        _acquire_shared(journal, handle, wait)
+        _take_shared(journal, handle, wait)
     except BaseException:
         handle.close()
         raise
     remove_stale_files(journal)
-    return GatePass(journal, handle, exclusive=False)
+    return GatePass(journal, handle, None)
 
 
 def enter_exclusive(journal: Path, what: str, wait: float | None = None) -> GatePass:
     """Exclusive passage for a conversion described by ``what`` ("set the passphrase")."""
-    handle = _open(journal)
+    queue = _take_queue(journal, what, wait)
     try:
-        _acquire_exclusive(journal, handle, what, wait)
+        handle = _open(lock_path(journal), journal)
     except BaseException:
-        handle.close()
+        _let_go(queue)
+        raise
+    passage = GatePass(journal, handle, queue)
+    try:
+        _take_exclusive(journal, handle, what, wait)
+    except BaseException:
+        passage.release()
         raise
     remove_stale_files(journal)
-    return GatePass(journal, handle, exclusive=True)
+    return passage
 
 
 @contextmanager
@@ -140,8 +159,7 @@ def remove_stale_files(journal: Path) -> None:
                 leftover.unlink()
 
 
-def _open(journal: Path) -> IO[bytes]:
-    path = lock_path(journal)
+def _open(path: Path, journal: Path) -> IO[bytes]:
     try:
         create_private_file(path)
         # Unbuffered: what the holder writes fails (or not) at once, never later at close.
@@ -155,6 +173,12 @@ def _open(journal: Path) -> IO[bytes]:
         raise JournalUnwritableError(journal.parent, cause, advice) from None
 
 
+def _let_go(handle: IO[bytes]) -> None:
+    with suppress(OSError):
+        unlock(handle)
+        handle.close()
+
+
 def _wait(handle: IO[bytes], shared: bool, wait: float | None) -> bool:
     deadline = time.monotonic() + (WAIT_SECONDS if wait is None else wait)
     while not try_lock(handle, shared):
@@ -164,42 +188,46 @@ def _wait(handle: IO[bytes], shared: bool, wait: float | None) -> bool:
     return True
 
 
-def _acquire_shared(journal: Path, handle: IO[bytes], wait: float | None) -> None:
-    if not _wait(handle, shared=True, wait=wait):
-        raise JournalBusyError(journal, describe_holder(journal))
+def _take_shared(journal: Path, handle: IO[bytes], wait: float | None) -> None:
+    """Through the turnstile (closed while a conversion waits or works), then in."""
+    queue = _open(queue_path(journal), journal)
+    try:
+        if not _wait(queue, shared=True, wait=wait):
+            raise JournalBusyError(journal, describe_holder(journal))
+        if not _wait(handle, shared=True, wait=wait):
+            raise JournalBusyError(journal, describe_holder(journal))
+    finally:
+        _let_go(queue)
 
 
-def _acquire_exclusive(
-    journal: Path, handle: IO[bytes], what: str, wait: float | None
-) -> None:
+def _take_queue(journal: Path, what: str, wait: float | None) -> IO[bytes]:
+    """The turnstile, held by a conversion from before it waits until it is done."""
     window = window_holder(journal)
     if window is not None:
         user = f"the Relationship Journal window (process {window})"
         raise JournalInUseError(journal, what, user)
-    if not _wait(handle, shared=False, wait=wait):
-        if try_lock(handle, shared=True):
-            unlock(handle)
-            user = "another Relationship Journal command that is still running"
-            raise JournalInUseError(journal, what, user)
+    queue = _open(queue_path(journal), journal)
+    if not _wait(queue, shared=False, wait=wait):
+        queue.close()
         raise JournalBusyError(journal, describe_holder(journal))
     with suppress(OSError):
-        handle.seek(0)
-        handle.truncate()
+        queue.seek(0)
+        queue.truncate()
         moment = datetime.now().strftime("%H:%M:%S")
-        handle.write(f"{os.getpid()}\n{what}\n{moment}\n".encode())
-        handle.flush()
+        queue.write(f"{os.getpid()}\n{what}\n{moment}\n".encode())
+    return queue
 
 
-def _forget_holder(handle: IO[bytes]) -> None:
-    with suppress(OSError):
-        handle.seek(0)
-        handle.truncate()
+def _take_exclusive(journal: Path, handle: IO[bytes], what: str, wait: float | None) -> None:
+    if not _wait(handle, shared=False, wait=wait):
+        user = "another Relationship Journal command that is still running"
+        raise JournalInUseError(journal, what, user)
 
 
 def describe_holder(journal: Path) -> str:
-    """Who holds the journal exclusively, as the holder wrote it into the lock file."""
+    """Who holds the journal exclusively, as the holder wrote it into the turnstile."""
     try:
-        lines = lock_path(journal).read_text(encoding="utf-8").splitlines()
+        lines = queue_path(journal).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         lines = []
     if len(lines) >= 3 and lines[0].isdigit():

@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -154,3 +156,31 @@ def test_temporary_copies_of_a_killed_conversion_are_cleared(paths: JournalPaths
         leftover.write_bytes(b"stale")
     open_journal(paths.journal, paths.backups).close()
     assert not any(leftover.exists() for leftover in leftovers)
+
+
+def test_a_stream_of_short_commands_cannot_keep_a_conversion_out(paths: JournalPaths) -> None:
+    """Each ordinary user is brief, but they overlap; the conversion closes the turnstile
+    and gets in once those inside have left."""
+    stop = threading.Event()
+    entered = []
+
+    def users() -> None:
+        while not stop.is_set():
+            with suppress(JournalBusyError):
+                passage = gate.enter(paths.journal, wait=0.05)
+                entered.append(1)
+                time.sleep(0.02)
+                passage.release()
+
+    crowd = [threading.Thread(target=users) for _ in range(3)]
+    for thread in crowd:
+        thread.start()
+    try:
+        time.sleep(0.2)
+        with gate.converting(paths.journal, "restore a backup", wait=3) as passage:
+            assert passage.exclusive
+    finally:
+        stop.set()
+        for thread in crowd:
+            thread.join()
+    assert entered

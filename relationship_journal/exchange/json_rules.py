@@ -34,6 +34,20 @@ SQLITE_INTEGERS = (-(2**63), 2**63 - 1)
 # Clocks differ between machines; a record made more than this "in the future" is not real.
 CLOCK_SLACK = timedelta(days=1)
 MOMENT_STATES = ("done", "snoozed")
+# The columns checked by the rules of the contact and entry forms, named as the drafts are.
+CONTACT_FIELDS = (
+    "display_name",
+    "given_name",
+    "family_name",
+    "nickname",
+    "relationship_type",
+    "tier",
+    "cadence_days",
+    "met_on",
+    "met_how",
+    "notes",
+)
+ENTRY_FIELDS = ("occurred_at", "summary", "kind", "notes", "value", "category", "follow_up_on")
 
 
 class OutOfRange:
@@ -229,33 +243,12 @@ class RowChecker:
                 raise RowProblem("birthday", str(error)) from None
         elif year is not None:
             raise RowProblem("birthday", "a birth year without a month and day")
-        cleaned = ContactDraft(
-            display_name=row["display_name"],
-            given_name=row["given_name"],
-            family_name=row["family_name"],
-            nickname=row["nickname"],
-            birthday=birthday,
-            relationship_type=row["relationship_type"],
-            tier=row["tier"],
-            cadence_days=row["cadence_days"],
-            met_on=row["met_on"],
-            met_how=row["met_how"],
-            notes=row["notes"],
-        ).cleaned()
+        cleaned = ContactDraft(**_fields(row, CONTACT_FIELDS), birthday=birthday).cleaned()
         if cleaned.display_name != row["display_name"]:  # as the window would keep it
             row["display_name"], row["name_key"] = cleaned.display_name, fold(cleaned.display_name)
 
     def _entry(self, row: dict[str, Any]) -> None:
-        EntryDraft(
-            contact_ids=[0],
-            occurred_at=row["occurred_at"],
-            summary=row["summary"],
-            kind=row["kind"],
-            notes=row["notes"],
-            value=row["value"],
-            category=row["category"],
-            follow_up_on=row["follow_up_on"],
-        ).cleaned()
+        EntryDraft(contact_ids=[0], **_fields(row, ENTRY_FIELDS)).cleaned()
         if row["created_at"] > self.latest:
             raise RowProblem("created_at", "is in the future")
 
@@ -270,6 +263,10 @@ class RowChecker:
         if field is not None:
             name, field_type, choices = field
             check_value(name, field_type, choices, row["value"])
+
+
+def _fields(row: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+    return {name: row[name] for name in names}
 
 
 def _no_rule(_row: dict[str, Any]) -> None:

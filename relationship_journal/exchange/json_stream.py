@@ -136,37 +136,34 @@ def read_archive(source: IO[bytes]) -> Iterator[Event]:
     reader = _Reader(source)
     if reader.peek() == "\ufeff":
         reader.at += 1
-    reader.expect("{", "at the start of a JSON export")
-    first = True
-    while reader.peek() != "}":
-        if not first:
-            reader.expect(",", "between the export's parts")
-        first = False
-        key = reader.value(MAX_META_CHARS, "a key of the export")
-        if not isinstance(key, str):
-            raise reader.error("a key of the export is not text")
-        reader.expect(":", f"after '{key[:40]}'")
+    for key in _members(reader, "the export", "a key of the export"):
         if key == "tables":
             yield Meta("tables", None)
             yield from _tables(reader)
         else:
             yield Meta(key, reader.value(MAX_META_CHARS, f"the value of '{key[:40]}'"))
-    reader.at += 1
     if reader.peek():
         raise reader.error("there is more text after the end of the export")
 
 
-def _tables(reader: _Reader) -> Iterator[Event]:
-    reader.expect("{", "to start the tables")
+def _members(reader: _Reader, whole: str, what: str) -> Iterator[str]:
+    """The keys of a JSON object, each followed by its ':'; the caller reads the value."""
+    reader.expect("{", f"to start {whole}")
     first = True
     while reader.peek() != "}":
         if not first:
-            reader.expect(",", "between tables")
+            reader.expect(",", f"between the parts of {whole}")
         first = False
-        name = reader.value(MAX_META_CHARS, "a table name")
-        if not isinstance(name, str):
-            raise reader.error("a table name is not text")
-        reader.expect(":", f"after the table name '{name[:40]}'")
+        key = reader.value(MAX_META_CHARS, what)
+        if not isinstance(key, str):
+            raise reader.error(f"{what} is not text")
+        reader.expect(":", f"after '{key[:40]}'")
+        yield key
+    reader.at += 1
+
+
+def _tables(reader: _Reader) -> Iterator[Event]:
+    for name in _members(reader, "the tables", "a table name"):
         reader.expect("[", f"to start the rows of '{name[:40]}'")
         yield TableStart(name)
         number = 0
@@ -176,4 +173,3 @@ def _tables(reader: _Reader) -> Iterator[Event]:
             number += 1
             yield Row(name, number, reader.value(MAX_RECORD_CHARS, f"row {number} of '{name}'"))
         reader.at += 1
-    reader.at += 1

@@ -251,7 +251,9 @@ def _tables(path: Path, key: JournalKey | None) -> set[str]:
             return {str(row[0]) for row in rows}
         finally:
             connection.close()
-    except (*database_errors(), JournalError):
+    except database_errors():
+        return set()
+    except JournalError:
         return set()
 
 

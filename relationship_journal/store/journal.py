@@ -173,8 +173,8 @@ class Journal:
         try:
             cursor = raw.cursor()
             try:
-                cursor.execute("PRAGMA data_version")
-                return int(cursor.fetchone()[0])
+                row: Any = cursor.execute("PRAGMA data_version").fetchone()
+                return int(row[0])
             finally:
                 cursor.close()
         finally:

@@ -97,12 +97,11 @@ def replacing(target: Path) -> Iterator[Path]:
     try:
         yield temporary
         _sync_file(temporary)
-        os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise
-    sync_folder(target.parent)
+    _move_into_place(temporary, target)
 
 
 @contextlib.contextmanager
@@ -122,6 +121,11 @@ def writing(target: Path) -> Iterator[IO[bytes]]:
         _remove_orphans(target)
         temporary = target.with_name(f".{target.name}.{os.getpid()}-linked{PARTIAL}")
         os.link(f"/proc/self/fd/{handle.fileno()}", temporary, follow_symlinks=True)
+    _move_into_place(temporary, target)
+
+
+def _move_into_place(temporary: Path, target: Path) -> None:
+    """Rename the complete ``temporary`` over ``target``, durably; or remove it."""
     try:
         os.replace(temporary, target)
     except BaseException:

@@ -10,6 +10,7 @@ import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -163,136 +164,89 @@ def _fresh_run(
     assert code == expect, err
 
 
-@pytest.mark.slow
-def test_backup_under_a_full_or_read_only_disk(
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    place: tuple[Path, Path | None],
-) -> None:
-    def check(paths: JournalPaths, older: Path, _code: int) -> None:
-        assert _leftovers(paths) == []
-        assert _names(older, None) == ["Ada", "Grace"]
-        for backup in backups_of(paths.backups, "journal"):
-            assert _names(backup, None) in (["Ada", "Grace"], ["Ada", "Grace", "Hedy"])
-        assert _names(paths.journal, None) == ["Ada", "Grace", "Hedy"]
-
-    runs = _under_faults(
-        capsys, monkeypatch, place, lambda p, _b: ["--data-dir", str(p.data_dir), "backup"], check
-    )
-    assert runs > 0
-
-
-@pytest.mark.slow
-def test_restore_under_a_full_or_read_only_disk(
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    place: tuple[Path, Path | None],
-) -> None:
-    def check(paths: JournalPaths, older: Path, code: int) -> None:
-        assert _leftovers(paths) == []
-        names = _names(paths.journal, None)
-        assert names == (["Ada", "Grace"] if code == 0 else ["Ada", "Grace", "Hedy"])
-        kept = backups_of(paths.backups, "journal", "before-restore")
-        if code == 0:
-            assert len(kept) == 1 and _names(kept[0], None) == ["Ada", "Grace", "Hedy"]
-
-    _under_faults(
-        capsys,
-        monkeypatch,
-        place,
-        lambda p, backup: ["--data-dir", str(p.data_dir), "restore", str(backup)],
-        check,
-    )
-
-
 def _secret(folder: Path) -> Path:
     path = folder.parent / "secret"
     path.write_text(PASSPHRASE + "\n", encoding="utf-8")
     return path
 
 
+def _backup_argv(paths: JournalPaths, _backup: Path) -> list[str]:
+    return ["--data-dir", str(paths.data_dir), "backup"]
+
+
+def _restore_argv(paths: JournalPaths, backup: Path) -> list[str]:
+    return ["--data-dir", str(paths.data_dir), "restore", str(backup)]
+
+
+def _set_argv(paths: JournalPaths, _backup: Path) -> list[str]:
+    secret = ["--new-passphrase-file", str(_secret(paths.data_dir))]
+    return ["--data-dir", str(paths.data_dir), "passphrase", "set", *secret]
+
+
+def _remove_argv(paths: JournalPaths, _backup: Path) -> list[str]:
+    secret = ["--passphrase-file", str(_secret(paths.data_dir))]
+    return ["--data-dir", str(paths.data_dir), *secret, "passphrase", "remove"]
+
+
+def _check_backup(paths: JournalPaths, older: Path, _code: int) -> None:
+    assert _names(older, None) == ["Ada", "Grace"]
+    for backup in backups_of(paths.backups, "journal"):
+        assert _names(backup, None) in (["Ada", "Grace"], ["Ada", "Grace", "Hedy"])
+    assert _names(paths.journal, None) == ["Ada", "Grace", "Hedy"]
+
+
+def _check_restore(paths: JournalPaths, _older: Path, code: int) -> None:
+    names = _names(paths.journal, None)
+    assert names == (["Ada", "Grace"] if code == 0 else ["Ada", "Grace", "Hedy"])
+    kept = backups_of(paths.backups, "journal", "before-restore")
+    if code == 0:
+        assert len(kept) == 1 and _names(kept[0], None) == ["Ada", "Grace", "Hedy"]
+
+
+def _encrypted(path: Path) -> bool:
+    return is_under(path, _key(path))
+
+
+# operation → (its command, what must hold after it, whether the files end encrypted)
+OPERATIONS: dict[str, tuple[Callable[[JournalPaths, Path], list[str]], Any, bool | None]] = {
+    "backup": (_backup_argv, _check_backup, None),
+    "restore": (_restore_argv, _check_restore, None),
+    "passphrase set": (_set_argv, None, True),
+    "passphrase remove": (_remove_argv, None, False),
+}
+
+
 @pytest.mark.slow
 @pytest.mark.usefixtures("cheap_keys")
-def test_setting_a_passphrase_under_a_full_or_read_only_disk(
+@pytest.mark.parametrize("operation", list(OPERATIONS))
+def test_operations_under_a_full_or_read_only_disk(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
     place: tuple[Path, Path | None],
+    operation: str,
 ) -> None:
-    def argv(paths: JournalPaths, _backup: Path) -> list[str]:
-        secret = str(_secret(paths.data_dir))
-        return [
-            "--data-dir",
-            str(paths.data_dir),
-            "passphrase",
-            "set",
-            "--new-passphrase-file",
-            secret,
-        ]
+    argv, check_content, encrypted = OPERATIONS[operation]
 
-    def check(paths: JournalPaths, _older: Path, code: int) -> None:
-        files = [paths.journal, paths.drafts, *backups_of(paths.backups, "journal")]
-        key = None if has_sqlite_header(paths.journal) else _key(paths.journal)
-        assert _names(paths.journal, key) == ["Ada", "Grace", "Hedy"]
+    def encrypt_first(paths: JournalPaths) -> None:
+        if operation == "passphrase remove":
+            assert run(capsys, *_set_argv(paths, paths.journal))[0] == 0
+
+    def check(paths: JournalPaths, older: Path, code: int) -> None:
         assert _leftovers(paths) == []
-        if code == 0:
-            assert all(is_under(path, key) for path in files) and key is not None
-            assert not marker_path(paths.journal).exists()
+        if check_content is not None:
+            check_content(paths, older, code)
             return
-        # Once the disk is fine again, the same command finishes the change.
-        retry, _, err = run(capsys, *argv(paths, _older))
-        assert retry == 0, err
-        key = _key(paths.journal)
-        assert all(is_under(path, key) for path in files)
-        assert not marker_path(paths.journal).exists()
-
-    _under_faults(capsys, monkeypatch, place, argv, check)
-
-
-@pytest.mark.slow
-@pytest.mark.usefixtures("cheap_keys")
-def test_removing_a_passphrase_under_a_full_or_read_only_disk(
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    place: tuple[Path, Path | None],
-) -> None:
-    def encrypt(paths: JournalPaths) -> None:
-        secret = str(_secret(paths.data_dir))
-        assert (
-            run(
-                capsys,
-                "--data-dir",
-                str(paths.data_dir),
-                "passphrase",
-                "set",
-                "--new-passphrase-file",
-                secret,
-            )[0]
-            == 0
-        )
-
-    def argv(paths: JournalPaths, _backup: Path) -> list[str]:
-        secret = str(_secret(paths.data_dir))
-        return [
-            "--data-dir",
-            str(paths.data_dir),
-            "--passphrase-file",
-            secret,
-            "passphrase",
-            "remove",
-        ]
-
-    def check(paths: JournalPaths, _older: Path, code: int) -> None:
-        files = [paths.journal, paths.drafts, *backups_of(paths.backups, "journal")]
         key = None if has_sqlite_header(paths.journal) else _key(paths.journal)
         assert _names(paths.journal, key) == ["Ada", "Grace", "Hedy"]
-        assert _leftovers(paths) == []
-        if code:
-            retry, _, err = run(capsys, *argv(paths, _older))
+        if code:  # once the disk is fine again, the same command finishes the change
+            retry, _, err = run(capsys, *argv(paths, older))
             assert retry == 0, err
-        assert all(has_sqlite_header(path) for path in files)
+        files = [paths.journal, paths.drafts, *backups_of(paths.backups, "journal")]
+        assert all(_encrypted(p) if encrypted else has_sqlite_header(p) for p in files)
         assert not marker_path(paths.journal).exists()
 
-    _under_faults(capsys, monkeypatch, place, argv, check, prepare=encrypt)
+    runs = _under_faults(capsys, monkeypatch, place, argv, check, prepare=encrypt_first)
+    assert runs > 0
 
 
 def _key(journal: Path) -> JournalKey:

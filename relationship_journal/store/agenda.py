@@ -265,22 +265,6 @@ def _cadences(session: Session, today: date, end: date) -> list[Moment]:
     return found
 
 
-def drifting_beyond_agenda(session: Session, today: date) -> int:
-    """Contacts whose lapse is older than the agenda shows: the drifting ones."""
-    cadence = func.coalesce(Contact.cadence_days, DEFAULT_CADENCE_DAYS)
-    first = today - timedelta(days=moments.CADENCE_OVERDUE_DAYS)
-    return session.exec(
-        select(func.count())
-        .select_from(Contact)
-        .where(
-            col(Contact.deleted_at).is_(None),
-            col(Contact.last_contact_at).is_not(None),
-            (col(Contact.cadence_days).is_not(None)) | (Contact.tier == "key"),
-            func.julianday(Contact.last_contact_at) + cadence < func.julianday(first.isoformat()),
-        )
-    ).one()
-
-
 def _follow_ups(session: Session, today: date, end: date, names: dict[int, str]) -> list[Moment]:
     rows = _rows(
         session,

@@ -28,7 +28,7 @@ from relationship_journal.store import clock
 from relationship_journal.store.agenda import notice_rules, set_notice_rule
 from relationship_journal.store.contact_file import ContactFile, load_contact_file
 from relationship_journal.store.contacts import fact_history, record_fact
-from relationship_journal.store.ledger import EntryDraft, delete_entry, log_entry
+from relationship_journal.store.ledger import delete_entry
 from relationship_journal.store.links import add_link, remove_link
 from relationship_journal.store.models import Promise
 from relationship_journal.store.promises import add_promise
@@ -47,7 +47,6 @@ from relationship_journal.ui.ledger.actions import picker_candidates
 from relationship_journal.ui.ledger.promise_actions import resolve_promise
 from relationship_journal.ui.ledger.promise_dialog import PromiseDialog
 from relationship_journal.ui.theme import health_colour, value_colour
-from relationship_journal.ui.undo import CallbackCommand
 from relationship_journal.ui.widgets import badge, card, clear_layout, label
 
 
@@ -477,10 +476,11 @@ class ContactPage(LazyPage):
         choice, ok = LinkDialog.get_link(self, self.file.contact.display_name, candidates)
         if ok and choice is not None:
             self._context.write(
+                "Add link",
                 lambda s: [
                     add_link(s, contact_id, other, choice.kind, choice.note)
                     for other in choice.other_ids
-                ]
+                ],
             )
 
     def _remove_link(self) -> None:
@@ -488,7 +488,7 @@ class ContactPage(LazyPage):
         data = item.data(Qt.ItemDataRole.UserRole) if item else None
         if data:
             link_id = int(data[0])
-            self._context.write(lambda s: remove_link(s, link_id))
+            self._context.write("Remove link", lambda s: remove_link(s, link_id))
 
     def _log(self) -> None:
         if self.contact_id is not None:
@@ -509,7 +509,9 @@ class ContactPage(LazyPage):
         )
         if ok:
             now = clock.now()
-            self._context.write(lambda s: record_fact(s, contact_id, topic_key, text, now))
+            self._context.write(
+                f"Edit {topic.label}", lambda s: record_fact(s, contact_id, topic_key, text, now)
+            )
 
     def show_fact_history(self, topic_key: str) -> None:
         if self.contact_id is None:
@@ -528,9 +530,10 @@ class ContactPage(LazyPage):
         if ok and choice is not None and choice.layer:
             now = clock.now()
             self._context.write(
+                f"Stage {choice.stage}",
                 lambda s: set_stage(
                     s, contact_id, choice.layer, choice.stage, now, choice.model_key, choice.note
-                )
+                ),
             )
 
     def edit_notice(self) -> None:
@@ -543,9 +546,10 @@ class ContactPage(LazyPage):
             return
         chosen = dialog.choices()
         self._context.write(
+            "Tell me ahead",
             lambda s: [
                 set_notice_rule(s, kind.value, days, contact_id) for kind, days in chosen.items()
-            ]
+            ],
         )
 
     def _add_promise(self) -> None:
@@ -556,7 +560,8 @@ class ContactPage(LazyPage):
         if ok and draft is not None:
             today = clock.today()
             self._context.write(
-                lambda s: add_promise(s, contact_id, draft.text, draft.owner, today, draft.due_on)
+                "Add promise",
+                lambda s: add_promise(s, contact_id, draft.text, draft.owner, today, draft.due_on),
             )
 
     def _selected_entry_id(self) -> int | None:
@@ -571,23 +576,8 @@ class ContactPage(LazyPage):
 
     def delete_selected_entry(self) -> None:
         entry_id = self._selected_entry_id()
-        if entry_id is None:
-            return
-        state: dict[str, object] = {"entry_id": entry_id}
-
-        def remove() -> None:
-            state["draft"] = self._context.write(
-                lambda s: delete_entry(s, int(state["entry_id"]))  # type: ignore[call-overload]
-            )
-
-        def put_back() -> None:
-            draft = state["draft"]
-            assert isinstance(draft, EntryDraft)
-            now = clock.now()
-            entry = self._context.write(lambda s: log_entry(s, draft, now))
-            state["entry_id"] = entry.id
-
-        self._context.undo_stack.push(CallbackCommand("Delete entry", remove, put_back))
+        if entry_id is not None:
+            self._context.write("Delete entry", lambda s: delete_entry(s, entry_id))
 
 
 def _text_card(title: str, name: str) -> tuple[QWidget, QLabel]:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from relationship_journal.domain.stages import BUILTIN_MODELS
 from relationship_journal.domain.taxonomy import TIERS
+from relationship_journal.domain.wording import count_of
 from relationship_journal.store import clock
 from relationship_journal.store.contact_list import ContactFilter
 from relationship_journal.store.contacts import (
@@ -35,7 +36,6 @@ from relationship_journal.ui.contacts.model import ContactIdRole, ContactsTableM
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.lazy_page import LazyPage
-from relationship_journal.ui.undo import CallbackCommand
 from relationship_journal.ui.widgets import empty_state, label
 
 ANY = "Any"
@@ -175,6 +175,19 @@ class ContactsPage(LazyPage):
         text = box.currentText()
         return None if text == ANY else text
 
+    def show_drifting(self) -> None:
+        """Every drifting contact and nobody else: the list Today's drifting count opens."""
+        for widget in (self.search, self.tag_box, self.stage_box, self.tier_box):
+            widget.blockSignals(True)
+        self.search.clear()
+        for box in (self.tag_box, self.stage_box, self.tier_box):
+            box.setCurrentIndex(0)
+        self.trash.setChecked(False)
+        for widget in (self.search, self.tag_box, self.stage_box, self.tier_box):
+            widget.blockSignals(False)
+        self.drifting.setChecked(True)
+        self.apply_filter()
+
     def apply_filter(self) -> None:
         self._filter_timer.stop()
         flt = ContactFilter(
@@ -271,9 +284,14 @@ class ContactsPage(LazyPage):
         ids = self.selected_ids()
         if not ids:
             return
-        name, ok = QInputDialog.getText(self, "Tag contacts", f"Tag for {len(ids)} contact(s):")
+        name, ok = QInputDialog.getText(
+            self, "Tag contacts", f"Tag for {count_of(len(ids), 'contact')}:"
+        )
         if ok and name.strip():
-            self._context.write(lambda session: add_tag(session, ids, name.strip()))
+            self._context.write(
+                f"Tag {count_of(len(ids), 'contact')} {name.strip()}",
+                lambda session: add_tag(session, ids, name.strip()),
+            )
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
@@ -283,24 +301,27 @@ class ContactsPage(LazyPage):
             self._purge(ids)
             return
         now = clock.now()
-        self._context.undo_stack.push(
-            CallbackCommand(
-                f"Delete {len(ids)} contact(s)",
-                redo=lambda: self._context.write(lambda s: trash_contacts(s, ids, now)),
-                undo=lambda: self._context.write(lambda s: restore_contacts(s, ids)),
-            )
+        self._context.write(
+            f"Delete {count_of(len(ids), 'contact')}", lambda s: trash_contacts(s, ids, now)
         )
 
     def restore_selected(self) -> None:
         ids = self.selected_ids()
         if ids:
-            self._context.write(lambda session: restore_contacts(session, ids))
+            self._context.write(
+                f"Restore {count_of(len(ids), 'contact')}",
+                lambda session: restore_contacts(session, ids),
+            )
 
     def _purge(self, ids: list[int]) -> None:
         answer = QMessageBox.question(
             self,
             "Delete for ever",
-            f"Delete {len(ids)} contact(s) and all their history for ever? This cannot be undone.",
+            f"Delete {count_of(len(ids), 'contact')} and all their history for ever? "
+            "Until you quit, Edit → Undo can still bring them back.",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._context.write(lambda session: purge_contacts(session, ids))
+            self._context.write(
+                f"Delete {count_of(len(ids), 'contact')} for ever",
+                lambda session: purge_contacts(session, ids),
+            )

@@ -26,13 +26,14 @@ from relationship_journal.domain.moments import (
     agenda_order,
     bucket,
 )
+from relationship_journal.domain.wording import count_of
 from relationship_journal.store import clock
 from relationship_journal.store.agenda import (
     collect,
-    drifting_beyond_agenda,
     mark_done,
     snooze,
 )
+from relationship_journal.store.contact_list import ContactFilter, count_contacts
 from relationship_journal.ui.context import JournalContext, LogRequest
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.tasks import run_task
@@ -200,11 +201,12 @@ class TodayPage(QWidget):
     def _start_load(self) -> None:
         self._in_flight = True
         request = self._requested
-        journal, today = self.context.journal, clock.today()
+        journal, today, now = self.context.journal, clock.today(), clock.now()
 
         def work(_progress: object) -> tuple[list[Moment], int]:
             with journal.reading() as session:
-                return collect(session, today), drifting_beyond_agenda(session, today)
+                drifting = count_contacts(session, ContactFilter(drifting=True), now)
+                return collect(session, today), drifting
 
         run_task(
             work,
@@ -279,8 +281,8 @@ class TodayPage(QWidget):
         row = QHBoxLayout()
         row.addWidget(
             label(
-                f"{count} contact{'s have' if count != 1 else ' has'} gone longer than "
-                "their stay-in-touch cadence and are drifting away.",
+                f"{count_of(count, 'contact')} {'is' if count == 1 else 'are'} drifting away: "
+                "no interaction for longer than their stay-in-touch cadence.",
                 wrap=True,
             ),
             1,
@@ -296,12 +298,18 @@ class TodayPage(QWidget):
         self._expanded.add(section)
         self._show(self.moments, self._drifting)
 
-    def show_news(self, moments: list[Moment]) -> None:
-        """What came due since the user last looked, at the top of the page."""
+    def show_news(self, moments: list[Moment], first_look: bool = False) -> None:
+        """What came due since the user last looked (or, the first time, what is due now),
+        at the top of the page."""
         names = ", ".join(m.title for m in moments[:3]) + (" …" if len(moments) > 3 else "")
-        self.news.setText(f"<b>Came due since you last looked ({len(moments)}):</b> {_esc(names)}")
+        heading = "Due now" if first_look else "Came due since you last looked"
+        self.news.setText(f"<b>{heading} ({len(moments)}):</b> {_esc(names)}")
         self.news.setTextFormat(Qt.TextFormat.RichText)
         self.news.setVisible(True)
+
+    def clear_news(self) -> None:
+        self.news.clear()
+        self.news.setVisible(False)
 
     def rows(self) -> list[MomentRow]:
         """The moment rows on show, in order."""
@@ -309,13 +317,13 @@ class TodayPage(QWidget):
 
     def mark_done(self, moment: Moment) -> None:
         now = clock.now()
-        self.context.write(lambda session: mark_done(session, moment.key, now))
+        self.context.write(f"Done: {moment.title}", lambda s: mark_done(s, moment.key, now))
         # Shown at once; the reload the change started confirms it from the journal.
         self._show([m for m in self.moments if m.key != moment.key], self._drifting)
 
     def snooze(self, moment: Moment, until: date) -> None:
         now = clock.now()
-        self.context.write(lambda session: snooze(session, moment.key, until, now))
+        self.context.write(f"Snooze: {moment.title}", lambda s: snooze(s, moment.key, until, now))
         moved = []
         for shown in self.moments:
             if shown.key == moment.key:

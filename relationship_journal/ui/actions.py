@@ -70,6 +70,9 @@ class ActionRegistry(QObject):
         super().__init__(window)
         self._window = window
         self.actions: dict[str, QAction] = {}
+        # The keys as written in the specs: the same on every platform, for the README.
+        self.documented: dict[str, list[str]] = {}
+        self._menu_order: list[str] = []
 
     def add(self, spec: ActionSpec) -> QAction:
         action = QAction(spec.text, self._window)
@@ -88,6 +91,7 @@ class ActionRegistry(QObject):
         connect_plain(action.triggered, spec.slot)
         self._window.addAction(action)
         self.actions[spec.name] = action
+        self.documented[spec.name] = [key for key in spec.keys if isinstance(key, str)]
         return action
 
     def adopt(self, action: QAction, name: str, keys: Sequence[Key]) -> QAction:
@@ -97,6 +101,7 @@ class ActionRegistry(QObject):
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self._window.addAction(action)
         self.actions[name] = action
+        self.documented[name] = [key for key in keys if isinstance(key, str)]
         return action
 
     def build(self, bar: QMenuBar, menus: Sequence[MenuSpec]) -> None:
@@ -113,17 +118,32 @@ class ActionRegistry(QObject):
                 self._fill(submenu, item)
             elif isinstance(item, QAction):
                 menu.addAction(item)
+                self._menu_order.append(item.objectName())
             elif isinstance(item, ActionSpec):
                 menu.addAction(self.add(item))
+                self._menu_order.append(item.name)
 
     def __getitem__(self, name: str) -> QAction:
         return self.actions[name]
 
-    def shortcuts(self) -> list[tuple[str, list[str]]]:
-        """(what, keys) for every action with keys, in menu order, for F1 and the README."""
+    def shortcuts(self, documented: bool = False) -> list[tuple[str, list[str]]]:
+        """(what, keys) for every action with keys, in menu order: as bound on this platform
+        (F1), or as written in the specs (``documented``: the README's table)."""
         rows = []
-        for action in self.actions.values():
-            keys = [key_text(s) for s in action.shortcuts() if not s.isEmpty()]
+        order = [*self._menu_order, *(n for n in self.actions if n not in self._menu_order)]
+        for name in order:
+            action = self.actions[name]
+            if documented:
+                keys = self.documented[name]
+            else:
+                keys = [key_text(s) for s in action.shortcuts() if not s.isEmpty()]
             if keys:
                 rows.append((action.text().replace("&", "").rstrip("…").strip(), keys))
         return rows
+
+
+def markdown_table(rows: list[tuple[str, list[str]]]) -> str:
+    """The README's keyboard table."""
+    lines = ["| command | keys |", "|---|---|"]
+    lines += [f"| {what} | {' or '.join(keys)} |" for what, keys in rows]
+    return "\n".join(lines)

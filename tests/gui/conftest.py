@@ -99,8 +99,14 @@ def open_by_name(window: MainWindow, qtbot: QtBot, text: str) -> None:
     """Find a contact in the list (Ctrl+F), then open the first match with Enter."""
     from PySide6.QtCore import Qt
 
+    window.activateWindow()  # keys reach the active window only
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
     trigger(window, "find")
     page = window.contacts_page
+    for box in (page.drifting, page.trash):
+        box.setChecked(False)
+    for combo in (page.tag_box, page.stage_box, page.tier_box):
+        combo.setCurrentIndex(0)
     page.search.clear()
     qtbot.keyClicks(page.search, text)
     qtbot.waitUntil(lambda: page.model.current_filter.text == text, timeout=5000)

@@ -30,7 +30,7 @@ from relationship_journal.domain.custom_fields import check_value
 from relationship_journal.domain.dates import DateError, parse_day
 from relationship_journal.domain.taxonomy import RELATIONSHIP_TYPES, TIERS
 from relationship_journal.store.models import CustomField
-from relationship_journal.ui.dialogs import save_cancel
+from relationship_journal.ui.dialogs import GuardedDialog, save_cancel
 from relationship_journal.ui.theme import WITHDRAWAL
 
 
@@ -38,7 +38,9 @@ def _split(text: str) -> list[str]:
     return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
 
 
-class ContactDialog(QDialog):
+class ContactDialog(GuardedDialog):
+    unsaved_what = "this contact"
+
     def __init__(
         self,
         parent: QWidget | None,
@@ -140,6 +142,16 @@ class ContactDialog(QDialog):
         layout.addWidget(buttons)
         if draft is not None:
             self._load(draft)
+        self._pristine = self._form()
+
+    def _form(self) -> tuple[str, ...]:
+        """Everything the user can change, to tell whether anything was."""
+        texts = [edit.text() for edit in self.findChildren(QLineEdit)]
+        combos = [box.currentText() for box in self.findChildren(QComboBox)]
+        return (*texts, *combos, self.notes.toPlainText(), str(self.cadence.value()))
+
+    def has_unsaved_input(self) -> bool:
+        return self._form() != self._pristine
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit()

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from relationship_journal.store.errors import InvalidInputError
 from relationship_journal.store.reminders import check_rule
-from relationship_journal.ui.dialogs import save_cancel
+from relationship_journal.ui.dialogs import GuardedDialog, save_cancel
 from relationship_journal.ui.theme import WITHDRAWAL
 
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -61,7 +60,9 @@ class ReminderDraft:
     rule: str
 
 
-class ReminderDialog(QDialog):
+class ReminderDialog(GuardedDialog):
+    unsaved_what = "this reminder"
+
     def __init__(
         self, parent: QWidget | None, contacts: list[tuple[int, str, str]], contact_id: int | None
     ) -> None:
@@ -142,6 +143,9 @@ class ReminderDialog(QDialog):
             self.all_day.isChecked(),
             str(rule or ""),
         )
+
+    def has_unsaved_input(self) -> bool:
+        return bool(self.title.text().strip() or self.custom.text().strip())
 
     def accept(self) -> None:
         draft = self.draft()

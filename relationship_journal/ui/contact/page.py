@@ -261,6 +261,10 @@ class ContactPage(LazyPage):
         self.edit_entry_button.setToolTip("Edit the selected journal entry (or double-click it)")
         self.edit_entry_button.clicked.connect(self._edit_selected_entry)
         self.timeline.doubleClicked.connect(self._edit_selected_entry)
+        # Only journal entries can be edited or deleted here; promises and stage changes
+        # in the timeline have their own places.
+        self.timeline.selectionModel().currentRowChanged.connect(self._entry_buttons)
+        self._entry_buttons()
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 12, 0, 0)
@@ -296,6 +300,7 @@ class ContactPage(LazyPage):
         self._show_profile(file)
         self._show_work(file)
         self.timeline_model.set_items(timeline_items(file))
+        self._entry_buttons()
 
     def _show_header(self, file: ContactFile) -> None:
         contact = file.contact
@@ -563,6 +568,11 @@ class ContactPage(LazyPage):
                 "Add promise",
                 lambda s: add_promise(s, contact_id, draft.text, draft.owner, today, draft.due_on),
             )
+
+    def _entry_buttons(self, *_args: object) -> None:
+        chosen = self._selected_entry_id() is not None
+        self.edit_entry_button.setEnabled(chosen)
+        self.delete_entry_button.setEnabled(chosen)
 
     def _selected_entry_id(self) -> int | None:
         index = self.timeline.currentIndex()

@@ -17,8 +17,8 @@ import pytest
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QCheckBox,
     QApplication,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -55,7 +55,9 @@ class Doorman(QObject):
 
     # --- the patched entry points --------------------------------------------------------------
 
-    def save_file(self, _parent: object, caption: str, _where: str = "", filters: str = "", *_a: object) -> tuple[str, str]:  # noqa: E501
+    def save_file(
+        self, _parent: object, caption: str, _where: str = "", filters: str = "", *_a: object
+    ) -> tuple[str, str]:
         extension = filters.split("*", 1)[1].split(")")[0].split()[0] if "*" in filters else ""
         path = self.out / f"{len(self.saved):02d}-{caption.replace(' ', '-')}{extension}"
         self.saved.append(path)
@@ -91,7 +93,10 @@ class Doorman(QObject):
 
     def _finish(self, dialog: QDialog) -> None:
         """Save (which may refuse an empty form), then Cancel or Close if still open."""
-        for role in (QDialogButtonBox.ButtonRole.AcceptRole, QDialogButtonBox.ButtonRole.RejectRole):
+        for role in (
+            QDialogButtonBox.ButtonRole.AcceptRole,
+            QDialogButtonBox.ButtonRole.RejectRole,
+        ):
             for box in dialog.findChildren(QDialogButtonBox):
                 for button in box.buttons():
                     if box.buttonRole(button) == role and dialog.isVisible() and _usable(button):

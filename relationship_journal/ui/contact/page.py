@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from relationship_journal.domain import profile, stages
 from relationship_journal.domain.ledger import Health
 from relationship_journal.domain.profile import Side
+from relationship_journal.domain.wording import count_of
 from relationship_journal.store import clock
 from relationship_journal.store.agenda import notice_rules, set_notice_rule
 from relationship_journal.store.contact_file import ContactFile, load_contact_file
@@ -442,7 +443,11 @@ class ContactPage(LazyPage):
         open_count = len(profile.open_questions(file.facts))
         self.known.setText(
             f"You know {score} % of what matters about them"
-            + (f" — {open_count} professional question(s) still open." if open_count else ".")
+            + (
+                f" — {count_of(open_count, 'professional question')} still open."
+                if open_count
+                else "."
+            )
         )
 
     def _show_work(self, file: ContactFile) -> None:

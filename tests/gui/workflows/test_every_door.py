@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from relationship_journal.paths import JournalPaths
+from relationship_journal.ui.contact.timeline import EntryIdRole
 from relationship_journal.ui.main_window import MainWindow
 from relationship_journal.ui.tasks import wait_for_tasks
 from tests.gui.conftest import WindowFactory, open_by_name, trigger, wait_for_agenda
@@ -224,9 +225,14 @@ def test_every_door_of_the_demo_journal(
     for tab in range(window.contact_page.tabs.count()):
 
         def show(tab: int = tab) -> None:
+            page = window.contact_page
             if window.current_page_key() != "contact":
                 window.open_contact(contact_id)
-            window.contact_page.tabs.setCurrentIndex(tab)
+            page.tabs.setCurrentIndex(tab)
+            model = page.timeline_model
+            entries = [r for r in range(model.rowCount()) if model.index(r, 0).data(EntryIdRole)]
+            if entries and not page.timeline.currentIndex().isValid():
+                page.timeline.setCurrentIndex(model.index(entries[0], 0))  # as a click would
 
         click_every_button(window.contact_page, doorman, seen, show)
 

@@ -6,7 +6,7 @@ from datetime import datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from relationship_journal.domain.moments import MomentKind
@@ -143,3 +143,42 @@ def test_the_demo_never_notifies_and_leaves_nothing_behind(
     (announced,) = window.notifications.check(morning)
     assert "Olu Adeyemi" in announced.title
     assert "Due now (1)" in window.today_page.news.text()  # a first look: nothing was "since"
+
+
+def test_the_drifting_count_is_the_list_it_opens(
+    open_window: WindowFactory, qtbot: QtBot
+) -> None:
+    window = open_window(demo=True)
+    note = window.today_page.findChild(QWidget, "driftingNote")
+    assert note is not None
+    count = int(note.findChild(QLabel).text().split()[0])
+    qtbot.mouseClick(note.findChild(QPushButton, "reviewDrifting"), Qt.MouseButton.LeftButton)
+    assert window.current_page_key() == "contacts"
+    assert window.contacts_page.model.rowCount() == count
+    assert window.contacts_page.count_label.text().startswith(f"{count} contact")
+
+
+def test_closing_the_profile_editor_with_typed_text_asks_first(
+    window, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from relationship_journal.domain.profile import topic
+    from relationship_journal.ui.contact.fact_dialogs import FactDialog
+
+    dialog = FactDialog(window, topic("hobbies"), "Sailing")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    asked: list[str] = []
+
+    def keep_editing(box: QMessageBox) -> int:
+        asked.append(box.text())
+        box.findChild(QPushButton, "keepEditingButton").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", keep_editing)
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Escape)  # unchanged: closes at once
+    assert not dialog.isVisible() and asked == []
+    dialog.show()
+    qtbot.keyClicks(dialog.text, " and climbing")
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Escape)
+    assert asked == ["Close without saving this answer?"]
+    assert dialog.isVisible()

@@ -10,25 +10,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from relationship_journal import APP_NAME, __version__
+from relationship_journal import APP_NAME
 from relationship_journal.domain.moments import Moment
 from relationship_journal.exchange.import_plan import ImportResult
 from relationship_journal.store.contacts import live_contact_count
@@ -41,7 +37,7 @@ from relationship_journal.ui.contact.page import ContactPage
 from relationship_journal.ui.contact_editing import ContactEditing
 from relationship_journal.ui.contacts.page import ContactsPage
 from relationship_journal.ui.context import JournalContext, LogRequest
-from relationship_journal.ui.icons import icon
+from relationship_journal.ui.help import show_about, show_shortcuts
 from relationship_journal.ui.journal.page import JournalPage
 from relationship_journal.ui.journal_source import JournalSource
 from relationship_journal.ui.journal_switch import JournalSwitch
@@ -52,13 +48,14 @@ from relationship_journal.ui.privacy.actions import PrivacyActions
 from relationship_journal.ui.privacy.window_lock import WindowLock
 from relationship_journal.ui.promises.page import PromisesPage
 from relationship_journal.ui.search.switcher import QuickSwitcher
+from relationship_journal.ui.sidebar import NAVIGATION, Sidebar
 from relationship_journal.ui.tasks import wait_for_tasks
 from relationship_journal.ui.toast import Toast
 from relationship_journal.ui.today.page import TodayPage
 from relationship_journal.ui.transfer.file_actions import FileActions
 from relationship_journal.ui.transfer.import_flow import ImportFlow
 from relationship_journal.ui.welcome import Choice
-from relationship_journal.ui.window_menus import NAVIGATION, build_menus
+from relationship_journal.ui.window_menus import build_menus
 
 if TYPE_CHECKING:
     from relationship_journal.ui.brief.dialog import BriefDialog
@@ -106,19 +103,9 @@ class MainWindow(QMainWindow):
     # --- building ------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.search_box = QLineEdit()
-        self.search_box.setObjectName("searchBox")
-        self.search_box.setPlaceholderText("Search…  Ctrl+K")
-        self.search_box.setAccessibleName("Search everything")
+        self.sidebar = Sidebar()
+        self.search_box, self.navigation = self.sidebar.search_box, self.sidebar.navigation
         self.search_box.textEdited.connect(self._search_from_box)
-        self.navigation = QListWidget()
-        self.navigation.setObjectName("navigation")
-        self.navigation.setAccessibleName("Navigation")
-        for index, (key, text, icon_name) in enumerate(NAVIGATION):
-            item = QListWidgetItem(icon(icon_name), text)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(f"{text} (Ctrl+{index + 1})")
-            self.navigation.addItem(item)
         self.navigation.currentRowChanged.connect(self._navigate)
 
         context = self.context
@@ -143,18 +130,10 @@ class MainWindow(QMainWindow):
         ):
             self.pages.addWidget(page)
 
-        sidebar = QWidget()
-        sidebar.setObjectName("sidebar")
-        sidebar.setFixedWidth(200)
-        sidebar_layout = QVBoxLayout(sidebar)
-        sidebar_layout.setContentsMargins(8, 10, 0, 0)
-        sidebar_layout.setSpacing(4)
-        sidebar_layout.addWidget(self.search_box)
-        sidebar_layout.addWidget(self.navigation, 1)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
-        body.addWidget(sidebar)
+        body.addWidget(self.sidebar)
         body.addWidget(self.pages, 1)
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -396,24 +375,10 @@ class MainWindow(QMainWindow):
         self.status_label.setToolTip(str(self.context.journal.path))
 
     def show_shortcuts(self) -> None:
-        lines = "".join(
-            f"<tr><td>{what}</td><td><b>{' or '.join(keys)}</b></td></tr>"
-            for what, keys in self.registry.shortcuts()
-        )
-        box = QMessageBox(self)
-        box.setObjectName("shortcutsDialog")
-        box.setWindowTitle("Keyboard shortcuts")
-        box.setText(f"<table cellspacing='6'>{lines}</table>")
-        box.exec()
+        show_shortcuts(self, self.registry)
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {__version__}</h3>"
-            "<p>The people who matter to your work, kept privately on this computer.</p>"
-            f"<p>Journal: {self.context.journal.path}</p>",
-        )
+        show_about(self, self.context.journal.path)
 
     # --- window state --------------------------------------------------------------------------
 

@@ -8,20 +8,12 @@ from PySide6.QtGui import QKeySequence
 
 from relationship_journal import APP_NAME
 from relationship_journal.ui.actions import ActionRegistry, ActionSpec, MenuSpec
+from relationship_journal.ui.sidebar import NAVIGATION
 
 if TYPE_CHECKING:
     from relationship_journal.ui.main_window import MainWindow
 
 Std = QKeySequence.StandardKey
-
-NAVIGATION = (
-    ("today", "Today", "today"),
-    ("contacts", "Contacts", "contacts"),
-    ("organisations", "Organisations", "organisations"),
-    ("journal", "Journal", "journal"),
-    ("promises", "Promises", "promises"),
-    ("portfolio", "Portfolio", "portfolio"),
-)
 
 EXPORTS = (
     ("vcard", "Contacts as &vCard…"),

@@ -38,7 +38,7 @@ from relationship_journal.ui.context import JournalContext, LogRequest
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.tasks import run_task
 from relationship_journal.ui.theme import accent, value_colour
-from relationship_journal.ui.widgets import card, clear_layout, empty_state, label
+from relationship_journal.ui.widgets import card, clear_layout, empty_state, esc, label
 
 # Each section shows a few moments and a button for the rest, so that today's are never
 # pushed out of sight by a long overdue list.
@@ -76,13 +76,13 @@ class MomentRow(QWidget):
         text = QVBoxLayout()
         text.setSpacing(1)
         when = _when(moment, today)
-        title = label(f"<b>{_esc(moment.title)}</b>", wrap=True)
+        title = label(f"<b>{esc(moment.title)}</b>", wrap=True)
         title.setTextFormat(Qt.TextFormat.RichText)
         title.setObjectName("momentTitle")
         when_colour = value_colour(-1).name() if moment.day < today else accent().name()
         detail = label(
             f"<span style='color: {when_colour}; font-weight: 600;'>{moment.kind.label} · "
-            f"{when}</span> — {_esc(moment.why)}",
+            f"{when}</span> — {esc(moment.why)}",
             "muted",
             wrap=True,
         )
@@ -136,10 +136,6 @@ def _when(moment: Moment, today: date) -> str:
     if delta < 0:
         return f"{-delta} days ago"
     return f"{moment.day:%a %d %b}{at}"
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class TodayPage(QWidget):
@@ -303,7 +299,7 @@ class TodayPage(QWidget):
         at the top of the page."""
         names = ", ".join(m.title for m in moments[:3]) + (" …" if len(moments) > 3 else "")
         heading = "Due now" if first_look else "Came due since you last looked"
-        self.news.setText(f"<b>{heading} ({len(moments)}):</b> {_esc(names)}")
+        self.news.setText(f"<b>{heading} ({len(moments)}):</b> {esc(names)}")
         self.news.setTextFormat(Qt.TextFormat.RichText)
         self.news.setVisible(True)
 

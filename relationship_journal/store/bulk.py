@@ -16,14 +16,11 @@ from relationship_journal.domain.contact import ContactDraft
 from relationship_journal.domain.text import fold
 from relationship_journal.store.contacts import (
     contact_fields,
-    email_row,
-    phone_row,
+    detail_rows,
     set_custom_value,
 )
 from relationship_journal.store.models import (
     Contact,
-    ContactEmail,
-    ContactPhone,
     ContactTag,
     Employment,
     Organisation,
@@ -94,7 +91,8 @@ def create_contacts(session: Session, batch: Sequence[NewContact], now: datetime
             insert(Contact).returning(Contact.id, sort_by_parameter_order=True), rows
         ).scalars()
     )
-    jobs, emails, phones, contact_tags, facts = [], [], [], [], []
+    jobs, contact_tags, facts = [], [], []
+    details: dict[Any, list[dict[str, Any]]] = {}
     for contact_id, new, row in zip(ids, batch, rows, strict=True):
         draft = new.draft
         if row["organisation_id"] is not None:
@@ -106,8 +104,8 @@ def create_contacts(session: Session, batch: Sequence[NewContact], now: datetime
                     "started_on": now.date(),
                 }
             )
-        emails += [email_row(contact_id, email) for email in draft.emails]
-        phones += [phone_row(contact_id, phone) for phone in draft.phones]
+        for model, rows_of_model in detail_rows(contact_id, draft).items():
+            details.setdefault(model, []).extend(rows_of_model)
         contact_tags += [
             {"contact_id": contact_id, "tag_id": tags[fold(tag)]} for tag in draft.tags
         ]
@@ -121,8 +119,7 @@ def create_contacts(session: Session, batch: Sequence[NewContact], now: datetime
             set_custom_value(session, contact_id, field_id, value)
     for model, values in (
         (Employment, jobs),
-        (ContactEmail, emails),
-        (ContactPhone, phones),
+        *details.items(),
         (ContactTag, contact_tags),
         (ProfileFact, facts),
     ):

@@ -18,7 +18,7 @@ MAX_CADENCE_DAYS = 3650
 # Longest one-line value (names, titles, labels) and longest note the journal keeps: far
 # beyond any real name, short enough that a damaged file cannot fill the journal.
 MAX_LINE = 1000
-MAX_BLOCK = 200_000
+MAX_BLOCK = 2_000_000
 # Fewer digits than this cannot tell two numbers apart (extensions, short codes).
 MIN_MATCH_DIGITS = 6
 

@@ -167,7 +167,9 @@ def _birthdays(session: Session, today: date, end: date) -> list[Moment]:
     return kept
 
 
-def _dated_anniversaries(session: Session, months: set[int], today: date, end: date) -> list[Moment]:
+def _dated_anniversaries(
+    session: Session, months: set[int], today: date, end: date
+) -> list[Moment]:
     """Anniversaries the contact's file names (imported from vCard or CSV, or typed)."""
     rows = _rows(
         session,

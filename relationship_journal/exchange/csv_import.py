@@ -226,6 +226,13 @@ def choose_mapping(header: list[str], mapping: ColumnMapping | None) -> ColumnMa
     return guessed
 
 
+def mapping_to_complete(header: list[str]) -> tuple[ColumnMapping, list[str]]:
+    """A start for the user's own mapping: the recognised export's, else the guess, with
+    the columns still to place."""
+    known = detect(header)
+    return (known, []) if known is not None else guess(header)
+
+
 def _date_order(text: str, mapping: ColumnMapping, header: list[str]) -> bool:
     """True when numeric dates are day first: the mapping's word, else the columns' own."""
     if mapping.day_first is not None:

@@ -12,6 +12,17 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
+def read_head(path: Path, size: int = 4096) -> bytes:
+    """The first bytes of a regular file (to tell what it is); empty for anything else."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return b""
+        with path.open("rb") as handle:
+            return handle.read(size)
+    except OSError:
+        return b""
+
+
 def read_import_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of a regular file no larger than ``limit``, checked before reading: a
     device (``/dev/zero``), a pipe or a folder is refused rather than read until memory

@@ -106,8 +106,8 @@ class ImportCancelled(Exception):
 
 def looks_like_json(data: bytes) -> bool:
     """Whether the bytes are a JSON document (our whole-journal export), by content."""
-    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head.startswith(b"{") and b'"format"' in data[:4096]
+    head = data[:4096].removeprefix(b"\xef\xbb\xbf").lstrip()
+    return head.startswith(b"{") and b'"format"' in head
 
 
 def read_file(

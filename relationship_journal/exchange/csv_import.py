@@ -103,7 +103,10 @@ class _Row:
         return value
 
     def label(self, source: str) -> str:
-        return source[1:] if source.startswith("=") else clean_line(self(source)).lower()
+        if source.startswith("="):
+            return source[1:]
+        text = clean_line(self(source))
+        return text if self.quoted else text.lower()  # our own export keeps the user's case
 
 
 def _labelled(row: _Row, pairs: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:

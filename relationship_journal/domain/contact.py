@@ -58,6 +58,18 @@ def phone_key(number: str) -> str:
     return digits.lstrip("0")
 
 
+def _east_asian(text: str) -> bool:
+    return any("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in text)
+
+
+def compose_name(given: str, middle: str, family: str) -> str:
+    """The name as people say it: "Jane Q. Roe", but "山田 太郎", family name first, for
+    Japanese, Chinese and Korean names."""
+    if _east_asian(family + given):
+        return clean_line(f"{family} {given}")
+    return clean_line(f"{given} {middle} {family}")
+
+
 def check_email(address: str) -> str:
     value = address.strip()
     if not _EMAIL.match(value) or len(value) > MAX_LINE:

@@ -15,6 +15,7 @@ from relationship_journal.domain.contact import (
     FieldError,
     Labelled,
     check_email,
+    compose_name,
 )
 from relationship_journal.domain.dates import DateError, PartialDate
 from relationship_journal.domain.text import clean_block, clean_line
@@ -146,8 +147,8 @@ def row_to_record(row: _Row, number: int, mapping: ColumnMapping, order: bool) -
     for attribute in ("nickname", "organisation", "org_unit", "title", "role"):
         text = clean_line(row(getattr(mapping, attribute)))
         setattr(draft, attribute, record.line(attribute, text))
-    name = clean_line(row(mapping.name)) or clean_line(
-        f"{draft.given_name} {draft.middle_name} {draft.family_name}"
+    name = clean_line(row(mapping.name)) or compose_name(
+        draft.given_name, draft.middle_name, draft.family_name
     )
     for address, label in _labelled(row, mapping.emails):
         try:

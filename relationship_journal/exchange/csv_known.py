@@ -204,6 +204,7 @@ def salesforce(header: set[str]) -> ColumnMapping | None:
     if report:
         return ColumnMapping(
             format_name="Salesforce report",
+            assumed_day_first=False,
             prefix="Salutation",
             given="First Name",
             family="Last Name",

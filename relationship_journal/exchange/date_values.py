@@ -21,7 +21,10 @@ _MONTH = re.compile(r"^--(\d{2})$")
 _DAY = re.compile(r"^---(\d{2})$")
 _NUMERIC = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{2}|\d{4})$")
 _TEXT_FORMATS = ("%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y", "%d-%b-%y", "%d-%b-%Y")
-EMPTY_DATES = frozenset({"", "0/0/00", "0/0/0000", "00.00.0000", "--", "0000-00-00"})
+# How Outlook and others write "no date" (Outlook: 0/0/00, or 0.0.00 in German).
+EMPTY_DATES = frozenset(
+    {"", "0/0/00", "0/0/0000", "0.0.00", "00.00.00", "00.00.0000", "--", "0000-00-00"}
+)
 
 DateValue = PartialDate | ReducedDate
 

@@ -11,6 +11,7 @@ from relationship_journal.domain.contact import (
     FieldError,
     Labelled,
     check_email,
+    compose_name,
 )
 from relationship_journal.domain.dates import DateError, PartialDate
 from relationship_journal.domain.text import clean_block, clean_line
@@ -49,16 +50,17 @@ def _names(card: Card, record: ImportRecord) -> None:
     draft = record.draft
     n = card.first("N")
     if n is not None:
-        family, given, middle, prefix, suffix = [*n.components(), "", "", "", "", ""][:5]
-        draft.family_name = record.line("family name", _words(family))
-        draft.given_name = record.line("given name", _words(given))
-        draft.middle_name = record.line("middle name", _words(middle))
-        draft.name_prefix = record.line("name prefix", _words(prefix))
-        draft.name_suffix = record.line("name suffix", _words(suffix))
+        parts = [" ".join(v) for v in n.component_values()[:3]]
+        parts += [", ".join(v) for v in n.component_values()[3:5]]
+        family, given, middle, prefix, suffix = [*parts, "", "", "", "", ""][:5]
+        draft.family_name = record.line("family name", clean_line(family))
+        draft.given_name = record.line("given name", clean_line(given))
+        draft.middle_name = record.line("middle name", clean_line(middle))
+        draft.name_prefix = record.line("name prefix", clean_line(prefix))
+        draft.name_suffix = record.line("name suffix", clean_line(suffix))
     fn = card.first("FN")
     name = clean_line(fn.value) if fn is not None else ""
-    if not name:
-        name = clean_line(f"{draft.given_name} {draft.middle_name} {draft.family_name}")
+    name = name or compose_name(draft.given_name, draft.middle_name, draft.family_name)
     org = card.first("ORG")
     if org is not None:
         units = [clean_line(part) for part in org.components()]
@@ -118,6 +120,7 @@ def _dates(card: Card, record: ImportRecord, notes: list[str]) -> None:
                 draft.birthday = found
             elif found is not None:
                 notes.append(f"Birthday: {found.label()}")
+                record.warn("birthday", f"birthday '{bday.value.strip()}' has no day: in the notes")
     for name in ANNIVERSARY_PROPERTIES:
         for prop in card.all(name):
             label = card.label_for(prop).lower() or "anniversary"

@@ -59,6 +59,14 @@ class Property:
         """A structured value (N, ADR, ORG) split on unescaped semicolons."""
         return [unescape(part, self.version) for part in split_unescaped(self.raw_value, ";")]
 
+    def component_values(self) -> list[list[str]]:
+        """Each component's values: ``N:Doe;John;Richter\\, James;Mr.;Sr.,Esq.`` lists
+        the suffixes "Sr." and "Esq." while "Richter, James" stays one middle name."""
+        return [
+            [unescape(value, self.version) for value in split_unescaped(part, ",")]
+            for part in split_unescaped(self.raw_value, ";")
+        ]
+
 
 @dataclass
 class Card:

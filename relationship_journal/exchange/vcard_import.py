@@ -22,17 +22,14 @@ from relationship_journal.exchange.photos import MAX_PHOTO_BYTES, from_data_uri,
 from relationship_journal.exchange.records import ImportFileError, ImportRecord
 from relationship_journal.exchange.vcard_parse import Card, Property, VCardSyntaxError, parse_cards
 
-ANNIVERSARY_PROPERTIES = ("ANNIVERSARY", "X-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY", "X-ABDATE")
+ANNIVERSARY_PROPERTIES = frozenset(
+    {"ANNIVERSARY", "X-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY", "X-ABDATE"}
+)
 
 
 def _label(card: Card, prop: Property) -> str:
     label = card.label_for(prop)
     return clean_line(label).lower() if label else label_from_types(prop.types())
-
-
-def _words(value: str) -> str:
-    """A name component that may list several values ("Anne,Marie") as words."""
-    return clean_line(" ".join(part for part in value.split(",")))
 
 
 def _date(record: ImportRecord, prop: Property, what: str) -> DateValue | None:
@@ -121,19 +118,18 @@ def _dates(card: Card, record: ImportRecord, notes: list[str]) -> None:
             elif found is not None:
                 notes.append(f"Birthday: {found.label()}")
                 record.warn("birthday", f"birthday '{bday.value.strip()}' has no day: in the notes")
-    for name in ANNIVERSARY_PROPERTIES:
-        for prop in card.all(name):
-            label = card.label_for(prop).lower() or "anniversary"
-            if not prop.value.strip():
-                continue
-            if prop.param("VALUE").upper() == "TEXT":
-                notes.append(f"{label.capitalize()}: {clean_line(prop.value)}")
-                continue
-            found = _date(record, prop, label)
-            if isinstance(found, PartialDate):
-                draft.anniversaries.append(DatedMoment(clean_line(label), found))
-            elif found is not None:
-                notes.append(f"{label.capitalize()}: {found.label()}")
+    for prop in card.properties:  # in the file's order
+        if prop.name not in ANNIVERSARY_PROPERTIES or not prop.value.strip():
+            continue
+        label = card.label_for(prop).lower() or "anniversary"
+        if prop.param("VALUE").upper() == "TEXT":
+            notes.append(f"{label.capitalize()}: {clean_line(prop.value)}")
+            continue
+        found = _date(record, prop, label)
+        if isinstance(found, PartialDate):
+            draft.anniversaries.append(DatedMoment(clean_line(label), found))
+        elif found is not None:
+            notes.append(f"{label.capitalize()}: {found.label()}")
 
 
 def _photo(card: Card, record: ImportRecord) -> None:
@@ -173,11 +169,13 @@ def card_to_record(card: Card) -> ImportRecord:
     role = card.first("ROLE")
     draft.role = record.line("role", clean_line(role.value)) if role else ""
     nickname = card.first("NICKNAME")
-    draft.nickname = record.line("nickname", _words(nickname.value)) if nickname else ""
+    draft.nickname = (
+        record.line("nickname", clean_line(", ".join(nickname.values()))) if nickname else ""
+    )
     draft.tags = [
         record.line("tag", clean_line(tag))
         for prop in card.all("CATEGORIES")
-        for tag in prop.value.split(",")
+        for tag in prop.values()
         if clean_line(tag)
     ]
     notes = [prop.value.strip() for prop in card.all("NOTE") if prop.value.strip()]

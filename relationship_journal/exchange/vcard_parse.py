@@ -59,6 +59,10 @@ class Property:
         """A structured value (N, ADR, ORG) split on unescaped semicolons."""
         return [unescape(part, self.version) for part in split_unescaped(self.raw_value, ";")]
 
+    def values(self) -> list[str]:
+        """A list value (CATEGORIES, NICKNAME) split on unescaped commas."""
+        return [unescape(part, self.version) for part in split_unescaped(self.raw_value, ",")]
+
     def component_values(self) -> list[list[str]]:
         """Each component's values: ``N:Doe;John;Richter\\, James;Mr.;Sr.,Esq.`` lists
         the suffixes "Sr." and "Esq." while "Richter, James" stays one middle name."""

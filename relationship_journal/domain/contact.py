@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from relationship_journal.domain.dates import DateError, PartialDate, check_year
 from relationship_journal.domain.taxonomy import TIERS
@@ -35,27 +36,47 @@ def phone_key(number: str) -> str:
     """The digits that identify a number however it is written, for matching.
 
     "+44 20 7946 0958", "0044 20 7946 0958", "tel:+44-20-7946-0958" and "020 7946 0958"
-    all give "2079460958": the national significant number (libphonenumber's term), that
-    is without country code and trunk prefix, because the same person's number is written
-    internationally in one address book and locally in another. Vanity letters count as
-    their digits; an extension is left out.
+    all give "2079460958": the number without its country code (found in libphonenumber's
+    table of calling codes) and without the leading zeros of a trunk prefix, because the
+    same person's number is written internationally in one address book and locally in
+    another. Vanity letters count as their digits; an extension, and the digits dialled
+    after a pause, are left out.
     """
-    import phonenumbers  # deferred: 25 ms of import that opening the window does not need
-
     text = number.strip()
     if text[:4].lower() == "tel:":
         text = text[4:]
-    text = _EXTENSION.sub("", text.split(";", 1)[0]).strip()
-    international = re.sub(r"^\s*00", "+", text)
-    if international.startswith("+"):
-        try:
-            parsed = phonenumbers.parse(international, None)
-        except phonenumbers.NumberParseException:
-            pass
-        else:
-            return phonenumbers.national_significant_number(parsed)
-    digits = re.sub(r"\D", "", phonenumbers.convert_alpha_characters_in_number(text))
+    # What follows a pause or wait (p, w or a comma) is dialled after the call connects.
+    text = _EXTENSION.sub("", _PAUSE.split(text, 1)[0])
+    digits = _NON_DIGITS.sub("", text.upper().translate(_KEYPAD))
+    international = text.lstrip().startswith("+") or digits.startswith("00")
+    if international:
+        digits = digits.lstrip("0")
+        codes = _calling_codes()
+        for length in (1, 2, 3):
+            if int(digits[:length] or 0) in codes:
+                digits = digits[length:]
+                break
     return digits.lstrip("0")
+
+
+_NON_DIGITS = re.compile(r"\D")
+_PAUSE = re.compile(r"[pw,;]")
+_KEYPAD = str.maketrans(
+    {
+        ch: str(digit)
+        for digit, letters in enumerate(
+            ("", "", "ABC", "DEF", "GHI", "JKL", "MNO", "PQRS", "TUV", "WXYZ")
+        )
+        for ch in letters
+    }
+)
+
+
+@cache
+def _calling_codes() -> frozenset[int]:
+    import phonenumbers  # deferred: 25 ms of import that opening the window does not need
+
+    return frozenset(phonenumbers.COUNTRY_CODE_TO_REGION_CODE)
 
 
 def _east_asian(text: str) -> bool:

@@ -32,6 +32,8 @@ def fold(text: str) -> str:
 
 def clean_line(text: str) -> str:
     """One line of user text: control characters removed, whitespace collapsed."""
+    if text.isprintable():  # the usual case, checked in C
+        return _SPACES.sub(" ", text).strip()
     no_controls = "".join(ch if ch.isprintable() else " " for ch in text)
     return _SPACES.sub(" ", no_controls).strip()
 

@@ -47,8 +47,8 @@ def _names(card: Card, record: ImportRecord) -> None:
     draft = record.draft
     n = card.first("N")
     if n is not None:
-        parts = [" ".join(v) for v in n.component_values()[:3]]
-        parts += [", ".join(v) for v in n.component_values()[3:5]]
+        values = n.component_values()
+        parts = [" ".join(v) for v in values[:3]] + [", ".join(v) for v in values[3:5]]
         family, given, middle, prefix, suffix = [*parts, "", "", "", "", ""][:5]
         draft.family_name = record.line("family name", clean_line(family))
         draft.given_name = record.line("given name", clean_line(given))

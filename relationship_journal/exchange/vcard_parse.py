@@ -79,9 +79,16 @@ class Card:
     version: str = ""
     agents: list[Card] = field(default_factory=list)  # vCard 2.1 AGENT cards inside this one
     problems: list[tuple[str, str]] = field(default_factory=list)  # (field, message)
+    _by_name: dict[str, list[Property]] | None = field(default=None, repr=False, compare=False)
+    _indexed: int = field(default=0, repr=False, compare=False)
 
     def all(self, name: str) -> list[Property]:
-        return [p for p in self.properties if p.name == name]
+        if self._by_name is None or len(self.properties) != self._indexed:
+            self._by_name = {}
+            for prop in self.properties:
+                self._by_name.setdefault(prop.name, []).append(prop)
+            self._indexed = len(self.properties)
+        return self._by_name.get(name, [])
 
     def first(self, name: str) -> Property | None:
         found = self.all(name)
@@ -250,6 +257,8 @@ def _decode(
     name: str, raw: bytes, params: dict[str, list[str]], decoder: _Decoder
 ) -> tuple[str | None, bytes | None, str]:
     """(text, binary, problem) of a raw value by its ENCODING and CHARSET."""
+    if "ENCODING" not in params and "CHARSET" not in params and raw.isascii():
+        return raw.decode("ascii"), None, ""  # most values: nothing to decode
     encodings = {e.upper() for e in params.get("ENCODING", [])}
     charset = (params.get("CHARSET") or [""])[0]
     if "QUOTED-PRINTABLE" in encodings:
@@ -266,6 +275,21 @@ def _decode(
     return text, None, problem
 
 
+_Head = tuple[str, str, dict[str, list[str]]] | None  # name, group, parameters
+
+
+def _read_head(head: str) -> _Head:
+    parts = split_outside_quotes(head, ";")
+    match = _NAME.match(parts[0].strip())
+    if match is None:
+        return None
+    return (
+        match.group("name").upper(),
+        (match.group("group") or "").lower(),
+        _parse_params(parts[1:]),
+    )
+
+
 def parse_cards(data: bytes) -> list[Card]:
     """Every top-level card in ``data``; raises ``VCardSyntaxError`` when there is none."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -273,18 +297,21 @@ def parse_cards(data: bytes) -> list[Card]:
     decoder = _Decoder(data)
     cards: list[Card] = []
     stack: list[Card] = []
+    heads: dict[bytes, _Head | bool] = {}
     for head_end, line in _logical_lines(data):
         if head_end < 0:
             continue
-        head, _ = decoder.text(line[:head_end])
-        if head is None:
-            head = line[:head_end].decode("latin-1")
-        value = line[head_end + 1 :]
-        parts = split_outside_quotes(head, ";")
-        match = _NAME.match(parts[0].strip())
-        if match is None:
+        raw_head = line[:head_end]
+        known = heads.get(raw_head, False)
+        if known is False:
+            head, _ = decoder.text(raw_head)
+            known = _read_head(head if head is not None else raw_head.decode("latin-1"))
+            if len(heads) < 10_000:  # the same few heads repeat on every card
+                heads[raw_head] = known
+        if known is None:
             continue
-        name = match.group("name").upper()
+        name, group, shared_params = known
+        value = line[head_end + 1 :]
         if name in ("BEGIN", "END") and value.strip().upper() == b"VCARD":
             if name == "BEGIN":
                 parent = stack[-1] if stack else None
@@ -300,7 +327,7 @@ def parse_cards(data: bytes) -> list[Card]:
         if name == "VERSION":
             card.version = value.strip().decode("ascii", errors="replace")
             continue
-        params = _parse_params(parts[1:])
+        params = shared_params  # read only: shared by every property with this head
         text, binary, problem = _decode(name, value, params, decoder)
         if problem or text is None:
             card.problems.append((name.lower(), problem or "could not be read"))
@@ -311,7 +338,7 @@ def parse_cards(data: bytes) -> list[Card]:
                 name=name,
                 value="" if binary is not None or name in _STRUCTURED else unescape(text, version),
                 params=params,
-                group=(match.group("group") or "").lower(),
+                group=group,
                 binary=binary,
                 raw_value=text,
                 version=version,

@@ -19,6 +19,9 @@ _FULL = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})$")
 _NO_YEAR = re.compile(r"^--(\d{2})-?(\d{2})$")
 
 
+_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 class DateError(ValueError):
     """A date the user gave that is not a real day; the message says why."""
 
@@ -37,7 +40,9 @@ class PartialDate:
         check_year = self.year if self.year is not None else _ANY_LEAP_YEAR
         if self.year is not None and not EARLIEST_MOMENT_YEAR <= self.year <= LATEST_YEAR:
             raise DateError(f"year {self.year} is outside {EARLIEST_MOMENT_YEAR}–{LATEST_YEAR}")
-        last = calendar.monthrange(check_year, self.month)[1]
+        last = _DAYS_IN_MONTH[self.month] + (
+            1 if self.month == 2 and calendar.isleap(check_year) else 0
+        )
         if not 1 <= self.day <= last:
             raise DateError(
                 f"day {self.day} does not exist in {calendar.month_name[self.month]}"

@@ -95,10 +95,13 @@ class _Row:
         self.cells, self.index, self.quoted = cells, index, quoted
 
     def __call__(self, column: str) -> str:
-        position = self.index.get(column) if column else None
+        position = self.index.get(column)
         if position is None or position >= len(self.cells):
             return ""
-        value = self.cells[position].strip()
+        value = self.cells[position]
+        if not value:
+            return ""
+        value = value.strip()
         if self.quoted and value[:1] == "'" and value[1:2] in _FORMULA_START:
             value = value[1:]  # our export's guard against spreadsheet formulas
         return value
@@ -112,8 +115,11 @@ class _Row:
 
 def _labelled(row: _Row, pairs: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
     for column, label_source in pairs:
+        cell = row(column)
+        if not cell:
+            continue
         label = row.label(label_source).lstrip("* ")
-        for value in row(column).split(MULTI_SEPARATOR):
+        for value in cell.split(MULTI_SEPARATOR):
             if value.strip():
                 yield value.strip(), label
 
@@ -132,21 +138,28 @@ def _date(record: ImportRecord, text: str, order: bool, what: str) -> PartialDat
     return None
 
 
+# (mapping field, draft field) of the one-line texts
+_TEXT_FIELDS = (
+    ("prefix", "name_prefix"),
+    ("given", "given_name"),
+    ("middle", "middle_name"),
+    ("family", "family_name"),
+    ("suffix", "name_suffix"),
+    ("nickname", "nickname"),
+    ("organisation", "organisation"),
+    ("org_unit", "org_unit"),
+    ("title", "title"),
+    ("role", "role"),
+)
+
+
 def row_to_record(row: _Row, number: int, mapping: ColumnMapping, order: bool) -> ImportRecord:
     record = ImportRecord("row", number, ContactDraft(display_name=""))
     draft = record.draft
-    for attribute in ("prefix", "given", "middle", "family", "suffix"):
-        target = {
-            "prefix": "name_prefix",
-            "given": "given_name",
-            "middle": "middle_name",
-            "family": "family_name",
-            "suffix": "name_suffix",
-        }[attribute]
-        setattr(draft, target, record.line(target, clean_line(row(getattr(mapping, attribute)))))
-    for attribute in ("nickname", "organisation", "org_unit", "title", "role"):
-        text = clean_line(row(getattr(mapping, attribute)))
-        setattr(draft, attribute, record.line(attribute, text))
+    for source, target in _TEXT_FIELDS:
+        text = row(getattr(mapping, source))
+        if text:
+            setattr(draft, target, record.line(target, clean_line(text)))
     name = clean_line(row(mapping.name)) or compose_name(
         draft.given_name, draft.middle_name, draft.family_name
     )
@@ -185,8 +198,8 @@ def row_to_record(row: _Row, number: int, mapping: ColumnMapping, order: bool) -
             if clean_line(tag) and not tag.strip().startswith("*")
         ]
     for columns in mapping.addresses:
-        parts = [
-            clean_line(row(c))
+        cells = [
+            row(c)
             for c in (
                 columns.street,
                 columns.locality,
@@ -195,6 +208,9 @@ def row_to_record(row: _Row, number: int, mapping: ColumnMapping, order: bool) -
                 columns.country,
             )
         ]
+        if not any(cells):
+            continue
+        parts = [clean_line(cell) for cell in cells]
         address = Address(row.label(columns.label) if columns.label else "", *parts)
         if not address.is_empty():
             draft.addresses.append(address)
@@ -271,7 +287,8 @@ def read_csv(
     order = _date_order(data, chosen, header)
     index: dict[str, int] = {}
     for position, column in enumerate(header):
-        index.setdefault(column, position)
+        if column:
+            index.setdefault(column, position)
     if chosen.format_name.startswith("Outlook (fr"):
         index["Titre"] = len(header) - 1 - header[::-1].index("Titre")  # the job title
     rows = _rows(data)

@@ -21,7 +21,10 @@ EXPECTED: dict[str, list[tuple[str, str, list[str], PartialDate | None, bool]]] 
         ("佐藤 花子", "", ["03-5555-0101"], None, False),
     ],
     "v21-windows-1250.vcf": [("Žofie Šťastná", "Vítkovice Strojírenství", [], None, False)],
-    "v21-windows-1251.vcf": [("Виктор Петров", "", ["+7 495 555-01-23"], None, False)],
+    "v21-windows-1251.vcf": [
+        ("Виктор Петров", "", ["+7 495 555-01-23"], None, False),
+        ("Ђорђе Јовановић", "", ["+381 64 555 0101"], None, False),
+    ],
     "v21-windows-1252.vcf": [("François Œuvre", "", [], None, False)],
     "v21-no-charset.vcf": [("Jürgen Müller", "Straßenbau Köln", ["+49 221 555 0100"], None, False)],
     "phones-odd.vcf": [

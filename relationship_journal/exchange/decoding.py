@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import stat
 from pathlib import Path
 
@@ -10,6 +11,13 @@ from relationship_journal.exchange.records import ImportFileError
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_PERCENT = re.compile(rb"%([0-9A-Fa-f]{2})")
+
+
+def percent_decode(text: str) -> bytes:
+    """The bytes of a URI's percent-encoded text (``%20`` → a space), as RFC 3986 reads
+    them; done here because nothing in the app imports a networking module."""
+    return _PERCENT.sub(lambda m: bytes([int(m.group(1), 16)]), text.encode("utf-8"))
 
 
 def read_head(path: Path, size: int = 4096) -> bytes:

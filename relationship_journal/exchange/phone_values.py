@@ -9,7 +9,7 @@ otherwise it is written as text, which RFC 6350 allows (``VALUE=text``).
 
 from __future__ import annotations
 
-from urllib.parse import unquote
+from relationship_journal.exchange.decoding import percent_decode
 
 
 def _parsed(text: str):  # type: ignore[no-untyped-def]
@@ -27,7 +27,7 @@ def from_tel_uri(uri: str) -> str:
     (``tel:5550100;phone-context=example.com``) → its number as written."""
     import phonenumbers
 
-    body = unquote(uri.strip()[4:])
+    body = percent_decode(uri.strip()[4:]).decode("utf-8", errors="replace")
     number_part, *params = body.split(";")
     extension = next((p[4:] for p in params if p.lower().startswith("ext=")), "")
     if number_part.startswith("+"):

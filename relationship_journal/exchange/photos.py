@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import base64
 import binascii
-from urllib.parse import unquote_to_bytes
+
+from relationship_journal.exchange.decoding import percent_decode
 
 # Leading bytes of the image formats address books write.
 _SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
@@ -41,7 +42,7 @@ def from_data_uri(uri: str) -> bytes | None:
             return base64.b64decode("".join(payload.split()), validate=True)
         except (binascii.Error, ValueError):
             return None
-    return unquote_to_bytes(payload)
+    return percent_decode(payload)
 
 
 def to_data_uri(data: bytes) -> str:

@@ -265,7 +265,7 @@ def _decode(
         raw = binascii.a2b_qp(raw)
     elif encodings & {"B", "BASE64"}:
         try:
-            decoded = binascii.a2b_base64(b"".join(raw.split()))
+            decoded = binascii.a2b_base64(raw)  # skips the line breaks and spaces of folding
         except (binascii.Error, ValueError):
             return None, None, "is not valid base64"
         if name in _BINARY:

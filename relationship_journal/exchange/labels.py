@@ -7,6 +7,8 @@ Apple writes them, as a group with an ``X-ABLabel``, which most address books re
 
 from __future__ import annotations
 
+from functools import cache
+
 # The place a number or address belongs to, and what kind of line it is.
 _PLACES = {"WORK": "work", "HOME": "home", "OTHER": "other"}
 _KINDS = {
@@ -43,7 +45,13 @@ _STANDARD = {
 
 
 def label_from_types(types: set[str]) -> str:
-    """ "work fax" from {WORK, FAX, VOICE}; "" when the types say nothing."""
+    """The label a property's TYPE values say: "work fax" from {WORK, FAX, VOICE}, "" when
+    they say nothing."""
+    return _label_from_types(frozenset(types))
+
+
+@cache
+def _label_from_types(types: frozenset[str]) -> str:
     place = next((_PLACES[t] for t in ("WORK", "HOME", "OTHER") if t in types), "")
     kind = next((_KINDS[t] for t in sorted(types) if t in _KINDS), "")
     if place and kind:

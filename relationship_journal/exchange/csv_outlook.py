@@ -14,8 +14,8 @@ class OutlookLanguage:
     fields: dict[str, str]  # our field → the column's name in this language
     phones: tuple[tuple[str, str], ...]  # (column, label)
     emails: tuple[str, ...]
-    home: tuple[str, str, str, str, str]  # street, city, region, postcode, country
-    work: tuple[str, str, str, str, str]
+    home: tuple[str, ...]  # street, city, region, postcode, country
+    work: tuple[str, ...]
     other: tuple[str, ...] = field(default=())  # columns Outlook writes that we leave
     day_first: bool | None = None  # numeric dates: decided from the column when None
 
@@ -28,6 +28,11 @@ class OutlookLanguage:
             *self.work,
             *self.other,
         }
+
+
+def _columns(names: str) -> tuple[str, ...]:
+    """Column names written one after another, separated by "|"."""
+    return tuple(name.strip() for name in names.split("|"))
 
 
 ENGLISH = OutlookLanguage(
@@ -63,75 +68,28 @@ ENGLISH = OutlookLanguage(
         ("Car Phone", "car"),
         ("Assistant's Phone", "assistant"),
     ),
-    ("E-mail Address", "E-mail 2 Address", "E-mail 3 Address"),
-    ("Home Street", "Home City", "Home State", "Home Postal Code", "Home Country/Region"),
     (
-        "Business Street",
-        "Business City",
-        "Business State",
-        "Business Postal Code",
-        "Business Country/Region",
+        "E-mail Address",
+        "E-mail 2 Address",
+        "E-mail 3 Address",
     ),
-    (
-        "Given Yomi",
-        "Surname Yomi",
-        "Company Yomi",
-        "Callback",
-        "Radio Phone",
-        "Telex",
-        "TTY/TDD Phone",
-        "ISDN",
-        "IMAddress",
-        "Office Location",
-        "Manager's Name",
-        "Assistant's Name",
-        "Business Street 2",
-        "Business Street 3",
-        "Home Street 2",
-        "Home Street 3",
-        "Other Street",
-        "Other Street 2",
-        "Other Street 3",
-        "Other City",
-        "Other State",
-        "Other Postal Code",
-        "Other Country/Region",
-        "Personal Web Page",
-        "Spouse",
-        "Schools",
-        "Hobby",
-        "Location",
-        "Web Page",
-        "Account",
-        "Billing Information",
-        "Business Address PO Box",
-        "Home Address PO Box",
-        "Other Address PO Box",
-        "Children",
-        "Directory Server",
-        "E-mail Type",
-        "E-mail Display Name",
-        "E-mail 2 Type",
-        "E-mail 2 Display Name",
-        "E-mail 3 Type",
-        "E-mail 3 Display Name",
-        "Gender",
-        "Government ID Number",
-        "Initials",
-        "Internet Free Busy",
-        "Keywords",
-        "Language",
-        "Mileage",
-        "Organizational ID Number",
-        "Priority",
-        "Private",
-        "Profession",
-        "Referred By",
-        "Sensitivity",
-        "User 1",
-        "User 2",
-        "User 3",
-        "User 4",
+    _columns("Home Street|Home City|Home State|Home Postal Code|Home Country/Region"),
+    _columns(
+        "Business Street|Business City|Business State|Business Postal Code|Business Country/Region"
+    ),
+    _columns(
+        "Given Yomi|Surname Yomi|Company Yomi|Callback|Radio Phone|Telex|TTY/TDD "
+        "Phone|ISDN|IMAddress|Office Location|Manager's Name|Assistant's Name|Business "
+        "Street 2|Business Street 3|Home Street 2|Home Street 3|Other Street|Other Street"
+        " 2|Other Street 3|Other City|Other State|Other Postal Code|Other "
+        "Country/Region|Personal Web Page|Spouse|Schools|Hobby|Location|Web "
+        "Page|Account|Billing Information|Business Address PO Box|Home Address PO "
+        "Box|Other Address PO Box|Children|Directory Server|E-mail Type|E-mail Display "
+        "Name|E-mail 2 Type|E-mail 2 Display Name|E-mail 3 Type|E-mail 3 Display "
+        "Name|Gender|Government ID Number|Initials|Internet Free "
+        "Busy|Keywords|Language|Mileage|Organizational ID "
+        "Number|Priority|Private|Profession|Referred By|Sensitivity|User 1|User 2|User "
+        "3|User 4"
     ),
 )
 
@@ -168,75 +126,31 @@ GERMAN = OutlookLanguage(
         ("Mobiltelefon 2", "mobile"),
         ("Telefon Assistent", "assistant"),
     ),
-    ("E-Mail-Adresse", "E-Mail 2: Adresse", "E-Mail 3: Adresse"),
     (
-        "Straße privat",
-        "Ort privat",
-        "Bundesland/Kanton privat",
-        "Postleitzahl privat",
-        "Land/Region privat",
+        "E-Mail-Adresse",
+        "E-Mail 2: Adresse",
+        "E-Mail 3: Adresse",
     ),
-    (
-        "Straße geschäftlich",
-        "Ort geschäftlich",
-        "Region geschäftlich",
-        "Postleitzahl geschäftlich",
-        "Land/Region geschäftlich",
+    _columns(
+        "Straße privat|Ort privat|Bundesland/Kanton privat|Postleitzahl privat|Land/Region privat"
     ),
-    (
-        "Straße geschäftlich 2",
-        "Straße geschäftlich 3",
-        "Straße privat 2",
-        "Straße privat 3",
-        "Weitere Straße",
-        "Weitere Straße 2",
-        "Weitere Straße 3",
-        "Weiterer Ort",
-        "Weiteres/r Bundesland/Kanton",
-        "Weitere Postleitzahl",
-        "Weiteres/e Land/Region",
-        "Rückmeldung",
-        "ISDN",
-        "Telefon für Hörbehinderte",
-        "Telex",
-        "Abrechnungsinformation",
-        "Benutzer 1",
-        "Benutzer 2",
-        "Benutzer 3",
-        "Benutzer 4",
-        "Beruf",
-        "Büro",
-        "E-Mail-Typ",
-        "E-Mail: Angezeigter Name",
-        "E-Mail 2: Typ",
-        "E-Mail 2: Angezeigter Name",
-        "E-Mail 3: Typ",
-        "E-Mail 3: Angezeigter Name",
-        "Empfohlen von",
-        "Geschlecht",
-        "Hobby",
-        "Initialen",
-        "Internet-Frei/Gebucht",
-        "Kinder",
-        "Konto",
-        "Name Assistent",
-        "Name des/der Vorgesetzten",
-        "Organisationsnr.",
-        "Ort",
-        "Partner",
-        "Postfach geschäftlich",
-        "Postfach privat",
-        "Priorität",
-        "Privat",
-        "Regierungsnr.",
-        "Reisekilometer",
-        "Sprache",
-        "Stichwörter",
-        "Vertraulichkeit",
-        "Verzeichnisserver",
-        "Webseite",
-        "Weiteres Postfach",
-        "Region privat",
+    _columns(
+        "Straße geschäftlich|Ort geschäftlich|Region geschäftlich|Postleitzahl "
+        "geschäftlich|Land/Region geschäftlich"
+    ),
+    _columns(
+        "Straße geschäftlich 2|Straße geschäftlich 3|Straße privat 2|Straße privat "
+        "3|Weitere Straße|Weitere Straße 2|Weitere Straße 3|Weiterer Ort|Weiteres/r "
+        "Bundesland/Kanton|Weitere Postleitzahl|Weiteres/e "
+        "Land/Region|Rückmeldung|ISDN|Telefon für "
+        "Hörbehinderte|Telex|Abrechnungsinformation|Benutzer 1|Benutzer 2|Benutzer "
+        "3|Benutzer 4|Beruf|Büro|E-Mail-Typ|E-Mail: Angezeigter Name|E-Mail 2: Typ|E-Mail"
+        " 2: Angezeigter Name|E-Mail 3: Typ|E-Mail 3: Angezeigter Name|Empfohlen "
+        "von|Geschlecht|Hobby|Initialen|Internet-Frei/Gebucht|Kinder|Konto|Name "
+        "Assistent|Name des/der Vorgesetzten|Organisationsnr.|Ort|Partner|Postfach "
+        "geschäftlich|Postfach "
+        "privat|Priorität|Privat|Regierungsnr.|Reisekilometer|Sprache|Stichwörter|Vertraulichkeit|Verzeichnisserver|Webseite|Weiteres"
+        " Postfach|Region privat"
     ),
     day_first=True,
 )
@@ -273,75 +187,29 @@ FRENCH = OutlookLanguage(
         ("Téléphone (voiture)", "car"),
         ("Téléphone de l'assistant(e)", "assistant"),
     ),
-    ("Adresse de messagerie", "Adresse de messagerie 2", "Adresse de messagerie 3"),
     (
-        "Rue (domicile)",
-        "Ville (domicile)",
-        "Dép/Région (domicile)",
-        "Code postal (domicile)",
-        "Pays (domicile)",
+        "Adresse de messagerie",
+        "Adresse de messagerie 2",
+        "Adresse de messagerie 3",
     ),
-    (
-        "Rue (bureau)",
-        "Ville (bureau)",
-        "Dép/Région (bureau)",
-        "Code postal (bureau)",
-        "Pays (bureau)",
+    _columns(
+        "Rue (domicile)|Ville (domicile)|Dép/Région (domicile)|Code postal "
+        "(domicile)|Pays (domicile)"
     ),
-    (
-        "Rue (bureau) 2",
-        "Rue (bureau) 3",
-        "Rue (domicile) 2",
-        "Rue (domicile) 3",
-        "Rue (autre)",
-        "Rue (autre) 2",
-        "Rue (autre) 3",
-        "Ville (autre)",
-        "Dép/Région (autre)",
-        "Code postal (autre)",
-        "Pays (autre)",
-        "Rappel",
-        "RNIS",
-        "Radio téléphone",
-        "Téléphone TDD/TTY",
-        "Télex",
-        "Type de messagerie",
-        "Nom complet de l'adresse de messagerie",
-        "Type de messagerie 2",
-        "Nom complet de l'adresse de messagerie 2",
-        "Type de messagerie 3",
-        "Nom complet de l'adresse de messagerie 3",
-        "Autre boîte postale",
-        "B.P. professionnelle",
-        "Boîte postale du domicile",
-        "Bureau",
-        "Code gouvernement",
-        "Compte",
-        "Conjoint(e)",
-        "Critère de diffusion",
-        "Disponibilité Internet",
-        "Emplacement",
-        "Enfants",
-        "Informations facturation",
-        "Initiales",
-        "Kilométrage",
-        "Langue",
-        "Mots clés",
-        "Nom de l'assistant(e)",
-        "Numéro d'identification de l'organisation",
-        "Page Web",
-        "Passe-temps",
-        "Priorité",
-        "Privé",
-        "Profession",
-        "Recommandé par",
-        "Responsable",
-        "Serveur d'annuaire",
-        "Sexe",
-        "Utilisateur 1",
-        "Utilisateur 2",
-        "Utilisateur 3",
-        "Utilisateur 4",
+    _columns("Rue (bureau)|Ville (bureau)|Dép/Région (bureau)|Code postal (bureau)|Pays (bureau)"),
+    _columns(
+        "Rue (bureau) 2|Rue (bureau) 3|Rue (domicile) 2|Rue (domicile) 3|Rue (autre)|Rue "
+        "(autre) 2|Rue (autre) 3|Ville (autre)|Dép/Région (autre)|Code postal "
+        "(autre)|Pays (autre)|Rappel|RNIS|Radio téléphone|Téléphone TDD/TTY|Télex|Type de"
+        " messagerie|Nom complet de l'adresse de messagerie|Type de messagerie 2|Nom "
+        "complet de l'adresse de messagerie 2|Type de messagerie 3|Nom complet de "
+        "l'adresse de messagerie 3|Autre boîte postale|B.P. professionnelle|Boîte postale"
+        " du domicile|Bureau|Code gouvernement|Compte|Conjoint(e)|Critère de "
+        "diffusion|Disponibilité Internet|Emplacement|Enfants|Informations "
+        "facturation|Initiales|Kilométrage|Langue|Mots clés|Nom de l'assistant(e)|Numéro "
+        "d'identification de l'organisation|Page "
+        "Web|Passe-temps|Priorité|Privé|Profession|Recommandé par|Responsable|Serveur "
+        "d'annuaire|Sexe|Utilisateur 1|Utilisateur 2|Utilisateur 3|Utilisateur 4"
     ),
     day_first=True,
 )
@@ -383,82 +251,32 @@ SPANISH = OutlookLanguage(
         "Dirección de correo electrónico 2",
         "Dirección del correo electrónico 3",
     ),
-    (
-        "Calle del domicilio",
-        "Ciudad de residencia",
-        "Provincia o estado de residencia",
-        "Código postal de residencia",
-        "País o región del domicilio",
+    _columns(
+        "Calle del domicilio|Ciudad de residencia|Provincia o estado de residencia|Código"
+        " postal de residencia|País o región del domicilio"
     ),
-    (
-        "Calle del trabajo",
-        "Ciudad de trabajo",
-        "Provincia o estado de trabajo",
-        "Código postal del trabajo",
-        "País o región del trabajo",
+    _columns(
+        "Calle del trabajo|Ciudad de trabajo|Provincia o estado de trabajo|Código postal "
+        "del trabajo|País o región del trabajo"
     ),
-    (
-        "Calle del trabajo 2",
-        "Calle del trabajo 3",
-        "Calle del domicilio 2",
-        "Calle del domicilio 3",
-        "Otra calle",
-        "Otra calle 2",
-        "Otra calle 3",
-        "Otra ciudad",
-        "Otra provincia o estado",
-        "Otro código postal",
-        "Otro país o región",
-        "Teléfono del asistente",
-        "Devolución de llamada",
-        "RDSI",
-        "Radioteléfono",
-        "Número de teletipo",
-        "Télex",
-        "Tipo de correo electrónico",
-        "Nombre para mostrar del correo electrónico",
-        "Tipo de correo electrónico 2",
-        "Nombre para mostrar del correo electrónico 2",
-        "Tipo de correo electrónico 3",
-        "Nombre para mostrar del correo electrónico 3",
-        "Nombre de pantalla de correo electrónico",
-        "Nombre de pantalla de correo electrónico 2",
-        "Nombre de pantalla de correo electrónico 3",
-        "Apartado postal de la dirección del trabajo",
-        "Apartado postal de la dirección personal",
-        "Otro apartado postal",
-        "Aficiones",
-        "Cónyuge",
-        "Facturación",
-        "Género",
-        "Hijos",
-        "Idioma",
-        "Iniciales",
-        "Kilometraje",
-        "Nombre del asistente",
-        "Nombre del director",
-        "Organización Yomi",
-        "Compañía Yomi",
-        "Apellido Yomi",
-        "Yomi especificada",
-        "Página web",
-        "Palabras clave",
-        "Prioridad",
-        "Privado",
-        "Profesión",
-        "Confidencialidad",
-        "Ubicación",
-        "Ubicación de la oficina",
-        "Usuario 1",
-        "Usuario 2",
-        "Usuario 3",
-        "Usuario 4",
-        "Cuenta",
-        "Servidor de directorio",
-        "Remitido por",
-        "Número de identificación oficial",
-        "Número de id. de la organización",
-        "Disponibilidad Internet",
+    _columns(
+        "Calle del trabajo 2|Calle del trabajo 3|Calle del domicilio 2|Calle del "
+        "domicilio 3|Otra calle|Otra calle 2|Otra calle 3|Otra ciudad|Otra provincia o "
+        "estado|Otro código postal|Otro país o región|Teléfono del asistente|Devolución "
+        "de llamada|RDSI|Radioteléfono|Número de teletipo|Télex|Tipo de correo "
+        "electrónico|Nombre para mostrar del correo electrónico|Tipo de correo "
+        "electrónico 2|Nombre para mostrar del correo electrónico 2|Tipo de correo "
+        "electrónico 3|Nombre para mostrar del correo electrónico 3|Nombre de pantalla de"
+        " correo electrónico|Nombre de pantalla de correo electrónico 2|Nombre de "
+        "pantalla de correo electrónico 3|Apartado postal de la dirección del "
+        "trabajo|Apartado postal de la dirección personal|Otro apartado "
+        "postal|Aficiones|Cónyuge|Facturación|Género|Hijos|Idioma|Iniciales|Kilometraje|Nombre"
+        " del asistente|Nombre del director|Organización Yomi|Compañía Yomi|Apellido "
+        "Yomi|Yomi especificada|Página web|Palabras "
+        "clave|Prioridad|Privado|Profesión|Confidencialidad|Ubicación|Ubicación de la "
+        "oficina|Usuario 1|Usuario 2|Usuario 3|Usuario 4|Cuenta|Servidor de "
+        "directorio|Remitido por|Número de identificación oficial|Número de id. de la "
+        "organización|Disponibilidad Internet"
     ),
     day_first=True,
 )

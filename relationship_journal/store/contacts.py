@@ -11,16 +11,16 @@ from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
 from relationship_journal.domain import profile
-from relationship_journal.domain.contact import (
-    Address,
-    ContactDraft,
-    DatedMoment,
-    Labelled,
-    phone_key,
-)
+from relationship_journal.domain.contact import ContactDraft, Labelled, phone_key
 from relationship_journal.domain.custom_fields import check_value
 from relationship_journal.domain.dates import PartialDate
 from relationship_journal.domain.text import clean_block, fold
+from relationship_journal.store.contact_details import (
+    address_row,
+    addresses_of,
+    anniversaries_of,
+    anniversary_row,
+)
 from relationship_journal.store.errors import InvalidInputError, NotFoundError
 from relationship_journal.store.models import (
     Contact,
@@ -129,28 +129,6 @@ def phone_row(contact_id: int, phone: Labelled) -> dict[str, Any]:
         "number": phone.value,
         "digits": phone_key(phone.value),
         "label": phone.label,
-    }
-
-
-def address_row(contact_id: int, address: Address) -> dict[str, Any]:
-    return {
-        "contact_id": contact_id,
-        "label": address.label,
-        "street": address.street,
-        "locality": address.locality,
-        "region": address.region,
-        "postcode": address.postcode,
-        "country": address.country,
-    }
-
-
-def anniversary_row(contact_id: int, moment: DatedMoment) -> dict[str, Any]:
-    return {
-        "contact_id": contact_id,
-        "label": moment.label,
-        "year": moment.day.year,
-        "month": moment.day.month,
-        "day": moment.day.day,
     }
 
 
@@ -432,24 +410,6 @@ def phones_of(session: Session, contact_id: int) -> list[ContactPhone]:
             .order_by(col(ContactPhone.id))
         ).all()
     )
-
-
-def addresses_of(session: Session, contact_id: int) -> list[Address]:
-    rows = session.exec(
-        select(ContactAddress)
-        .where(ContactAddress.contact_id == contact_id)
-        .order_by(col(ContactAddress.id))
-    ).all()
-    return [Address(r.label, r.street, r.locality, r.region, r.postcode, r.country) for r in rows]
-
-
-def anniversaries_of(session: Session, contact_id: int) -> list[DatedMoment]:
-    rows = session.exec(
-        select(ContactAnniversary)
-        .where(ContactAnniversary.contact_id == contact_id)
-        .order_by(col(ContactAnniversary.id))
-    ).all()
-    return [DatedMoment(r.label, PartialDate(r.month, r.day, r.year)) for r in rows]
 
 
 def birthday_of(contact: Contact) -> PartialDate | None:

@@ -12,6 +12,7 @@ from relationship_journal.domain.contact import ContactDraft, Labelled
 from relationship_journal.domain.dates import PartialDate
 from relationship_journal.exchange.import_plan import Decision, apply, preview
 from relationship_journal.store.agenda import collect
+from relationship_journal.store.contact_file import load_contact_file
 from relationship_journal.store.contacts import (
     create_contact,
     current_facts,
@@ -58,6 +59,9 @@ def test_details_land_in_the_journal(journal: Journal) -> None:
     with journal.reading() as session:
         contact = session.exec(select(Contact)).one()
         assert current_facts(session, contact.id)["home"].text == "Albany, NY, USA"  # type: ignore[arg-type]
+        whole = load_contact_file(session, contact.id, NOW)  # type: ignore[arg-type]
+    assert [a.label for a in whole.addresses] == ["work", "home"]
+    assert [m.label for m in whole.anniversaries] == ["anniversary"]
 
 
 def test_photos_of_every_form_are_stored(journal: Journal) -> None:

@@ -7,9 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from relationship_journal.exchange.csv_formats import ColumnMapping, guess
-from relationship_journal.exchange.csv_import import split_rows
-from relationship_journal.exchange.decoding import decode_text
+from relationship_journal.exchange.csv_formats import ColumnMapping
+from relationship_journal.exchange.csv_guess import guess
 from relationship_journal.exchange.import_plan import (
     Decision,
     ImportCancelled,
@@ -18,7 +17,7 @@ from relationship_journal.exchange.import_plan import (
     apply,
     preview,
 )
-from relationship_journal.exchange.records import ImportFileError
+from relationship_journal.exchange.records import ImportFileError, UnsureColumnsError
 from relationship_journal.store import clock, undo_log
 from relationship_journal.store.errors import JournalError
 from relationship_journal.store.journal import Journal
@@ -82,8 +81,8 @@ class ImportFlow(QObject):
         )
 
     def _preview_failed(self, path: Path, error: BaseException, details: str) -> None:
-        if isinstance(error, ImportFileError) and "column-mapping" in str(error):
-            mapping = self._ask_mapping(path)
+        if isinstance(error, UnsureColumnsError):
+            mapping = self._ask_mapping(error.header)
             if mapping is not None:
                 self.start(path, mapping)
                 return
@@ -99,9 +98,8 @@ class ImportFlow(QObject):
             return
         raise RuntimeError(f"Reading {path.name} failed: {error}\n{details}")
 
-    def _ask_mapping(self, path: Path) -> ColumnMapping | None:
-        header, _rows = split_rows(decode_text(path.read_bytes()))
-        dialog = ColumnMappingDialog(self._parent, header, guess(header))
+    def _ask_mapping(self, header: list[str]) -> ColumnMapping | None:
+        dialog = ColumnMappingDialog(self._parent, header, guess(header)[0])
         if dialog.exec() != ColumnMappingDialog.DialogCode.Accepted:
             return None
         return dialog.mapping()

@@ -36,13 +36,15 @@ class ImportPreviewDialog(QDialog):
 
         matches = sum(1 for m in plan.matches if m is not None and m.contact_id is not None)
         invalid = sum(1 for r in plan.records if not r.valid)
+        noted = sum(1 for r in plan.records if r.valid and r.warnings)
         self.summary = QLabel()
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
         self.summary.setText(
             f"<b>{len(plan.records)} contact(s)</b> in this {plan.format_name} file: "
             f"{matches} look like people already in your journal, "
-            f"{invalid} have problems and will be skipped. "
+            f"{invalid} have nothing to know a person by and will be skipped, "
+            f"{noted} come in with a value left out or changed (listed below). "
             "Choose what to do with each; nothing is written until you press Import."
         )
         self.table = QTableWidget(min(len(plan.records), SHOWN_ROWS), len(HEADERS))

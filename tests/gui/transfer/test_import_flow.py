@@ -51,15 +51,15 @@ def test_preview_lists_matches_and_problems_and_imports_the_chosen(
     assert seen["rows"] == 6
     assert "6 contact(s)" in str(seen["summary"])
     assert seen["problems"] == [
-        "card 1, Jane Roe: birthday '1985-13-45' is not a date",
-        "card 2, John Poe: email 'john.poe(at)example.com' is not an email address",
-        "card 3: has no name, organisation or email",
+        "card 1, Jane Roe: birthday '1985-13-45' is not a date: left out",
+        "card 2, John Poe: email 'john.poe(at)example.com' is not an email: left out",
+        "card 3: has no name, organisation, email or phone",
     ]
-    assert seen["button"] == "Import 2"
-    assert (result.created, result.skipped) == (2, 4)  # type: ignore[attr-defined]
-    assert window.context.read(live_contact_count) == 3
+    assert seen["button"] == "Import 4"  # Jane merged, John, Valid and Sofia new
+    assert (result.created, result.merged, result.skipped) == (3, 1, 2)  # type: ignore[attr-defined]
+    assert window.context.read(live_contact_count) == 4
     assert window.current_page_key() == "contacts"
-    assert "2 new" in window.statusBar().currentMessage()
+    assert "3 new" in window.statusBar().currentMessage()
 
 
 def test_unknown_csv_asks_for_a_column_mapping(

@@ -17,9 +17,9 @@ from relationship_journal.store.ledger import entry_draft, update_entry
 from relationship_journal.store.reminders import add_reminder
 from relationship_journal.ui.context import JournalContext, LogRequest
 from relationship_journal.ui.ledger.actions import (
+    JournalCandidates,
     draft_from_interaction,
     extra_categories,
-    picker_candidates,
     save_interaction,
 )
 from relationship_journal.ui.ledger.log_dialog import LogDialog
@@ -60,7 +60,7 @@ class Capture(QObject):
         context = self._context
         dialog = LogDialog(
             self._parent,
-            context.read(picker_candidates),
+            JournalCandidates(context.read),
             list(request.contact_ids),
             context.read(extra_categories),
             context.drafts,
@@ -84,7 +84,7 @@ class Capture(QObject):
         before = context.read(lambda s: entry_draft(s, entry_id))
         dialog = LogDialog(
             self._parent,
-            context.read(picker_candidates),
+            JournalCandidates(context.read),
             before.contact_ids,
             context.read(extra_categories),
         )
@@ -97,7 +97,7 @@ class Capture(QObject):
         self._announce("Entry saved", None)
 
     def new_reminder(self, contact_id: int | None) -> None:
-        dialog = ReminderDialog(self._parent, self._context.read(picker_candidates), contact_id)
+        dialog = ReminderDialog(self._parent, JournalCandidates(self._context.read), contact_id)
         if dialog.exec() != ReminderDialog.DialogCode.Accepted:
             return
         draft = dialog.draft()

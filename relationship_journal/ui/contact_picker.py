@@ -1,11 +1,15 @@
 """Pick one or more contacts by typing part of a name, accents and case ignored.
 
-The people chosen show as chips above the search field, each removable on its own.
-Enter picks the highlighted match; Enter in an empty field moves on (``done``); Escape
-closes an open list of matches and nothing else.
+Matches are looked up in the journal as the user types (a few rows per keystroke, so the
+picker opens at once on any journal). The people chosen show as chips above the search
+field, each removable on its own. Enter picks the highlighted match; Enter in an empty
+field moves on (``done``); Escape closes an open list of matches and nothing else.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -20,31 +24,39 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relationship_journal.domain.text import fold
+from relationship_journal.store.contact_lookup import Candidate
 from relationship_journal.ui.actions import connect_plain
 from relationship_journal.ui.icons import icon
 
-MAX_MATCHES = 8
+
+class CandidateSource(Protocol):
+    """Where a picker finds people: by what was typed (leaving out those chosen), by id."""
+
+    def find(self, text: str, exclude: Sequence[int]) -> list[Candidate]: ...
+
+    def by_id(self, ids: Sequence[int]) -> list[Candidate]: ...
 
 
 class ContactPicker(QWidget):
-    """``candidates`` are (id, name, organisation), most recently in touch first."""
+    """``single``: choosing someone replaces whoever was chosen (one person only)."""
 
     picked = Signal(int)
     done = Signal()  # Enter with nothing typed: the user is finished choosing
 
     def __init__(
         self,
-        candidates: list[tuple[int, str, str]],
-        preselected: list[int],
+        source: CandidateSource,
+        preselected: Sequence[int] = (),
         parent: QWidget | None = None,
+        single: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("contactPicker")
-        self._candidates = candidates
-        self._keys = [fold(f"{name} {org}") for _, name, org in candidates]
-        self._names = {cid: name for cid, name, _ in candidates}
-        self._chosen: list[int] = [cid for cid in preselected if cid in self._names]
+        self._source = source
+        self._single = single
+        known = source.by_id(list(preselected))
+        self._names = {c.id: c.name for c in known}
+        self._chosen: list[int] = [c.id for c in known]
 
         self.search = QLineEdit()
         self.search.setObjectName("contactPickerSearch")
@@ -86,7 +98,11 @@ class ContactPicker(QWidget):
         self.search.setFocus()
 
     def choose(self, contact_id: int) -> None:
+        if contact_id not in self._names:
+            self._names.update((c.id, c.name) for c in self._source.by_id([contact_id]))
         if contact_id in self._names and contact_id not in self._chosen:
+            if self._single:
+                self._chosen.clear()
             self._chosen.append(contact_id)
         self.search.clear()
         self._show_chosen()
@@ -126,24 +142,15 @@ class ContactPicker(QWidget):
         self.chips.addStretch()
 
     def _refilter(self, text: str) -> None:
-        key = fold(text)
         self.matches.clear()
-        if not key:
-            self.matches.setVisible(False)
-            return
-        words = key.split()
-        shown = 0
-        for (cid, name, org), haystack in zip(self._candidates, self._keys, strict=True):
-            if cid in self._chosen or not all(word in haystack for word in words):
-                continue
-            item = QListWidgetItem(f"{name} — {org}" if org else name)
-            item.setData(Qt.ItemDataRole.UserRole, cid)
+        found = self._source.find(text, self._chosen) if text.strip() else []
+        for candidate in found:
+            self._names[candidate.id] = candidate.name
+            item = QListWidgetItem(candidate.label)
+            item.setData(Qt.ItemDataRole.UserRole, candidate.id)
             self.matches.addItem(item)
-            shown += 1
-            if shown >= MAX_MATCHES:
-                break
-        self.matches.setVisible(shown > 0)
-        if shown:
+        self.matches.setVisible(bool(found))
+        if found:
             self.matches.setCurrentRow(0)
 
     def _choose_item(self, item: QListWidgetItem) -> None:

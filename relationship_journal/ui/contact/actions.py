@@ -20,7 +20,7 @@ from relationship_journal.ui.contact.link_dialog import LinkDialog
 from relationship_journal.ui.contact.notice_dialog import NoticeDialog
 from relationship_journal.ui.contact.stage_dialog import StageDialog
 from relationship_journal.ui.context import JournalContext
-from relationship_journal.ui.ledger.actions import picker_candidates
+from relationship_journal.ui.ledger.actions import JournalCandidates
 from relationship_journal.ui.ledger.promise_actions import resolve_promise
 from relationship_journal.ui.ledger.promise_dialog import PromiseDialog
 
@@ -128,8 +128,8 @@ class ContactActions(QObject):
         if shown is None:
             return
         contact_id, name = shown
-        candidates = [c for c in self._context.read(picker_candidates) if c[0] != contact_id]
-        choice, ok = LinkDialog.get_link(self._page, name, candidates)
+        candidates = JournalCandidates(self._context.read)
+        choice, ok = LinkDialog.get_link(self._page, name, candidates, contact_id)
         if ok and choice is not None:
             self._context.write(
                 "Add link",

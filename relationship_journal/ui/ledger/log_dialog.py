@@ -33,7 +33,7 @@ from relationship_journal.domain.taxonomy import (
 )
 from relationship_journal.store.drafts import DraftStore
 from relationship_journal.store.ledger import EntryDraft
-from relationship_journal.ui.contact_picker import ContactPicker
+from relationship_journal.ui.contact_picker import CandidateSource, ContactPicker
 from relationship_journal.ui.dialogs import GuardedDialog, save_cancel
 from relationship_journal.ui.drafts import DraftKeeper
 from relationship_journal.ui.theme import DEPOSIT, WITHDRAWAL
@@ -66,7 +66,7 @@ class LogDialog(GuardedDialog):
     def __init__(
         self,
         parent: QWidget | None,
-        candidates: list[tuple[int, str, str]],
+        candidates: CandidateSource,
         preselected: list[int],
         extra_categories: dict[str, list[str]] | None = None,
         drafts: DraftStore | None = None,
@@ -208,6 +208,8 @@ class LogDialog(GuardedDialog):
         return (self.summary.text(), self.notes.toPlainText(), self.promise_text.text())
 
     def has_unsaved_input(self) -> bool:
+        if self.picker.search.text().strip():
+            return True  # a name being typed is typing too
         typed = self._typed()
         return typed != self._pristine and any(text.strip() for text in typed)
 

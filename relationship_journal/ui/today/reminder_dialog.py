@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from relationship_journal.store.errors import InvalidInputError
 from relationship_journal.store.reminders import check_rule
+from relationship_journal.ui.contact_picker import CandidateSource, ContactPicker
 from relationship_journal.ui.dialogs import GuardedDialog, save_cancel
 from relationship_journal.ui.theme import WITHDRAWAL
 
@@ -64,7 +65,7 @@ class ReminderDialog(GuardedDialog):
     unsaved_what = "this reminder"
 
     def __init__(
-        self, parent: QWidget | None, contacts: list[tuple[int, str, str]], contact_id: int | None
+        self, parent: QWidget | None, contacts: CandidateSource, contact_id: int | None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("reminderDialog")
@@ -73,13 +74,9 @@ class ReminderDialog(GuardedDialog):
         self.title = QLineEdit()
         self.title.setObjectName("reminderTitle")
         self.title.setPlaceholderText("What to remember")
-        self.contact = QComboBox()
+        # About one person, or nobody in particular.
+        self.contact = ContactPicker(contacts, [contact_id] if contact_id else [], single=True)
         self.contact.setObjectName("reminderContact")
-        self.contact.addItem("(nobody in particular)", None)
-        for cid, name, org in sorted(contacts, key=lambda c: c[1].casefold()):
-            self.contact.addItem(f"{name} — {org}" if org else name, cid)
-        if contact_id is not None:
-            self.contact.setCurrentIndex(max(0, self.contact.findData(contact_id)))
         self.day = QDateEdit(QDate.currentDate())
         self.day.setObjectName("reminderDate")
         self.day.setCalendarPopup(True)
@@ -138,7 +135,7 @@ class ReminderDialog(GuardedDialog):
         )
         return ReminderDraft(
             self.title.text(),
-            self.contact.currentData(),
+            next(iter(self.contact.selected_ids()), None),
             starts,
             self.all_day.isChecked(),
             str(rule or ""),

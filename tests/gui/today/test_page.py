@@ -145,9 +145,7 @@ def test_the_demo_never_notifies_and_leaves_nothing_behind(
     assert "Due now (1)" in window.today_page.news.text()  # a first look: nothing was "since"
 
 
-def test_the_drifting_count_is_the_list_it_opens(
-    open_window: WindowFactory, qtbot: QtBot
-) -> None:
+def test_the_drifting_count_is_the_list_it_opens(open_window: WindowFactory, qtbot: QtBot) -> None:
     window = open_window(demo=True)
     note = window.today_page.findChild(QWidget, "driftingNote")
     assert note is not None

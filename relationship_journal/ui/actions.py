@@ -10,6 +10,7 @@ argument (``import_contacts(path=False)``). ``connect_plain`` does the same for 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -46,6 +47,17 @@ def key_text(sequence: QKeySequence) -> str:
     return sequence.toString(QKeySequence.SequenceFormat.PortableText)
 
 
+# Keys a person can press on an ordinary keyboard: platforms also bind media and vendor keys
+# ("Undo", "F14", "Back"), which mean nothing in a list of shortcuts.
+_TYPEABLE = re.compile(
+    r"^((Ctrl|Shift|Alt|Meta)\+)*(.|F([1-9]|1[0-2])|Left|Right|Up|Down|Del|Home|End|PgUp|PgDown)$"
+)
+
+
+def typeable(key: str) -> bool:
+    return bool(_TYPEABLE.match(key))
+
+
 @dataclass(frozen=True)
 class ActionSpec:
     name: str  # objectName: tests and the shortcuts list find the action by it
@@ -72,6 +84,7 @@ class ActionRegistry(QObject):
         self.actions: dict[str, QAction] = {}
         # The keys as written in the specs: the same on every platform, for the README.
         self.documented: dict[str, list[str]] = {}
+        self._labels: dict[str, str] = {}  # undo's text changes with the step; its label not
         self._menu_order: list[str] = []
 
     def add(self, spec: ActionSpec) -> QAction:
@@ -92,9 +105,11 @@ class ActionRegistry(QObject):
         self._window.addAction(action)
         self.actions[spec.name] = action
         self.documented[spec.name] = [key for key in spec.keys if isinstance(key, str)]
+        self._labels[spec.name] = spec.text
         return action
 
     def adopt(self, action: QAction, name: str, keys: Sequence[Key]) -> QAction:
+        self._labels[name] = action.text()
         """Register an action made elsewhere (undo, redo) with its keys."""
         action.setObjectName(name)
         action.setShortcuts(key_sequences(keys))
@@ -132,13 +147,13 @@ class ActionRegistry(QObject):
         rows = []
         order = [*self._menu_order, *(n for n in self.actions if n not in self._menu_order)]
         for name in order:
-            action = self.actions[name]
-            if documented:
-                keys = self.documented[name]
-            else:
-                keys = [key_text(s) for s in action.shortcuts() if not s.isEmpty()]
+            keys = list(self.documented[name])
+            if not documented:
+                bound = [key_text(s) for s in self.actions[name].shortcuts() if not s.isEmpty()]
+                keys = [k for k in keys if k in bound]
+                keys += [k for k in bound if k not in keys and typeable(k)]
             if keys:
-                rows.append((action.text().replace("&", "").rstrip("…").strip(), keys))
+                rows.append((self._labels[name].replace("&", "").rstrip("…").strip(), keys))
         return rows
 
 

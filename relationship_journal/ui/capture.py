@@ -6,13 +6,13 @@ Undo and Open at hand for a few seconds.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
+from sqlmodel import Session
 
 from relationship_journal.domain.taxonomy import Polarity
 from relationship_journal.store import clock
+from relationship_journal.store.agenda import mark_done
 from relationship_journal.store.ledger import entry_draft, update_entry
 from relationship_journal.store.reminders import add_reminder
 from relationship_journal.ui.context import JournalContext, LogRequest
@@ -23,41 +23,19 @@ from relationship_journal.ui.ledger.actions import (
     save_interaction,
 )
 from relationship_journal.ui.ledger.log_dialog import LogDialog
-from relationship_journal.ui.toast import Toast
 from relationship_journal.ui.today.reminder_dialog import ReminderDialog
+from relationship_journal.ui.typeahead import TypeAhead
 
 
 class Capture(QObject):
-    def __init__(
-        self,
-        parent: QWidget,
-        context: JournalContext,
-        toast: Toast,
-        open_contact: Callable[[int], None],
-    ) -> None:
+    def __init__(self, parent: QWidget, context: JournalContext) -> None:
         super().__init__(parent)
         self._parent = parent
         self._context = context
-        self._toast = toast
-        self._open_contact = open_contact
-        self._toast_index = -1
-        context.undo_stack.indexChanged.connect(self._stack_moved)
-
-    def _stack_moved(self, index: int) -> None:
-        # The toast's Undo takes back its own action only: once anything else happened, go.
-        if index != self._toast_index:
-            self._toast.hide()
-
-    def _announce(self, text: str, contact_id: int | None) -> None:
-        self._toast_index = self._context.undo_stack.index()
-        self._toast.show_message(
-            text,
-            undo=self._context.undo_stack.undo,
-            open_it=(lambda: self._open_contact(contact_id)) if contact_id is not None else None,
-        )
 
     def log_interaction(self, request: LogRequest) -> int | None:
         context = self._context
+        typed_early = TypeAhead.hold()  # keys typed before the dialog shows go into it
         dialog = LogDialog(
             self._parent,
             JournalCandidates(context.read),
@@ -66,17 +44,26 @@ class Capture(QObject):
             context.drafts,
         )
         dialog.prefill(request.polarity, request.summary, request.category)
-        if dialog.exec() != LogDialog.DialogCode.Accepted or dialog.result_interaction is None:
+        typed_early.follow(dialog)
+        accepted = dialog.exec() == LogDialog.DialogCode.Accepted
+        typed_early.release()
+        if not accepted or dialog.result_interaction is None:
             return None
         logged = dialog.result_interaction
         names = dialog.picker.chosen_names()
-        entry_id = context.write(
-            f"Log “{logged.summary}”", lambda session: save_interaction(session, logged)
-        )
+        now = clock.now()
+
+        def save(session: Session) -> int:
+            entry_id = save_interaction(session, logged)
+            if request.moment_key:  # the moment it answers is dealt with
+                mark_done(session, request.moment_key, now)
+            return entry_id
+
+        entry_id = context.write(f"Log “{logged.summary}”", save)
         value = draft_from_interaction(logged).value
         worth = f"{value:+d}" if logged.polarity is not Polarity.NEUTRAL else "a note"
         with_whom = names[0] if len(names) == 1 else f"{names[0]} and {len(names) - 1} more"
-        self._announce(f"Logged {worth} with {with_whom}", logged.contact_ids[0])
+        context.tell(f"Logged {worth} with {with_whom}", contact_id=logged.contact_ids[0])
         return entry_id
 
     def edit_entry(self, entry_id: int) -> None:
@@ -94,7 +81,7 @@ class Capture(QObject):
         after = draft_from_interaction(dialog.result_interaction)
         now = clock.now()
         context.write("Edit entry", lambda s: update_entry(s, entry_id, after, now))
-        self._announce("Entry saved", None)
+        context.tell("Entry saved")
 
     def new_reminder(self, contact_id: int | None) -> None:
         dialog = ReminderDialog(self._parent, JournalCandidates(self._context.read), contact_id)
@@ -107,4 +94,4 @@ class Capture(QObject):
                 s, draft.title, draft.starts_at, draft.all_day, draft.rule, draft.contact_id
             ),
         )
-        self._announce(f"Reminder saved: {draft.title.strip()}", draft.contact_id)
+        self._context.tell(f"Reminder saved: {draft.title.strip()}", contact_id=draft.contact_id)

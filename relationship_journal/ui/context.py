@@ -31,6 +31,7 @@ class LogRequest:
     polarity: str = ""
     summary: str = ""
     category: str = ""
+    moment_key: str = ""  # logged from a moment on Today: it is done once logged
 
 
 class JournalContext(QObject):
@@ -39,6 +40,8 @@ class JournalContext(QObject):
     changed = Signal()
     open_contact_requested = Signal(int)
     log_requested = Signal(object)  # a LogRequest
+    # A short note for the window's toast: text, whether Undo applies, a contact to open.
+    told = Signal(str, bool, object)
 
     def __init__(
         self,
@@ -73,6 +76,10 @@ class JournalContext(QObject):
             redo = undo_log.replay(session, inverse)
         self.changed.emit()
         return redo
+
+    def tell(self, text: str, undoable: bool = True, contact_id: int | None = None) -> None:
+        """Say what just happened, with Undo (for the last step) and Open at hand."""
+        self.told.emit(text, undoable, contact_id)
 
     def request_log(self, request: LogRequest | None = None) -> None:
         self.log_requested.emit(request or LogRequest())

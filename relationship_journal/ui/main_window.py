@@ -38,6 +38,7 @@ from relationship_journal.ui.contact_editing import ContactEditing
 from relationship_journal.ui.contacts.page import ContactsPage
 from relationship_journal.ui.context import JournalContext, LogRequest
 from relationship_journal.ui.help import show_about, show_shortcuts
+from relationship_journal.ui.history import History, Place
 from relationship_journal.ui.journal.page import JournalPage
 from relationship_journal.ui.journal_source import JournalSource
 from relationship_journal.ui.journal_switch import JournalSwitch
@@ -75,9 +76,10 @@ class MainWindow(QMainWindow):
         self.context = JournalContext(
             journal, source.is_demo, self, DraftStore(source.current_paths.drafts, journal.key)
         )
-        self._history: list[int] = []
+        self.history = History()
         self.toast = Toast()
-        self.capture = Capture(self, self.context, self.toast, self.open_contact)
+        self.toast.attach(self.context, self.open_contact)
+        self.capture = Capture(self, self.context)
         self.contact_editing = ContactEditing(self, self.context, self.open_contact)
         self.files = FileActions(self, self.context, source.current_paths)
         self.switch = JournalSwitch(self, self.context, source)
@@ -94,6 +96,11 @@ class MainWindow(QMainWindow):
         self.window_lock.locked_changed.connect(self._locked)
         self.context.changed.connect(self._apply_lock_preference)
         self.registry = build_menus(self)
+        # Edit contact and Meeting brief need someone on screen or selected.
+        self.pages.currentChanged.connect(self._contact_commands)
+        self.contacts_page.table.selectionModel().selectionChanged.connect(self._contact_commands)
+        self.context.changed.connect(self._contact_commands)
+        self._contact_commands()
         self._restore_geometry()
         self._apply_lock_preference()
         self.go(0)
@@ -158,6 +165,7 @@ class MainWindow(QMainWindow):
         self.contact_page.edit_entry_requested.connect(self.capture.edit_entry)
         self.contact_page.brief_requested.connect(lambda cid: self.show_brief([cid]))
         self.organisations_page.brief_requested.connect(self.show_brief)
+        self.contact_page.gone.connect(self._contact_gone)
         self._update_status()
 
     def _demo_banner(self) -> QFrame:
@@ -186,7 +194,12 @@ class MainWindow(QMainWindow):
 
     def _navigate(self, index: int) -> None:
         if 0 <= index < len(NAVIGATION):
+            self.history.leave(self._here(), Place(index))
             self.pages.setCurrentIndex(index)
+
+    def _here(self) -> Place:
+        index = self.pages.currentIndex()
+        return Place(index, self.contact_page.contact_id if index == CONTACT_PAGE else None)
 
     def current_page_key(self) -> str:
         if self.pages.currentIndex() == CONTACT_PAGE:
@@ -202,9 +215,14 @@ class MainWindow(QMainWindow):
             return ids[0] if ids else None
         return None
 
-    def open_contact(self, contact_id: int) -> None:
-        if self.contact_page.contact_id is not None and self.pages.currentIndex() == CONTACT_PAGE:
-            self._history.append(self.contact_page.contact_id)
+    def _contact_commands(self, *_args: object) -> None:
+        someone = self.current_contact() is not None
+        for name in ("editContact", "brief"):
+            self.registry[name].setEnabled(someone)
+
+    def open_contact(self, contact_id: int, remember: bool = True) -> None:
+        if remember:
+            self.history.leave(self._here(), Place(CONTACT_PAGE, contact_id))
         self.contact_page.show_contact(contact_id)
         self.navigation.blockSignals(True)
         self.navigation.setCurrentRow(1)
@@ -212,13 +230,24 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(CONTACT_PAGE)
         self.contacts_page.select_contact(contact_id)
 
+    def _contact_gone(self, contact_id: int, name: str) -> None:
+        self.history.forget_contact(contact_id)
+        if self.pages.currentIndex() == CONTACT_PAGE:
+            self.pages.setCurrentIndex(1)
+            self.navigation.setCurrentRow(1)
+        self.context.tell(f"{name} is no longer in the journal.", undoable=False)
+
     def back(self) -> None:
-        if self.pages.currentIndex() != CONTACT_PAGE:
+        place = self.history.back()
+        if place is None:
             return
-        if self._history:
-            self.contact_page.show_contact(self._history.pop())
-        else:
-            self.go(1)
+        if place.contact_id is not None:
+            self.open_contact(place.contact_id, remember=False)
+            return
+        self.navigation.blockSignals(True)
+        self.navigation.setCurrentRow(place.page)
+        self.navigation.blockSignals(False)
+        self.pages.setCurrentIndex(place.page)
 
     def step_contact(self, step: int) -> None:
         current = self.contact_page.contact_id
@@ -296,10 +325,8 @@ class MainWindow(QMainWindow):
 
     def _imported(self, result: ImportResult | None) -> None:
         if result is not None:
-            self.toast.show_message(
-                f"Imported: {result.created} new, {result.merged} merged, "
-                f"{result.skipped} skipped.",
-                undo=self.context.undo_stack.undo,
+            self.context.tell(
+                f"Imported: {result.created} new, {result.merged} merged, {result.skipped} skipped."
             )
             self.statusBar().showMessage(
                 f"Imported: {result.created} new, {result.merged} merged, "
@@ -361,9 +388,8 @@ class MainWindow(QMainWindow):
     def _announce(self, moments: list[Moment]) -> None:
         self.today_page.show_news(moments, self.notifications.first_look)
         count = len(moments)
-        self.statusBar().showMessage(
-            f"{count} moment{'s' if count != 1 else ''} that matter came due. See Today.", 10000
-        )
+        what = "1 moment that matters" if count == 1 else f"{count:,} moments that matter"
+        self.statusBar().showMessage(f"{what} came due. See Today.", 10000)
 
     def _background_failed(self, what: str, message: str) -> None:
         self.statusBar().showMessage(f"{what} failed: {message}", 30000)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from relationship_journal import APP_NAME
 from relationship_journal.domain.moments import MAX_NOTICE_DAYS, Moment, due_for_notice
-from relationship_journal.domain.wording import count_of
 from relationship_journal.store.agenda import collect
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.icons import app_icon
@@ -129,7 +128,8 @@ class NotificationCenter(QObject):
         if self.tray is None:
             return
         if self.discreet:
-            title = f"{count_of(len(fresh), 'moment')} that matter"
+            count = len(fresh)
+            title = "1 moment that matters" if count == 1 else f"{count:,} moments that matter"
             text = f"Unlock {APP_NAME} to see them."
         elif len(fresh) == 1:
             title, text = fresh[0].kind.label, fresh[0].title

@@ -1,4 +1,8 @@
-"""A short note at the foot of the window after an action: what happened, Undo, Open."""
+"""A short note at the foot of the window after an action: what happened, Undo, Open.
+
+It listens to ``JournalContext.told``; its Undo takes back the action it speaks of and
+nothing else, so it goes away as soon as anything else is done or undone.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from relationship_journal.ui.actions import connect_plain
+from relationship_journal.ui.context import JournalContext
 
 SHOWN_MS = 8000
 
@@ -38,7 +43,26 @@ class Toast(QFrame):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
+        self._step = -1
         self.hide()
+
+    def attach(self, context: JournalContext, open_contact: Callable[[int], None]) -> None:
+        stack = context.undo_stack
+
+        def told(text: str, undoable: bool, contact_id: object) -> None:
+            self._step = stack.index()
+            self.show_message(
+                text,
+                undo=stack.undo if undoable else None,
+                open_it=(lambda: open_contact(contact_id)) if isinstance(contact_id, int) else None,
+            )
+
+        def moved(index: int) -> None:
+            if index != self._step:
+                self.hide()
+
+        context.told.connect(told)
+        stack.indexChanged.connect(moved)
 
     def show_message(
         self,

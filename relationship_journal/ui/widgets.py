@@ -49,6 +49,7 @@ def clear_layout(layout: QVBoxLayout) -> None:
         item = layout.takeAt(0)
         widget = item.widget()
         if widget is not None:
+            widget.hide()  # gone from the screen now, not at the next turn of the loop
             widget.deleteLater()
         elif item.layout() is not None:
             inner = item.layout()
@@ -56,6 +57,7 @@ def clear_layout(layout: QVBoxLayout) -> None:
             while inner.count():
                 child = inner.takeAt(0).widget()
                 if child is not None:
+                    child.hide()
                     child.deleteLater()
 
 

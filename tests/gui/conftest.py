@@ -96,21 +96,14 @@ def import_file(window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatc
 
 
 def open_by_name(window: MainWindow, qtbot: QtBot, text: str) -> None:
-    """Find a contact in the list (Ctrl+F), then open the first match with Enter."""
+    """Find a contact (Ctrl+F), type part of the name, Enter opens the first match."""
     from PySide6.QtCore import Qt
 
     window.activateWindow()  # keys reach the active window only
     qtbot.waitUntil(window.isActiveWindow, timeout=5000)
-    trigger(window, "find")
+    trigger(window, "find")  # puts other filters aside
     page = window.contacts_page
-    for box in (page.drifting, page.trash):
-        box.setChecked(False)
-    for combo in (page.tag_box, page.stage_box, page.tier_box):
-        combo.setCurrentIndex(0)
     page.search.clear()
     qtbot.keyClicks(page.search, text)
-    qtbot.waitUntil(lambda: page.model.current_filter.text == text, timeout=5000)
-    assert page.model.rowCount() >= 1, f"no contact matches {text!r}"
-    page.table.selectRow(0)
-    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
     assert window.current_page_key() == "contact"

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QLabel,
     QMessageBox,
     QPushButton,
     QTextBrowser,
@@ -64,8 +65,14 @@ class BriefDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.pdf_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
+        self.saved = QLabel()
+        self.saved.setObjectName("briefSaved")
+        self.saved.setProperty("role", "muted")
+        self.saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.saved.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
+        layout.addWidget(self.saved)
         layout.addWidget(buttons)
 
     def default_name(self) -> str:
@@ -89,5 +96,6 @@ class BriefDialog(QDialog):
             QMessageBox.warning(self, "Cannot export", str(error))
             return None
         self.saved_to = target
-        self.pdf_button.setToolTip(f"Saved to {target}")
+        self.saved.setText(f"Saved to {target}")
+        self.saved.setVisible(True)
         return target

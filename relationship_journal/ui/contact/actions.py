@@ -144,3 +144,4 @@ class ContactActions(QObject):
 
     def delete_entry(self, entry_id: int) -> None:
         self._context.write("Delete entry", lambda s: delete_entry(s, entry_id))
+        self._context.tell("Entry deleted")

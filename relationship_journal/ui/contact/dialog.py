@@ -84,6 +84,7 @@ class ContactDialog(GuardedDialog):
         self.tier = QComboBox()
         self.tier.setObjectName("tier")
         self.tier.addItems(list(TIERS))
+        self.tier.setCurrentText("standard")
         self.tier.setAccessibleName("Tier")
         self.cadence = QSpinBox()
         self.cadence.setObjectName("cadence")

@@ -40,7 +40,7 @@ class FactDialog(GuardedDialog):
         self.text = QPlainTextEdit(current)
         self.text.setObjectName("factText")
         self.text.setAccessibleName(topic.label)
-        note = QLabel("The earlier answer stays in the history.")
+        note = QLabel("The earlier answer stays in the history." if current.strip() else "")
         note.setProperty("role", "muted")
         buttons = save_cancel(self)
         layout = QVBoxLayout(self)

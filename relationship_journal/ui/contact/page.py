@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout,
 
 from relationship_journal.store import clock
 from relationship_journal.store.contact_file import ContactFile, load_contact_file
+from relationship_journal.store.errors import NotFoundError
 from relationship_journal.ui.actions import connect_plain
 from relationship_journal.ui.contact.actions import ContactActions
 from relationship_journal.ui.contact.header import ContactHeader
@@ -27,6 +28,7 @@ class ContactPage(LazyPage):
     edit_requested = Signal(int)
     brief_requested = Signal(int)
     edit_entry_requested = Signal(int)
+    gone = Signal(int, str)  # the contact shown is no longer in the journal (an undo took it)
 
     def __init__(self, context: JournalContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -124,6 +126,11 @@ class ContactPage(LazyPage):
         contact_id, now = self.contact_id, clock.now()
         try:
             file = self._context.read(lambda s: load_contact_file(s, contact_id, now))
+        except NotFoundError:
+            name = self.file.contact.display_name if self.file else "That contact"
+            self.contact_id, self.file = None, None
+            self.gone.emit(contact_id, name)
+            return
         except Exception:
             self.contact_id = None
             raise

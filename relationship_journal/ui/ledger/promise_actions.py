@@ -19,6 +19,10 @@ def resolve_promise(
         "Promise kept" if status == "kept" else "Promise broken",
         lambda session: set_promise_status(session, promise_id, status, today),
     )
+    context.tell(
+        f"Promise {'kept' if status == 'kept' else 'broken'}: {promise.text}",
+        contact_id=promise.contact_id,
+    )
     if not ask or promise.owner != "me":
         return
     kind = "deposit" if status == "kept" else "withdrawal"

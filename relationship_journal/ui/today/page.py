@@ -33,7 +33,7 @@ from relationship_journal.store.agenda import (
     mark_done,
     snooze,
 )
-from relationship_journal.store.contact_list import ContactFilter, count_contacts
+from relationship_journal.store.contact_list import Drifting, drifting
 from relationship_journal.ui.context import JournalContext, LogRequest
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.tasks import run_task
@@ -178,7 +178,7 @@ class TodayPage(QWidget):
         layout.addWidget(scroll, 1)
         context.changed.connect(self.reload)
         self.is_loaded = False
-        self._drifting = 0
+        self._drifting = Drifting(0, ())
         self._requested = 0  # loads asked for; only one that started after the last ask shows
         self._shown = 0
         self._in_flight = False
@@ -199,10 +199,9 @@ class TodayPage(QWidget):
         request = self._requested
         journal, today, now = self.context.journal, clock.today(), clock.now()
 
-        def work(_progress: object) -> tuple[list[Moment], int]:
+        def work(_progress: object) -> tuple[list[Moment], Drifting]:
             with journal.reading() as session:
-                drifting = count_contacts(session, ContactFilter(drifting=True), now)
-                return collect(session, today), drifting
+                return collect(session, today), drifting(session, now)
 
         run_task(
             work,
@@ -210,7 +209,7 @@ class TodayPage(QWidget):
             lambda error, details: self._load_failed(request, error, details),
         )
 
-    def _loaded(self, request: int, moments: list[Moment], drifting: int) -> None:
+    def _loaded(self, request: int, moments: list[Moment], drifting: Drifting) -> None:
         self._in_flight = False
         if request != self._requested:
             self._start_load()  # something changed meanwhile: this result is already old
@@ -226,7 +225,7 @@ class TodayPage(QWidget):
         self._shown = request
         raise RuntimeError(f"The agenda could not be gathered: {error}\n{details}")
 
-    def _show(self, moments: list[Moment], drifting: int) -> None:
+    def _show(self, moments: list[Moment], drifting: Drifting) -> None:
         today = clock.today()
         self.moments = moments
         self._drifting = drifting
@@ -239,13 +238,15 @@ class TodayPage(QWidget):
         self.subtitle.setText(", ".join(counts) if counts else "")
         clear_layout(self.sections)
         self._rows = []
-        if drifting:
+        if drifting.count:
             self.sections.addWidget(self._drifting_note(drifting))
         if not self.moments:
             self.sections.addWidget(
                 empty_state(
-                    "Nothing due. Add birthdays, promises and a stay-in-touch cadence to your "
-                    "contacts, and their moments will appear here."
+                    "Nothing else is due."
+                    if drifting.count
+                    else "Nothing due. Add birthdays, promises and a stay-in-touch cadence to "
+                    "your contacts, and their moments will appear here."
                 )
             )
             self.sections.addStretch()
@@ -271,18 +272,21 @@ class TodayPage(QWidget):
             self.sections.addWidget(frame)
         self.sections.addStretch()
 
-    def _drifting_note(self, count: int) -> QWidget:
+    def _drifting_note(self, drifting: Drifting) -> QWidget:
         frame, layout = card()
         frame.setObjectName("driftingNote")
         row = QHBoxLayout()
-        row.addWidget(
-            label(
-                f"{count_of(count, 'contact')} {'is' if count == 1 else 'are'} drifting away: "
-                "no interaction for longer than their stay-in-touch cadence.",
-                wrap=True,
-            ),
-            1,
+        count, names = drifting.count, list(drifting.first_names)
+        if count > len(names):
+            names.append(f"{count_of(count - len(names), 'other')}")
+        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        text = label(
+            f"{count_of(count, 'contact')} {'is' if count == 1 else 'are'} drifting away "
+            f"({esc(who)}): no interaction for longer than their stay-in-touch cadence.",
+            wrap=True,
         )
+        text.setObjectName("driftingText")
+        row.addWidget(text, 1)
         review = QPushButton("Review them")
         review.setObjectName("reviewDrifting")
         review.clicked.connect(self.review_drifting)
@@ -314,12 +318,14 @@ class TodayPage(QWidget):
     def mark_done(self, moment: Moment) -> None:
         now = clock.now()
         self.context.write(f"Done: {moment.title}", lambda s: mark_done(s, moment.key, now))
+        self.context.tell(f"Done: {moment.title}")
         # Shown at once; the reload the change started confirms it from the journal.
         self._show([m for m in self.moments if m.key != moment.key], self._drifting)
 
     def snooze(self, moment: Moment, until: date) -> None:
         now = clock.now()
         self.context.write(f"Snooze: {moment.title}", lambda s: snooze(s, moment.key, until, now))
+        self.context.tell(f"Snoozed until {until:%a %d %b}: {moment.title}")
         moved = []
         for shown in self.moments:
             if shown.key == moment.key:
@@ -358,5 +364,7 @@ class TodayPage(QWidget):
             else ""
         )
         self.context.request_log(
-            LogRequest((moment.contact_id,), "deposit" if category else "", summary, category)
+            LogRequest(
+                (moment.contact_id,), "deposit" if category else "", summary, category, moment.key
+            )
         )

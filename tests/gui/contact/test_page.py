@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from relationship_journal.ui.contact.dialog import ContactDialog
 from relationship_journal.ui.contact.fact_dialogs import FactDialog, FactHistoryDialog
-from tests.gui.conftest import WindowFactory, seed, trigger
+from tests.gui.conftest import WindowFactory, open_by_name, seed, trigger
 
 
 def _fill_contact_dialog(monkeypatch: pytest.MonkeyPatch, **fields: str) -> None:
@@ -68,11 +67,7 @@ def test_profile_answers_survive_restart_with_history(
     window.close()
 
     window = open_window()
-    trigger(window, "find")
-    qtbot.keyClicks(window.contacts_page.search, "jurgen")
-    qtbot.waitUntil(lambda: window.contacts_page.model.rowCount() == 1)
-    window.contacts_page.table.selectRow(0)
-    qtbot.keyClick(window.contacts_page.table, Qt.Key.Key_Return)
+    open_by_name(window, qtbot, "jurgen")
     page = window.contact_page
     assert "Depot automation delays" in (
         page.profile_sections["professional"].answers["keeps_up_at_night"].text()

@@ -166,3 +166,32 @@ def test_a_save_says_what_happened_with_undo_and_open(
     qtbot.mouseClick(window.toast.undo_button, Qt.MouseButton.LeftButton)
     assert len(_entries(window)) == 1
     assert not window.toast.isVisibleTo(window)
+
+
+def test_keys_typed_before_the_dialog_appears_go_into_it(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    now = clock.now()
+    seed(
+        window,
+        lambda s: [
+            create_contact(s, ContactDraft(n), now) for n in ("Kwame Mensah", "Grace Whitfield")
+        ],
+    )
+
+    def run(dialog: LogDialog) -> int:
+        # Fast fingers: the name and Enter reach the main window before the dialog shows.
+        qtbot.keyClicks(window.navigation, "gra")
+        qtbot.keyClick(window.navigation, Qt.Key.Key_Return)
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: dialog.picker.chosen_names() == ["Grace Whitfield"])
+        assert QApplication.focusWidget() is dialog.summary
+        qtbot.keyClicks(dialog.summary, "Coffee after the workshop")
+        qtbot.keyClick(dialog.summary, Qt.Key.Key_Return)
+        return int(dialog.result())
+
+    monkeypatch.setattr(LogDialog, "exec", run)
+    trigger(window, "logInteraction")
+    assert _entries(window) == [("Grace Whitfield", "Coffee after the workshop")]
+    assert window.current_page_key() == "today"  # the keys did not move the navigation

@@ -49,7 +49,7 @@ def test_preview_lists_matches_and_problems_and_imports_the_chosen(
     result = import_file(window, qtbot, monkeypatch, mixed)
 
     assert seen["rows"] == 6
-    assert "6 contact(s)" in str(seen["summary"])
+    assert "<b>6 contacts</b> in this vCard file: 1 looks like someone" in str(seen["summary"])
     assert seen["problems"] == [
         "card 1, Jane Roe: birthday '1985-13-45' is not a date: left out",
         "card 2, John Poe: email 'john.poe(at)example.com' is not an email: left out",

@@ -88,7 +88,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importing.add_argument("file", metavar="FILE")
     importing.add_argument(
-        "--skip-invalid", action="store_true", help="import the valid records, skip the rest"
+        "--skip-invalid",
+        action="store_true",
+        help="import the others when some records have nothing to know a person by",
+    )
+    importing.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="COLUMN=FIELD",
+        help="for a CSV of unknown columns: what a column holds (name, given, family, "
+        "organisation, email, phone, birthday, notes…, or ignore); repeat for each column",
+    )
+    importing.add_argument(
+        "--date-order",
+        choices=("day-first", "month-first"),
+        help="for a CSV whose dates read both ways (4/5/1985)",
     )
     importing.add_argument(
         "--dry-run", action="store_true", help="show what would happen, write nothing"

@@ -15,23 +15,32 @@ if [ "${1:-}" = "--test" ]; then
     PACKAGES+=(poppler-utils binutils)
 fi
 
-if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
-    missing=()
-    for package in "${PACKAGES[@]}"; do
+install_missing() {
+    command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 || return 0
+    local missing=()
+    for package in "$@"; do
         dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
             || missing+=("$package")
     done
-    if [ "${#missing[@]}" -gt 0 ]; then
-        echo "Installing system packages: ${missing[*]}"
-        sudo=""
-        [ "$(id -u)" = "0" ] || sudo="sudo"
-        $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-        $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-            "${missing[@]}" >/dev/null
-    fi
-fi
+    [ "${#missing[@]}" -gt 0 ] || return 0
+    echo "Installing system packages: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" = "0" ] || sudo="sudo"
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}" >/dev/null
+}
+
+install_missing "${PACKAGES[@]}"
 
 PYTHON="${PYTHON:-python3}"
+interpreter="$(readlink -f "$(command -v "$PYTHON")")"
+if [ "${1:-}" = "--test" ] && [[ "$interpreter" == /usr/* ]]; then
+    # CI builds the installable app too: PyInstaller needs the interpreter's shared library,
+    # which Debian and Ubuntu package apart from their python3 (libpython3.11 on Debian 12).
+    install_missing "$("$PYTHON" -c 'import sys; print("libpython%d.%d" % sys.version_info[:2])')"
+fi
+
 if [ ! -x .venv/bin/python ]; then
     "$PYTHON" -m venv .venv
 fi

@@ -12,12 +12,25 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
+from relationship_journal.store.contact_lookup import Candidate
 from relationship_journal.store.drafts import DraftStore
 from relationship_journal.ui.ledger.log_dialog import LogDialog
 
 app = QApplication([])
 store = DraftStore(Path(sys.argv[1]))
-dialog = LogDialog(None, [(1, "Anna Lind", "Kestrel")], [1], None, store)
+
+
+class OneContact:
+    anna = Candidate(1, "Anna Lind", "Kestrel")
+
+    def find(self, text: str, exclude: object) -> list[Candidate]:
+        return [self.anna]
+
+    def by_id(self, ids: object) -> list[Candidate]:
+        return [self.anna]
+
+
+dialog = LogDialog(None, OneContact(), [1], None, store)
 dialog.show()
 dialog.summary.setText("Promised Anna the routing benchmark by Friday")
 dialog.notes.setPlainText("She worries about the depot go-live")

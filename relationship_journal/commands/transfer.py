@@ -10,8 +10,11 @@ from pathlib import Path
 from relationship_journal.commands.agenda import export_ics
 from relationship_journal.commands.input_files import open_input
 from relationship_journal.commands.passphrase import key_for_file, read_passphrase
+from relationship_journal.exchange.csv_formats import ColumnMapping
+from relationship_journal.exchange.csv_import import mapping_to_complete, read_header
+from relationship_journal.exchange.decoding import decode_text, read_head, read_import_bytes
 from relationship_journal.exchange.export_all import export_to_file
-from relationship_journal.exchange.import_plan import Decision, apply, preview
+from relationship_journal.exchange.import_plan import Decision, apply, looks_like_json, preview
 from relationship_journal.exchange.json_archive import MAX_ARCHIVE_BYTES, import_archive
 from relationship_journal.exchange.records import ImportFileError
 from relationship_journal.paths import JournalPaths
@@ -30,21 +33,47 @@ from relationship_journal.store.restore import restore
 MAX_LISTED_PROBLEMS = 200
 
 
+def _mapping(path: Path, args: argparse.Namespace) -> ColumnMapping | None:
+    """The mapping ``--map`` and ``--date-order`` describe, starting from the guess."""
+    if not args.map and not args.date_order:
+        return None
+    header = read_header(decode_text(read_import_bytes(path))[0])
+    mapping, unplaced = mapping_to_complete(header)
+    for item in args.map:
+        column, equals, target = item.partition("=")
+        if not equals or column.strip() not in header:
+            listed = ", ".join(repr(c) for c in header)
+            raise InvalidInputError(f"--map {item}: the file's columns are {listed}")
+        try:
+            mapping.assign(column.strip(), target)
+        except ValueError as error:
+            raise InvalidInputError(f"--map {item}: {error}") from None
+    left = [c for c in unplaced if c not in mapping.used_columns() | mapping.ignored]
+    if left:
+        listed = ", ".join(repr(c) for c in left)
+        raise InvalidInputError(
+            f"cannot import {path}: still to place {listed} (--map COLUMN=FIELD, or =ignore)"
+        )
+    if args.date_order:
+        mapping.day_first = args.date_order == "day-first"
+    return mapping
+
+
 def import_command(journal: Journal, args: argparse.Namespace, _paths: JournalPaths) -> int:
     path = Path(args.file)
     try:
-        if path.suffix.lower() == ".json":
+        if looks_like_json(read_head(path)):
             return _import_json(journal, path, args)
         with journal.reading() as session:
-            plan = preview(session, path)
+            plan = preview(session, path, _mapping(path, args))
     except ImportFileError as error:
         raise InvalidInputError(f"cannot import {path}: {error}") from None
-    problems = plan.problems
-    if problems and not args.skip_invalid:
-        _list_problems([str(problem) for problem in problems], len(problems))
+    refusals = plan.refusals
+    if refusals and not args.skip_invalid:
+        _list_problems([str(problem) for problem in plan.problems], len(plan.problems))
         print(
-            f"relationship-journal: {len(problems)} problem(s) in {path.name}; nothing was "
-            "imported (use --skip-invalid to import the valid records)",
+            f"relationship-journal: {len(refusals)} record(s) in {path.name} have nothing to "
+            "know a person by; nothing was imported (use --skip-invalid to import the others)",
             file=sys.stderr,
         )
         return 1
@@ -56,10 +85,11 @@ def import_command(journal: Journal, args: argparse.Namespace, _paths: JournalPa
         f"{plan.format_name}: {len(plan.records)} record(s): {new} new, {merge} to merge with "
         f"people already in the journal, {skip} skipped"
     )
+    notes = [*plan.problems, *plan.duplicates()]
     if args.dry_run:
         print(f"{summary} (dry run: nothing written)")
-        for problem in problems:
-            print(f"  {problem}")
+        for note in notes:
+            print(f"  {note}")
         return 0
     now = clock.now()
     with journal.transaction() as session:
@@ -68,8 +98,8 @@ def import_command(journal: Journal, args: argparse.Namespace, _paths: JournalPa
         f"Imported from {path.name}: {result.created} new, {result.merged} merged, "
         f"{result.skipped} skipped"
     )
-    for problem in problems:
-        print(f"  skipped {problem}")
+    for note in notes:
+        print(f"  {note}")
     return 0
 
 

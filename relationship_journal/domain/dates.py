@@ -9,11 +9,17 @@ from datetime import date
 
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2100
+# Birthdays and anniversaries may be older than anything the journal records: a founder's
+# birthday in 1890 is still a birthday. Only the calendar's own limit applies to them.
+EARLIEST_MOMENT_YEAR = 1
 # A leap year, so that a year-less 29 February is a valid day.
 _ANY_LEAP_YEAR = 2000
 
 _FULL = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})$")
 _NO_YEAR = re.compile(r"^--(\d{2})-?(\d{2})$")
+
+
+_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 class DateError(ValueError):
@@ -32,9 +38,11 @@ class PartialDate:
         if not 1 <= self.month <= 12:
             raise DateError(f"month {self.month} does not exist")
         check_year = self.year if self.year is not None else _ANY_LEAP_YEAR
-        if self.year is not None and not EARLIEST_YEAR <= self.year <= LATEST_YEAR:
-            raise DateError(f"year {self.year} is outside {EARLIEST_YEAR}–{LATEST_YEAR}")
-        last = calendar.monthrange(check_year, self.month)[1]
+        if self.year is not None and not EARLIEST_MOMENT_YEAR <= self.year <= LATEST_YEAR:
+            raise DateError(f"year {self.year} is outside {EARLIEST_MOMENT_YEAR}–{LATEST_YEAR}")
+        last = _DAYS_IN_MONTH[self.month] + (
+            1 if self.month == 2 and calendar.isleap(check_year) else 0
+        )
         if not 1 <= self.day <= last:
             raise DateError(
                 f"day {self.day} does not exist in {calendar.month_name[self.month]}"
@@ -98,3 +106,29 @@ def parse_day(text: str) -> date:
 def check_year(year: int) -> None:
     if not EARLIEST_YEAR <= year <= LATEST_YEAR:
         raise DateError(f"year {year} is outside {EARLIEST_YEAR}–{LATEST_YEAR}")
+
+
+@dataclass(frozen=True)
+class ReducedDate:
+    """A date known only in part, as vCards allow it (RFC 6350 §4.3.1): a year (``1985``),
+    a year and month (``1985-04``), a month (``--04``), a day of the month (``---15``).
+    Kept in words, since no day of the year can be drawn from it."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.year is None and self.month is None and self.day is None:
+            raise DateError("a date needs a year, a month or a day")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise DateError(f"month {self.month} does not exist")
+        if self.day is not None and not 1 <= self.day <= 31:
+            raise DateError(f"day {self.day} does not exist")
+
+    def label(self) -> str:
+        month = calendar.month_name[self.month] if self.month is not None else ""
+        if self.day is not None and not month:
+            return f"day {self.day} of the month"
+        parts = [str(self.day) if self.day is not None else "", month, str(self.year or "")]
+        return " ".join(part for part in parts if part)

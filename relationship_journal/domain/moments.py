@@ -187,6 +187,31 @@ def anniversaries(
     return found
 
 
+def dated_anniversaries(
+    contact_id: int, name: str, what: str, day: PartialDate, start: date, end: date
+) -> list[Moment]:
+    """Yearly returns of a day the contact's file names (a wedding, a founding), with or
+    without the year it began."""
+    found = []
+    for year in range(start.year, end.year + 1):
+        occurs = day.occurrence_in(year)
+        years = year - day.year if day.year is not None else None
+        if start <= occurs <= end and (years is None or years >= 1):
+            count = f" ({years} year{'s' if years > 1 else ''})" if years else ""
+            found.append(
+                Moment(
+                    day=occurs,
+                    kind=MomentKind.ANNIVERSARY,
+                    key=f"anniversary:{contact_id}:{what}:{year}",
+                    title=f"{name}'s {what}{count}",
+                    why="Remembering what matters to them personally is a deposit.",
+                    contact_id=contact_id,
+                    contact_name=name,
+                )
+            )
+    return found
+
+
 def promise(
     promise_id: int, contact_id: int, name: str, owner: str, text: str, due: date
 ) -> Moment:

@@ -32,11 +32,17 @@ def fold(text: str) -> str:
 
 def clean_line(text: str) -> str:
     """One line of user text: control characters removed, whitespace collapsed."""
+    if text.isprintable():  # the usual case, checked in C: only plain spaces to tidy
+        if "  " in text or text.startswith(" ") or text.endswith(" "):
+            return _SPACES.sub(" ", text).strip()
+        return text
     no_controls = "".join(ch if ch.isprintable() else " " for ch in text)
     return _SPACES.sub(" ", no_controls).strip()
 
 
 def clean_block(text: str) -> str:
     """Multi-line user text: keeps newlines and tabs, drops other control characters."""
+    if text.isprintable() or text.replace("\n", "").replace("\t", "").isprintable():
+        return text.strip()  # the usual case, checked in C
     kept = "".join(ch for ch in text if ch in "\n\t" or ch.isprintable())
     return kept.replace("\r\n", "\n").strip()

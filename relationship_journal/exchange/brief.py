@@ -60,6 +60,13 @@ def facts_for(file: ContactFile, today: date) -> BriefFacts:
     )
 
 
+def _due_text(day: date, today: date) -> str:
+    """A moment's day, marked when it has passed without being dealt with."""
+    if day < today:
+        return f"<span class='minus'>{day:%a %d %b}, overdue</span>"
+    return f"{day:%a %d %b}"
+
+
 def load_brief(session: Session, contact_id: int, now: datetime) -> Brief:
     today = now.astimezone().date()
     file = load_contact_file(session, contact_id, now, entry_limit=RECENT_INTERACTIONS)
@@ -199,7 +206,7 @@ def brief_html(brief: Brief, compact: bool = False, omit: frozenset[str] = froze
     )
     upcoming = (
         "".join(
-            f"<tr><td width='22%'>{m.day:%a %d %b}</td><td>{_e(m.title)}</td></tr>"
+            f"<tr><td width='22%'>{_due_text(m.day, today)}</td><td>{_e(m.title)}</td></tr>"
             for m in brief.upcoming
             # Promises are listed above with their due dates.
             if m.kind not in (MomentKind.PROMISE_MINE, MomentKind.PROMISE_THEIRS)
@@ -238,7 +245,7 @@ trend {standing.trend:+.1f} over 90 days — {standing.health.label.lower()}.<br
 {personal}
 <h2>Open promises</h2>
 <table width='100%' cellspacing='0'>{promises}</table>
-<h2>Coming up</h2>
+<h2>Due and coming up</h2>
 <table width='100%' cellspacing='0'>{upcoming}</table>
 {recent}
 """

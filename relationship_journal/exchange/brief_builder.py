@@ -48,14 +48,20 @@ def current_people(session: Session, organisation_id: int) -> list[int]:
     return [person.contact_id for person in people_at(session, organisation_id) if person.current]
 
 
+def brief_heading(briefs: list[Brief], title: str = "") -> str:
+    """The brief's title: the person's name, or the organisation of several people."""
+    if title:
+        return title
+    first = briefs[0].file
+    return first.contact.display_name if len(briefs) == 1 else first.organisation
+
+
 def export_brief_pdf(
     journal: Journal, contact_ids: list[int], target: Path, now: datetime, title: str = ""
 ) -> int:
     """Write the brief of one or more contacts to ``target``; returns the page count."""
     with journal.reading() as session:
         briefs = briefs_for(session, contact_ids, now)
-    heading = title or (
-        briefs[0].file.contact.display_name if len(briefs) == 1 else briefs[0].file.organisation
-    )
+    heading = brief_heading(briefs, title)
     sections = sections_for(briefs, heading, fits_one_page)
     return write_pdf(sections, briefs, target, f"Brief — {heading}")

@@ -60,6 +60,7 @@ def moments_calendar(moments: Iterable[Moment], stamp: datetime | None = None) -
 
 
 def window(moments: Iterable[Moment], start: date, days: int) -> list[Moment]:
-    """The moments of the next ``days`` days from ``start`` (overdue ones are left out)."""
+    """The moments of the ``days`` days from ``start`` on, ``start`` being the first of
+    them (overdue ones are left out): 365 days from 1 January end on 31 December."""
     end = start + timedelta(days=days)
-    return [m for m in moments if start <= m.day <= end]
+    return [m for m in moments if start <= m.day < end]

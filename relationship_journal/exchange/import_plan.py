@@ -11,11 +11,16 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
-from relationship_journal.domain.contact import Labelled, phone_digits
+from relationship_journal.domain.contact import MIN_MATCH_DIGITS, Labelled, phone_key
 from relationship_journal.domain.text import fold
 from relationship_journal.exchange.csv_formats import ColumnMapping
 from relationship_journal.exchange.csv_import import read_csv
-from relationship_journal.exchange.decoding import decode_text
+from relationship_journal.exchange.decoding import (
+    check_not_binary,
+    decode_text,
+    read_import_bytes,
+    utf16_to_utf8,
+)
 from relationship_journal.exchange.records import ImportFileError, ImportRecord
 from relationship_journal.exchange.vcard_import import read_vcards
 from relationship_journal.store.bulk import NewContact, create_contacts
@@ -28,7 +33,6 @@ from relationship_journal.store.contacts import (
 )
 from relationship_journal.store.models import Contact, ContactEmail, ContactPhone, Organisation
 
-MAX_FILE_BYTES = 200 * 1024 * 1024
 BATCH = 500
 
 
@@ -60,7 +64,20 @@ class ImportPreview:
 
     @property
     def problems(self) -> list[str]:
+        """Everything to tell the user: values left out or changed, records refused."""
         return [str(p) for r in self.records for p in r.problems]
+
+    @property
+    def refusals(self) -> list[str]:
+        return [str(p) for r in self.records for p in r.problems if p.fatal]
+
+    def duplicates(self) -> list[str]:
+        """Records skipped as the same person as an earlier one, with the reason."""
+        return [
+            f"{record.what} {record.number}, {record.draft.display_name}: skipped, {match.reason}"
+            for record, match in zip(self.records, self.matches, strict=True)
+            if match is not None and match.contact_id is None
+        ]
 
     def default_decisions(self) -> list[Decision]:
         decisions = []
@@ -87,33 +104,44 @@ class ImportCancelled(Exception):
     """Raised inside the import transaction so that nothing of it is kept."""
 
 
+def looks_like_json(data: bytes) -> bool:
+    """Whether the bytes are a JSON document (our whole-journal export), by content."""
+    head = data[:4096].removeprefix(b"\xef\xbb\xbf").lstrip()
+    return head.startswith(b"{") and b'"format"' in head
+
+
 def read_file(
     path: Path, mapping: ColumnMapping | None = None
 ) -> tuple[list[ImportRecord], str, ColumnMapping | None]:
     """Records of a vCard or CSV file, recognised by content rather than by name."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImportFileError(f"the file is {size // 1_000_000} MB; the limit is 200 MB")
-        data = path.read_bytes()
-    except OSError as error:
-        raise ImportFileError(f"cannot read {path} ({error.strerror or error})") from None
-    if not data.strip():
-        raise ImportFileError("the file is empty")
-    text = decode_text(data)
-    if "BEGIN:VCARD" in text[:4096].upper():
-        return read_vcards(text), "vCard", None
+    data = utf16_to_utf8(read_import_bytes(path))
+    check_not_binary(data)
+    if looks_like_json(data):
+        raise ImportFileError(
+            "this is a Relationship Journal JSON export: it restores a whole journal "
+            "(relationship-journal import FILE, into an empty journal)"
+        )
+    if b"BEGIN:VCARD" in data[:4096].upper():
+        return read_vcards(data), "vCard", None
+    text, _charset = decode_text(data)
+    del data  # the text is all the CSV reader needs: keep one copy in memory, not two
     records, chosen = read_csv(text, mapping)
     return records, chosen.format_name, chosen
 
 
+def _enough(key: str) -> bool:
+    return len(key) >= MIN_MATCH_DIGITS
+
+
 class _Index:
-    """Who is in the journal, by email, phone digits and name with organisation."""
+    """Who is in the journal, by email, phone number and name with organisation."""
 
     def __init__(self, session: Session) -> None:
         self.by_email: dict[str, tuple[int, str]] = {}
         self.by_phone: dict[str, tuple[int, str]] = {}
         self.by_name: dict[tuple[str, str], tuple[int, str]] = {}
+        self.phones_of: dict[int, set[str]] = {}
+        self.emails_of: dict[int, set[str]] = {}
         live = col(Contact.deleted_at).is_(None)
         for cid, name, key in session.exec(
             select(ContactEmail.contact_id, Contact.display_name, ContactEmail.address_key)
@@ -121,13 +149,16 @@ class _Index:
             .where(live)
         ).all():
             self.by_email.setdefault(key, (cid, name))
-        for cid, name, digits in session.exec(
-            select(ContactPhone.contact_id, Contact.display_name, ContactPhone.digits)
+            self.emails_of.setdefault(cid, set()).add(key)
+        for cid, name, number in session.exec(
+            select(ContactPhone.contact_id, Contact.display_name, ContactPhone.number)
             .join(Contact, col(Contact.id) == ContactPhone.contact_id)
             .where(live)
         ).all():
-            if len(digits) >= 6:
+            digits = phone_key(number)  # from the number: older rows kept other digits
+            if _enough(digits):
                 self.by_phone.setdefault(digits, (cid, name))
+                self.phones_of.setdefault(cid, set()).add(digits)
         for cid, name, key, org_key in session.exec(
             select(Contact.id, Contact.display_name, Contact.name_key, Organisation.name_key)
             .outerjoin(Organisation, col(Organisation.id) == Contact.organisation_id)
@@ -136,20 +167,33 @@ class _Index:
             self.by_name.setdefault((key, org_key or ""), (cid, name))  # type: ignore[arg-type]
 
     def find(self, record: ImportRecord) -> tuple[int, str, str] | None:
-        for email in record.draft.emails:
-            found = self.by_email.get(email.value.casefold())
+        emails = {e.value.casefold() for e in record.draft.emails}
+        phones = {k for k in (phone_key(p.value) for p in record.draft.phones) if _enough(k)}
+        for email in emails:
+            found = self.by_email.get(email)
             if found:
                 return (*found, "same email")
-        for phone in record.draft.phones:
-            digits = phone_digits(phone.value)
-            found = self.by_phone.get(digits) if len(digits) >= 6 else None
+        for digits in phones:
+            found = self.by_phone.get(digits)
             if found:
                 return (*found, "same phone")
         key = (fold(record.draft.display_name), fold(record.draft.organisation))
         found = self.by_name.get(key)
-        if found:
-            return (*found, "same name and organisation")
-        return None
+        if found is None:
+            return None
+        # Two people of one name are one only if nothing they are reached by differs.
+        their_phones = self.phones_of.get(found[0], set())
+        their_emails = self.emails_of.get(found[0], set())
+        if (phones and their_phones) or (emails and their_emails):
+            return None
+        return (*found, "same name and organisation")
+
+
+def _keys(record: ImportRecord) -> list[str]:
+    """What identifies a record within its file: its emails and phone numbers."""
+    return [f"email:{e.value.casefold()}" for e in record.draft.emails] + [
+        f"phone:{k}" for k in (phone_key(p.value) for p in record.draft.phones) if _enough(k)
+    ]
 
 
 def preview(session: Session, path: Path, mapping: ColumnMapping | None = None) -> ImportPreview:
@@ -162,13 +206,13 @@ def preview(session: Session, path: Path, mapping: ColumnMapping | None = None) 
         if found is not None:
             matches.append(Match(found[0], found[1], found[2]))
             continue
-        keys = [e.value.casefold() for e in record.draft.emails] or [
-            f"{fold(record.draft.display_name)}|{fold(record.draft.organisation)}"
-        ]
-        earlier = next((seen[k] for k in keys if k in seen), None)
-        if earlier is not None:
+        keys = _keys(record)
+        key = next((k for k in keys if k in seen), None)
+        if key is not None:
+            earlier = seen[key]
+            reason = "same email" if key.startswith("email:") else "same phone"
             matches.append(
-                Match(None, record.draft.display_name, "appears earlier in the file", earlier)
+                Match(None, record.draft.display_name, f"{reason} as record {earlier}", earlier)
             )
         else:
             matches.append(None)
@@ -233,12 +277,19 @@ def _merge(session: Session, contact_id: int, record: ImportRecord, now: datetim
     incoming = record.draft.cleaned()
     have_emails = {e.value.casefold() for e in current.emails}
     current.emails += [e for e in incoming.emails if e.value.casefold() not in have_emails]
-    have_phones = {phone_digits(p.value) for p in current.phones}
+    have_phones = {phone_key(p.value) for p in current.phones}
     current.phones += [
-        Labelled(p.value, p.label)
-        for p in incoming.phones
-        if phone_digits(p.value) not in have_phones
+        Labelled(p.value, p.label) for p in incoming.phones if phone_key(p.value) not in have_phones
     ]
+    have_places = {a.parts() for a in current.addresses}
+    current.addresses += [a for a in incoming.addresses if a.parts() not in have_places]
+    have_days = {(m.label, m.day) for m in current.anniversaries}
+    current.anniversaries += [
+        m for m in incoming.anniversaries if (m.label, m.day) not in have_days
+    ]
+    for name in ("name_prefix", "middle_name", "name_suffix", "org_unit", "role"):
+        if not getattr(current, name):
+            setattr(current, name, getattr(incoming, name))
     have_tags = {t.casefold() for t in current.tags}
     current.tags += [t for t in incoming.tags if t.casefold() not in have_tags]
     if not current.organisation:

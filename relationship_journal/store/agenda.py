@@ -15,6 +15,7 @@ from relationship_journal.domain.moments import Moment
 from relationship_journal.store.gc_pause import gc_paused
 from relationship_journal.store.models import (
     Contact,
+    ContactAnniversary,
     ContactLayer,
     Employment,
     Entry,
@@ -152,6 +153,7 @@ def _birthdays(session: Session, today: date, end: date) -> list[Moment]:
         if cid is not None and met_on is not None and met_on.month in months:
             found += moments.anniversaries(cid, name, "we met", met_on, today, end)
     found += _job_anniversaries(session, month_texts, today, end)
+    found += _dated_anniversaries(session, months, today, end)
     found += _purchase_anniversaries(session, month_texts, today, end)
     # One anniversary a day per contact: when we met often is when the job began.
     seen: set[tuple[int | None, date]] = set()
@@ -163,6 +165,31 @@ def _birthdays(session: Session, today: date, end: date) -> list[Moment]:
             seen.add((moment.contact_id, moment.day))
         kept.append(moment)
     return kept
+
+
+def _dated_anniversaries(
+    session: Session, months: set[int], today: date, end: date
+) -> list[Moment]:
+    """Anniversaries the contact's file names (imported from vCard or CSV, or typed)."""
+    rows = _rows(
+        session,
+        select(
+            Contact.id,
+            Contact.display_name,
+            ContactAnniversary.label,
+            ContactAnniversary.year,
+            ContactAnniversary.month,
+            ContactAnniversary.day,
+        )
+        .join(ContactAnniversary, col(ContactAnniversary.contact_id) == Contact.id)
+        .where(col(Contact.deleted_at).is_(None), col(ContactAnniversary.month).in_(months)),
+    )
+    found: list[Moment] = []
+    for cid, name, label, year, month, day in rows:
+        found += moments.dated_anniversaries(
+            cid, name, label, PartialDate(month, day, year), today, end
+        )
+    return found
 
 
 def _job_anniversaries(
@@ -263,22 +290,6 @@ def _cadences(session: Session, today: date, end: date) -> list[Moment]:
         if first <= moment.day <= end:
             found.append(moment)
     return found
-
-
-def drifting_beyond_agenda(session: Session, today: date) -> int:
-    """Contacts whose lapse is older than the agenda shows: the drifting ones."""
-    cadence = func.coalesce(Contact.cadence_days, DEFAULT_CADENCE_DAYS)
-    first = today - timedelta(days=moments.CADENCE_OVERDUE_DAYS)
-    return session.exec(
-        select(func.count())
-        .select_from(Contact)
-        .where(
-            col(Contact.deleted_at).is_(None),
-            col(Contact.last_contact_at).is_not(None),
-            (col(Contact.cadence_days).is_not(None)) | (Contact.tier == "key"),
-            func.julianday(Contact.last_contact_at) + cadence < func.julianday(first.isoformat()),
-        )
-    ).one()
 
 
 def _follow_ups(session: Session, today: date, end: date, names: dict[int, str]) -> list[Moment]:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlmodel import Session, col, select
 
 from relationship_journal.domain import ledger
+from relationship_journal.domain.contact import Address, DatedMoment
 from relationship_journal.domain.dates import PartialDate
 from relationship_journal.domain.links import describe
+from relationship_journal.store.contact_details import addresses_of, anniversaries_of
 from relationship_journal.store.contacts import (
     birthday_of,
     current_facts,
@@ -83,6 +86,9 @@ class ContactFile:
     custom: list[CustomAnswer]
     standing: ledger.Standing
     balance_series: list[tuple[date, float]]
+    # Kept from contact files (vCard ADR, ANNIVERSARY) or typed: for pages that show them.
+    addresses: list[Address] = dataclasses.field(default_factory=list)
+    anniversaries: list[DatedMoment] = dataclasses.field(default_factory=list)
 
     @property
     def id(self) -> int:
@@ -120,6 +126,8 @@ def load_contact_file(
         custom=custom_answers(session, contact_id),
         standing=standing_of(session, contact, now),
         balance_series=ledger.balance_series(history, start, today) if history else [],
+        addresses=addresses_of(session, contact_id),
+        anniversaries=anniversaries_of(session, contact_id),
     )
 
 

@@ -263,3 +263,18 @@ def next_promise_due(session: Session, contact_ids: list[int]) -> dict[int, date
         .group_by(col(Promise.contact_id))
     ).all()
     return {cid: due for cid, due in rows if due is not None}
+
+
+@dataclass(frozen=True)
+class Drifting:
+    """How many contacts drift, and the names of those drifting longest."""
+
+    count: int
+    first_names: tuple[str, ...]
+
+
+def drifting(session: Session, now: datetime, named: int = 3) -> Drifting:
+    flt = ContactFilter(drifting=True)
+    count = count_contacts(session, flt, now)
+    rows = list_contacts(session, flt, now, sort="last_contact", limit=named) if count else []
+    return Drifting(count, tuple(row.name for row in rows))

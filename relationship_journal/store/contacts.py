@@ -11,13 +11,21 @@ from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
 from relationship_journal.domain import profile
-from relationship_journal.domain.contact import ContactDraft, Labelled, phone_digits
+from relationship_journal.domain.contact import ContactDraft, Labelled, phone_key
 from relationship_journal.domain.custom_fields import check_value
 from relationship_journal.domain.dates import PartialDate
 from relationship_journal.domain.text import clean_block, fold
+from relationship_journal.store.contact_details import (
+    address_row,
+    addresses_of,
+    anniversaries_of,
+    anniversary_row,
+)
 from relationship_journal.store.errors import InvalidInputError, NotFoundError
 from relationship_journal.store.models import (
     Contact,
+    ContactAddress,
+    ContactAnniversary,
     ContactEmail,
     ContactPhone,
     ContactTag,
@@ -88,6 +96,11 @@ def contact_fields(draft: ContactDraft, now: datetime) -> dict[str, Any]:
         "given_name": draft.given_name,
         "family_name": draft.family_name,
         "nickname": draft.nickname,
+        "name_prefix": draft.name_prefix,
+        "middle_name": draft.middle_name,
+        "name_suffix": draft.name_suffix,
+        "org_unit": draft.org_unit,
+        "role": draft.role,
         "relationship_type": draft.relationship_type,
         "tier": draft.tier,
         "cadence_days": draft.cadence_days,
@@ -114,8 +127,18 @@ def phone_row(contact_id: int, phone: Labelled) -> dict[str, Any]:
     return {
         "contact_id": contact_id,
         "number": phone.value,
-        "digits": phone_digits(phone.value),
+        "digits": phone_key(phone.value),
         "label": phone.label,
+    }
+
+
+def detail_rows(contact_id: int, draft: ContactDraft) -> dict[Any, list[dict[str, Any]]]:
+    """The rows of a contact's emails, phones, addresses and anniversaries, by table."""
+    return {
+        ContactEmail: [email_row(contact_id, e) for e in draft.emails],
+        ContactPhone: [phone_row(contact_id, p) for p in draft.phones],
+        ContactAddress: [address_row(contact_id, a) for a in draft.addresses],
+        ContactAnniversary: [anniversary_row(contact_id, m) for m in draft.anniversaries],
     }
 
 
@@ -127,8 +150,8 @@ def _apply_draft(session: Session, contact: Contact, draft: ContactDraft, now: d
     assert contact.id is not None
     _set_current_job(session, contact, draft.organisation, draft.title, now)
     remember(session, RELATIONSHIP_TYPE, draft.relationship_type)
-    _replace_emails(session, contact.id, draft.emails)
-    _replace_phones(session, contact.id, draft.phones)
+    for model, rows in detail_rows(contact.id, draft).items():
+        _replace_rows(session, model, contact.id, rows)
     set_tags(session, contact.id, draft.tags)
     for field_id, value in draft.custom.items():
         set_custom_value(session, contact.id, field_id, value)
@@ -177,16 +200,13 @@ def _set_current_job(
     session.add(contact)
 
 
-def _replace_emails(session: Session, contact_id: int, emails: Sequence[Labelled]) -> None:
-    session.exec(delete(ContactEmail).where(col(ContactEmail.contact_id) == contact_id))  # type: ignore[call-overload]
-    for email in emails:
-        session.add(ContactEmail(**email_row(contact_id, email)))
-
-
-def _replace_phones(session: Session, contact_id: int, phones: Sequence[Labelled]) -> None:
-    session.exec(delete(ContactPhone).where(col(ContactPhone.contact_id) == contact_id))  # type: ignore[call-overload]
-    for phone in phones:
-        session.add(ContactPhone(**phone_row(contact_id, phone)))
+def _replace_rows(
+    session: Session, model: Any, contact_id: int, rows: Sequence[dict[str, Any]]
+) -> None:
+    """Replace one contact's rows of ``model`` (emails, phones, addresses…) by ``rows``."""
+    session.exec(delete(model).where(col(model.contact_id) == contact_id))  # type: ignore[call-overload]
+    for row in rows:
+        session.add(model(**row))
 
 
 def set_custom_value(session: Session, contact_id: int, field_id: int, value: str) -> None:
@@ -432,4 +452,11 @@ def draft_of(session: Session, contact: Contact) -> ContactDraft:
         notes=contact.notes,
         tags=tags_of(session, contact.id),
         custom=custom_values(session, contact.id),
+        name_prefix=contact.name_prefix,
+        middle_name=contact.middle_name,
+        name_suffix=contact.name_suffix,
+        org_unit=contact.org_unit,
+        role=contact.role,
+        addresses=addresses_of(session, contact.id),
+        anniversaries=anniversaries_of(session, contact.id),
     )

@@ -41,6 +41,12 @@ class Contact(SQLModel, table=True):
     given_name: str = ""
     family_name: str = ""
     nickname: str = ""
+    # The rest of the structured name, the department and the role (migration 0005).
+    name_prefix: str = ""
+    middle_name: str = ""
+    name_suffix: str = ""
+    org_unit: str = ""
+    role: str = ""
     title: str = ""
     organisation_id: int | None = Field(
         default=None, foreign_key="organisation.id", ondelete=SET_NULL, index=True
@@ -100,6 +106,34 @@ class ContactPhone(SQLModel, table=True):
     number: str
     digits: str = Field(index=True)
     label: str = ""
+
+
+class ContactAddress(SQLModel, table=True):
+    """A postal address of a contact, by type (home, work, …), as vCard's ADR has it."""
+
+    __tablename__ = "contact_address"
+    id: int | None = Field(default=None, primary_key=True)
+    contact_id: int = Field(foreign_key="contact.id", ondelete=CASCADE, index=True)
+    label: str = ""
+    street: str = ""
+    locality: str = ""
+    region: str = ""
+    postcode: str = ""
+    country: str = ""
+
+
+class ContactAnniversary(SQLModel, table=True):
+    """A yearly day that matters besides the birthday (a wedding, a company's founding)."""
+
+    __tablename__ = "contact_anniversary"
+    id: int | None = Field(default=None, primary_key=True)
+    contact_id: int = Field(foreign_key="contact.id", ondelete=CASCADE, index=True)
+    label: str = ""
+    year: int | None = None
+    month: int
+    day: int
+
+    __table_args__ = (Index("ix_contact_anniversary_day", "month", "day"),)
 
 
 class Employment(SQLModel, table=True):

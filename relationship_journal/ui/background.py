@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from relationship_journal.paths import JournalPaths
 from relationship_journal.store.backups import daily_backup_if_due
@@ -16,12 +16,13 @@ CALENDAR_DELAY_MS = 1500
 
 
 class BackgroundJobs(QObject):
+    failed = Signal(str, str)  # what failed ("The daily backup"), the message
+
     def __init__(self, context: JournalContext, paths: JournalPaths, parent: QObject) -> None:
         super().__init__(parent)
         self._context = context
         self.paths = paths
         self.preferences = Preferences()
-        self.last_error = ""
         self._calendar_timer = QTimer(self)
         self._calendar_timer.setSingleShot(True)
         self._calendar_timer.setInterval(CALENDAR_DELAY_MS)
@@ -32,8 +33,8 @@ class BackgroundJobs(QObject):
         self.daily_backup()
         self.write_calendar()
 
-    def _failed(self, error: BaseException, _details: str) -> None:
-        self.last_error = str(error)
+    def _failed(self, what: str, error: BaseException) -> None:
+        self.failed.emit(what, str(error))
 
     def daily_backup(self) -> None:
         if self._context.is_demo or not self.preferences.daily_backup:
@@ -46,18 +47,18 @@ class BackgroundJobs(QObject):
         run_task(
             lambda _progress: daily_backup_if_due(journal.path, backups, keep, key=journal.key),
             lambda _made: None,
-            self._failed,
+            lambda error, _details: self._failed("The daily backup", error),
         )
 
     def write_calendar(self) -> None:
         target = self.preferences.calendar_file
-        if not target:
-            return
+        if not target or self._context.is_demo:
+            return  # the demo's made-up moments never reach the user's calendar
         from relationship_journal.commands.agenda import export_ics
 
         journal, days = self._context.journal, self.preferences.calendar_days
         run_task(
             lambda _progress: export_ics(journal, Path(target), days),
             lambda _count: None,
-            self._failed,
+            lambda error, _details: self._failed("Writing the calendar file", error),
         )

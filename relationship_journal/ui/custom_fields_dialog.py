@@ -84,7 +84,9 @@ class CustomFieldsDialog(QDialog):
         name, kind = self.name.text(), self.type.currentText()
         choices = [c.strip() for c in self.choices.text().split(",")]
         try:
-            self._context.write(lambda s: define_field(s, name, kind, choices))
+            self._context.write(
+                f"New field {name.strip()}", lambda s: define_field(s, name, kind, choices)
+            )
         except InvalidInputError as error:
             self.error.setText(str(error))
             self.error.setVisible(True)
@@ -103,5 +105,5 @@ class CustomFieldsDialog(QDialog):
         )
         if answer == QMessageBox.StandardButton.Yes:
             field_id = int(item.data(Qt.ItemDataRole.UserRole))
-            self._context.write(lambda s: remove_field(s, field_id))
+            self._context.write(f"Remove field {item.text()}", lambda s: remove_field(s, field_id))
             self.reload()

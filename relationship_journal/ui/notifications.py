@@ -51,6 +51,8 @@ class NotificationCenter(QObject):
         self.tray: QSystemTrayIcon | None = None
         # While the window is locked, notifications say how many moments, never whose.
         self.discreet = False
+        # True when the last announcement was the first ever: nothing was "since" anything.
+        self.first_look = False
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(app_icon(), parent)
             self.tray.setToolTip(APP_NAME)
@@ -75,7 +77,15 @@ class NotificationCenter(QObject):
         return _due(self._context.read(lambda s: collect(s, today, MAX_NOTICE_DAYS)), moment_now)
 
     def _wanted(self, moment_now: datetime) -> bool:
-        return self.preferences.notifications and not self.preferences.is_quiet(moment_now)
+        # The demo's people are made up: they never reach the desktop.
+        if self._context.is_demo or not self.preferences.notifications:
+            return False
+        return not self.preferences.is_quiet(moment_now)
+
+    def reset(self) -> None:
+        """The window now shows another journal: check it afresh."""
+        if self.timer.isActive():
+            self.check_in_background()
 
     def check(self, now: datetime | None = None) -> list[Moment]:
         """Check now, on this thread; returns the moments just announced."""
@@ -102,12 +112,14 @@ class NotificationCenter(QObject):
         )
 
     def _announce(self, due: list[Moment], moment_now: datetime) -> list[Moment]:
-        already = self.preferences.notified()
+        journal = str(self._context.journal.path)
+        already = self.preferences.notified(journal)
         fresh = [m for m in due if _notice_key(m) not in already]
-        self.preferences.last_check = moment_now
+        self.first_look = self.preferences.last_check(journal) is None
+        self.preferences.set_last_check(journal, moment_now)
         if not fresh:
             return []
-        self.preferences.remember_notified(already | {_notice_key(m) for m in fresh})
+        self.preferences.remember_notified(journal, already | {_notice_key(m) for m in fresh})
         self._show(fresh)
         self.announced.emit(fresh)
         return fresh
@@ -116,7 +128,8 @@ class NotificationCenter(QObject):
         if self.tray is None:
             return
         if self.discreet:
-            title = f"{len(fresh)} moment(s) that matter"
+            count = len(fresh)
+            title = "1 moment that matters" if count == 1 else f"{count:,} moments that matter"
             text = f"Unlock {APP_NAME} to see them."
         elif len(fresh) == 1:
             title, text = fresh[0].kind.label, fresh[0].title

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime, time
 
 from PySide6.QtCore import QSettings
@@ -122,24 +123,29 @@ class Preferences:
             return start <= now < end
         return now >= start or now < end
 
-    @property
-    def last_check(self) -> datetime | None:
-        value = _settings().value("notifications/last_check")
+    # What was announced is kept per journal: moment keys hold ids, and two journals (or the
+    # demo and the user's own) share ids.
+
+    def last_check(self, journal: str) -> datetime | None:
+        value = _settings().value(f"notifications/{_scope(journal)}/last_check")
         try:
             return datetime.fromisoformat(str(value)) if value else None
         except ValueError:
             return None
 
-    @last_check.setter
-    def last_check(self, value: datetime) -> None:
-        _settings().setValue("notifications/last_check", value.isoformat())
+    def set_last_check(self, journal: str, value: datetime) -> None:
+        _settings().setValue(f"notifications/{_scope(journal)}/last_check", value.isoformat())
 
-    def notified(self) -> set[str]:
-        value = _settings().value("notifications/notified", [])
+    def notified(self, journal: str) -> set[str]:
+        value = _settings().value(f"notifications/{_scope(journal)}/notified", [])
         if isinstance(value, str):
             return {value}
         return {str(v) for v in (value or [])}
 
-    def remember_notified(self, keys: set[str]) -> None:
+    def remember_notified(self, journal: str, keys: set[str]) -> None:
         # Only recent keys matter; keep the list short.
-        _settings().setValue("notifications/notified", sorted(keys)[-500:])
+        _settings().setValue(f"notifications/{_scope(journal)}/notified", sorted(keys)[-500:])
+
+
+def _scope(journal: str) -> str:
+    return hashlib.sha256(journal.encode()).hexdigest()[:16]

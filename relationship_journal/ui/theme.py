@@ -134,6 +134,19 @@ QFrame#demoBanner {
     border-bottom: 1px solid #e7d39a;
 }
 QFrame#demoBanner QLabel { color: #5a4a12; }
+QToolButton[role="chip"] {
+    background: palette(button);
+    border: 1px solid palette(mid);
+    border-radius: 11px;
+    padding: 2px 6px 2px 10px;
+}
+QToolButton[role="chip"]:hover { border-color: palette(highlight); }
+QFrame#toast {
+    background: palette(tool-tip-base);
+    border-top: 2px solid palette(highlight);
+}
+QFrame#toast QLabel { font-weight: 600; }
+QFrame#toast QPushButton { color: palette(link); font-weight: 600; padding: 2px 10px; }
 QTableView, QTreeView, QListView { border: 1px solid palette(mid); border-radius: 6px; }
 QHeaderView::section { padding: 4px 6px; }
 QLineEdit, QComboBox, QSpinBox, QDateEdit, QPlainTextEdit, QTextEdit { padding: 3px 5px; }

@@ -1,4 +1,4 @@
-"""Undo for actions people expect to take back (delete, edit)."""
+"""Undo and redo of journal changes: each user action is one step on the undo stack."""
 
 from __future__ import annotations
 
@@ -6,17 +6,35 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
+from relationship_journal.store.undo_log import Inverse
 
-class CallbackCommand(QUndoCommand):
-    """An undoable action made of two callables; the first ``redo`` performs it."""
+Replay = Callable[[Inverse], Inverse]
 
-    def __init__(self, text: str, redo: Callable[[], object], undo: Callable[[], object]) -> None:
+
+class JournalChange(QUndoCommand):
+    """A committed action. Undo replays the rows it changed as they were; the replay itself
+    records what redoes it, so the step can go back and forth any number of times."""
+
+    def __init__(self, text: str, inverse: Inverse, replay: Replay) -> None:
         super().__init__(text)
-        self._redo = redo
-        self._undo = undo
+        self._inverse = inverse
+        self._replay = replay
+        self._pushed = False
 
     def redo(self) -> None:
-        self._redo()
+        if not self._pushed:
+            self._pushed = True  # pushing the step must not do the action a second time
+            return
+        self._swap()
 
     def undo(self) -> None:
-        self._undo()
+        self._swap()
+
+    def _swap(self) -> None:
+        try:
+            self._inverse = self._replay(self._inverse)
+        except Exception:
+            # The rows changed under the step (another process, a restore): it can no longer
+            # be taken back; the stack drops it and the error is reported as usual.
+            self.setObsolete(True)
+            raise

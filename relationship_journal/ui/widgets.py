@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 
 def label(text: str, role: str | None = None, wrap: bool = False) -> QLabel:
@@ -49,6 +49,7 @@ def clear_layout(layout: QVBoxLayout) -> None:
         item = layout.takeAt(0)
         widget = item.widget()
         if widget is not None:
+            widget.hide()  # gone from the screen now, not at the next turn of the loop
             widget.deleteLater()
         elif item.layout() is not None:
             inner = item.layout()
@@ -56,4 +57,30 @@ def clear_layout(layout: QVBoxLayout) -> None:
             while inner.count():
                 child = inner.takeAt(0).widget()
                 if child is not None:
+                    child.hide()
                     child.deleteLater()
+
+
+def text_card(title: str, name: str) -> tuple[QFrame, QLabel]:
+    """A card with a heading and one rich-text label the page fills in."""
+    frame, layout = card()
+    layout.addWidget(label(title, "section"))
+    text = label("", wrap=True)
+    text.setObjectName(name)
+    text.setTextFormat(Qt.TextFormat.RichText)
+    layout.addWidget(text)
+    return frame, text
+
+
+def scrolled(inner: QWidget) -> QScrollArea:
+    """``inner`` in a frameless area that scrolls when the window is small."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(inner)
+    return area
+
+
+def esc(text: str) -> str:
+    """User text made safe inside rich text."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TypeVar
 
 import pytest
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
+from sqlmodel import Session
 
 from relationship_journal.paths import JournalPaths
 from relationship_journal.ui.application import make_application
@@ -13,6 +17,15 @@ from relationship_journal.ui.journal_source import JournalSource
 from relationship_journal.ui.main_window import MainWindow
 
 WindowFactory = Callable[..., MainWindow]
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path: Path) -> None:
+    """Preferences (QSettings) of each test in a folder of its own: Qt reads the config
+    folder once per process, so the XDG variable alone does not isolate them."""
+    folder = str(tmp_path / "settings")
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
 
 
 @pytest.fixture
@@ -47,3 +60,50 @@ def window(open_window: WindowFactory) -> MainWindow:
 def wait_for_agenda(qtbot: QtBot, window: MainWindow) -> None:
     """Today gathers its agenda off the UI thread after each change; wait for the newest."""
     qtbot.waitUntil(lambda: not window.today_page.is_loading, timeout=10000)
+
+
+T = TypeVar("T")
+
+
+def seed(window: MainWindow, action: Callable[[Session], T]) -> T:
+    """Put a test's data in place behind the window's back (not an undoable step of the
+    user's), then let the views refresh as they would after any change."""
+    with window.context.journal.transaction() as session:
+        result = action(session)
+    window.context.changed.emit()
+    return result
+
+
+def trigger(window: MainWindow, name: str) -> None:
+    """Choose a menu command as the user does: through its action."""
+    action = window.registry[name]
+    assert action.isEnabled(), f"{name} is disabled"
+    action.trigger()
+
+
+def import_file(window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, path: Path):  # type: ignore[no-untyped-def]
+    """File → Import contacts…, the file dialog answered with ``path``; waits for the end and
+    returns the result (None when nothing was imported)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    done: list[object] = []
+    window.imported.connect(done.append)
+    trigger(window, "importContacts")
+    qtbot.waitUntil(lambda: bool(done), timeout=20000)
+    window.imported.disconnect(done.append)
+    return done[0]
+
+
+def open_by_name(window: MainWindow, qtbot: QtBot, text: str) -> None:
+    """Find a contact (Ctrl+F), type part of the name, Enter opens the first match."""
+    from PySide6.QtCore import Qt
+
+    window.activateWindow()  # keys reach the active window only
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    trigger(window, "find")  # puts other filters aside
+    page = window.contacts_page
+    page.search.clear()
+    qtbot.keyClicks(page.search, text)
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert window.current_page_key() == "contact"

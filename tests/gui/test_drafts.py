@@ -45,7 +45,7 @@ def test_log_text_typed_before_a_kill_is_offered_back(
     from PySide6.QtWidgets import QMessageBox
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Open)
-    window.offer_drafts()
+    window.start_background()
     assert restored == [
         (
             "Promised Anna the routing benchmark by Friday",

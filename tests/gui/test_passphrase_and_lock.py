@@ -20,7 +20,7 @@ from relationship_journal.ui.journal_source import WRONG_PASSPHRASE, JournalSour
 from relationship_journal.ui.main_window import MainWindow
 from relationship_journal.ui.privacy.passphrase_dialogs import PassphraseDialog
 from relationship_journal.ui.settings.dialog import SettingsDialog
-from tests.gui.conftest import WindowFactory
+from tests.gui.conftest import WindowFactory, seed, trigger
 
 PASSPHRASE = "lighthouse keeper 1987"
 NAME = "Ingrid Sørensen"
@@ -61,7 +61,7 @@ def test_encrypting_from_settings_asks_for_the_warning_to_be_acknowledged(
 ) -> None:
     _journal_with_a_contact(paths)
     window = open_window()
-    assert not window.lock_action.isEnabled()  # nothing to unlock with yet
+    assert not window.registry["lockNow"].isEnabled()  # nothing to unlock with yet
     seen: dict[str, object] = {}
 
     def type_passphrase(dialog: PassphraseDialog) -> int:
@@ -74,8 +74,10 @@ def test_encrypting_from_settings_asks_for_the_warning_to_be_acknowledged(
         return int(dialog.result())
 
     monkeypatch.setattr(PassphraseDialog, "exec", type_passphrase)
-    settings = SettingsDialog(window, window.context, window.privacy)
-    qtbot.addWidget(settings)
+    opened: list[SettingsDialog] = []
+    monkeypatch.setattr(SettingsDialog, "exec", lambda d: opened.append(d) or 0)
+    trigger(window, "settings")
+    (settings,) = opened
     tab = settings.privacy_tab
     assert tab is not None and "not encrypted" in tab.state.text()
     assert not tab.lock_after.isEnabled()
@@ -91,12 +93,11 @@ def test_encrypting_from_settings_asks_for_the_warning_to_be_acknowledged(
     assert NAME.encode() not in paths.journal.read_bytes()
     # The window goes on working on the encrypted journal.
     assert window.context.read(live_contact_count) == 1
-    window.context.write(lambda s: create_contact(s, ContactDraft("Marta Kowalska"), clock.now()))
+    seed(window, lambda s: create_contact(s, ContactDraft("Marta Kowalska"), clock.now()))
     assert window.context.read(live_contact_count) == 2
     tab.lock_after.setCurrentIndex(tab.lock_after.findData(5))
     settings.accept()
-    window._apply_lock_preference()
-    assert window.lock_action.isEnabled()
+    assert window.registry["lockNow"].isEnabled()
     assert window.window_lock.idle_minutes == 5
 
 
@@ -195,7 +196,7 @@ def test_change_then_remove_the_passphrase_from_the_window(
     assert window.privacy.decrypt()
     assert asked == ["", "That is not the journal's passphrase."]
     assert not window.context.journal.encrypted and has_sqlite_header(paths.journal)
-    assert not window.lock_action.isEnabled()
+    assert not window.registry["lockNow"].isEnabled()
     assert window.context.read(live_contact_count) == 1
 
 
@@ -210,12 +211,12 @@ def test_restoring_a_backup_of_an_encrypted_journal(
     key = window.context.journal.key
     backup = backup_before(paths.journal, paths.backups, "manual", key)
     assert NAME.encode() not in backup.read_bytes()
-    window.context.write(lambda s: create_contact(s, ContactDraft("After the backup"), clock.now()))
+    seed(window, lambda s: create_contact(s, ContactDraft("After the backup"), clock.now()))
     assert window.context.read(live_contact_count) == 2
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(backup), ""))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    assert window.files.restore_from_backup()
+    trigger(window, "restoreBackup")
     assert window.context.read(live_contact_count) == 1
     assert window.context.journal.encrypted and not has_sqlite_header(paths.journal)
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QLabel,
     QMessageBox,
     QPushButton,
     QTextBrowser,
@@ -17,10 +18,25 @@ from PySide6.QtWidgets import (
 )
 
 from relationship_journal.exchange.brief import CHART_SIZE, Brief, document_html
-from relationship_journal.exchange.brief_builder import sections_for
+from relationship_journal.exchange.brief_builder import brief_heading, briefs_for, sections_for
 from relationship_journal.exchange.brief_pdf import fits_one_page, write_pdf
 from relationship_journal.exchange.chart_painter import balance_image
+from relationship_journal.store import clock
+from relationship_journal.store.errors import JournalError
+from relationship_journal.ui.actions import connect_plain
+from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.icons import icon
+
+
+def open_brief(
+    parent: QWidget, context: JournalContext, contact_ids: list[int], title: str = ""
+) -> BriefDialog:
+    """Show the brief of one or more contacts (several: a summary, then one each)."""
+    now = clock.now()
+    briefs = context.read(lambda s: briefs_for(s, contact_ids, now))
+    dialog = BriefDialog(parent, briefs, brief_heading(briefs, title))
+    dialog.exec()
+    return dialog
 
 
 class BriefDialog(QDialog):
@@ -32,6 +48,7 @@ class BriefDialog(QDialog):
         self.briefs = briefs
         self.title = title
         self.sections = sections_for(briefs, title, fits_one_page)
+        self.saved_to: Path | None = None
         self.view = QTextBrowser()
         self.view.setObjectName("briefView")
         self.view.setAccessibleName("Meeting brief")
@@ -44,12 +61,18 @@ class BriefDialog(QDialog):
         self.view.setHtml(document_html(self.sections, compact=len(briefs) > 1))
         self.pdf_button = QPushButton(icon("brief"), "Export PDF…")
         self.pdf_button.setObjectName("exportPdfButton")
-        self.pdf_button.clicked.connect(self.export_pdf)
+        connect_plain(self.pdf_button.clicked, self.export_pdf)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.pdf_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
+        self.saved = QLabel()
+        self.saved.setObjectName("briefSaved")
+        self.saved.setProperty("role", "muted")
+        self.saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.saved.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
+        layout.addWidget(self.saved)
         layout.addWidget(buttons)
 
     def default_name(self) -> str:
@@ -69,4 +92,10 @@ class BriefDialog(QDialog):
         except OSError as error:
             QMessageBox.warning(self, "Cannot export", f"{target}: {error.strerror or error}")
             return None
+        except JournalError as error:
+            QMessageBox.warning(self, "Cannot export", str(error))
+            return None
+        self.saved_to = target
+        self.saved.setText(f"Saved to {target}")
+        self.saved.setVisible(True)
         return target

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -30,7 +32,7 @@ from relationship_journal.domain.custom_fields import check_value
 from relationship_journal.domain.dates import DateError, parse_day
 from relationship_journal.domain.taxonomy import RELATIONSHIP_TYPES, TIERS
 from relationship_journal.store.models import CustomField
-from relationship_journal.ui.dialogs import save_cancel
+from relationship_journal.ui.dialogs import GuardedDialog, save_cancel
 from relationship_journal.ui.theme import WITHDRAWAL
 
 
@@ -38,7 +40,15 @@ def _split(text: str) -> list[str]:
     return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
 
 
-class ContactDialog(QDialog):
+def _split_phones(text: str) -> list[str]:
+    """Numbers separated by a comma or semicolon and a space: "+44 20 7946 0958,,123" (a
+    pause) and "tel:+1-418-656-9254;ext=102" stay whole."""
+    return [part.strip() for part in re.split(r"[;,]\s+", text) if part.strip()]
+
+
+class ContactDialog(GuardedDialog):
+    unsaved_what = "this contact"
+
     def __init__(
         self,
         parent: QWidget | None,
@@ -74,6 +84,7 @@ class ContactDialog(QDialog):
         self.tier = QComboBox()
         self.tier.setObjectName("tier")
         self.tier.addItems(list(TIERS))
+        self.tier.setCurrentText("standard")
         self.tier.setAccessibleName("Tier")
         self.cadence = QSpinBox()
         self.cadence.setObjectName("cadence")
@@ -84,6 +95,16 @@ class ContactDialog(QDialog):
         self.met_on = self._line("met_on", "YYYY-MM-DD")
         self.met_how = self._line("met_how", "Conference, introduction, project…")
         self.tags = self._line("tags", "Comma-separated: key-account, renewal-2027")
+        # The rest of the structured name, the department and the role, as contact files
+        # carry them; addresses, anniversaries and labels are kept as they are.
+        self.details = {
+            "name_prefix": self._line("name_prefix", "Dr., Ms."),
+            "middle_name": self._line("middle_name", ""),
+            "name_suffix": self._line("name_suffix", "Jr., PhD"),
+            "org_unit": self._line("org_unit", "Department or team"),
+            "role": self._line("role", "Their role in the relationship or project"),
+        }
+        self._kept = draft
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("notes")
         self.notes.setAccessibleName("Notes")
@@ -93,10 +114,15 @@ class ContactDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         rows: list[tuple[str, QWidget, str | None]] = [  # label, editor, error key
             ("Name", self.name, "name"),
+            ("Name prefix", self.details["name_prefix"], None),
             ("Given name", self.given, None),
+            ("Middle name", self.details["middle_name"], None),
             ("Family name", self.family, None),
+            ("Name suffix", self.details["name_suffix"], None),
             ("Organisation", self.organisation, None),
+            ("Department", self.details["org_unit"], None),
             ("Title", self.title, None),
+            ("Role", self.details["role"], None),
             ("Emails", self.emails, "email"),
             ("Phones", self.phones, "phone"),
             ("Birthday", self.birthday, "birthday"),
@@ -140,6 +166,16 @@ class ContactDialog(QDialog):
         layout.addWidget(buttons)
         if draft is not None:
             self._load(draft)
+        self._pristine = self._form()
+
+    def _form(self) -> tuple[str, ...]:
+        """Everything the user can change, to tell whether anything was."""
+        texts = [edit.text() for edit in self.findChildren(QLineEdit)]
+        combos = [box.currentText() for box in self.findChildren(QComboBox)]
+        return (*texts, *combos, self.notes.toPlainText(), str(self.cadence.value()))
+
+    def has_unsaved_input(self) -> bool:
+        return self._form() != self._pristine
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit()
@@ -173,6 +209,8 @@ class ContactDialog(QDialog):
         self.met_how.setText(draft.met_how)
         self.tags.setText(", ".join(draft.tags))
         self.notes.setPlainText(draft.notes)
+        for name, edit in self.details.items():
+            edit.setText(getattr(draft, name))
         self._labels = {e.value: e.label for e in draft.emails}
         self._phone_labels = {p.value: p.label for p in draft.phones}
 
@@ -201,7 +239,8 @@ class ContactDialog(QDialog):
         phone_labels = getattr(self, "_phone_labels", {})
         emails = [Labelled(check_email(e), labels.get(e, "")) for e in _split(self.emails.text())]
         phones = [
-            Labelled(check_phone(p), phone_labels.get(p, "")) for p in _split(self.phones.text())
+            Labelled(check_phone(p), phone_labels.get(p, ""))
+            for p in _split_phones(self.phones.text())
         ]
         met_on: date | None = None
         if self.met_on.text().strip():
@@ -236,7 +275,13 @@ class ContactDialog(QDialog):
             tags=_split(self.tags.text()),
             custom=custom,
         )
-        return draft.cleaned()
+        details = {name: edit.text() for name, edit in self.details.items()}
+        if self._kept is not None:
+            details |= {
+                "addresses": self._kept.addresses,
+                "anniversaries": self._kept.anniversaries,
+            }
+        return replace(draft, **details).cleaned()
 
     def accept(self) -> None:
         try:

@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
 from relationship_journal.domain.profile import Topic
 from relationship_journal.store.drafts import DraftStore
 from relationship_journal.store.models import ProfileFact
-from relationship_journal.ui.dialogs import save_cancel
+from relationship_journal.ui.dialogs import GuardedDialog, save_cancel
 from relationship_journal.ui.drafts import DraftKeeper
 
 
-class FactDialog(QDialog):
+class FactDialog(GuardedDialog):
+    unsaved_what = "this answer"
+
     def __init__(
         self,
         parent: QWidget | None,
@@ -34,10 +36,11 @@ class FactDialog(QDialog):
         self.setMinimumWidth(460)
         prompt = QLabel(topic.prompt)
         prompt.setWordWrap(True)
+        self._current = current
         self.text = QPlainTextEdit(current)
         self.text.setObjectName("factText")
         self.text.setAccessibleName(topic.label)
-        note = QLabel("The earlier answer stays in the history.")
+        note = QLabel("The earlier answer stays in the history." if current.strip() else "")
         note.setProperty("role", "muted")
         buttons = save_cancel(self)
         layout = QVBoxLayout(self)
@@ -55,6 +58,9 @@ class FactDialog(QDialog):
             note.setText(f"Restored what you were typing on {restored.saved_at:%d %b at %H:%M}.")
         self.text.textChanged.connect(self.keeper.changed)
         self.finished.connect(lambda _result: self.keeper.discard())
+
+    def has_unsaved_input(self) -> bool:
+        return self.text.toPlainText().strip() != self._current.strip()
 
     @classmethod
     def get_answer(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
@@ -14,8 +15,22 @@ from PySide6.QtWidgets import (
 )
 
 from relationship_journal.domain.links import LINK_KINDS
-from relationship_journal.ui.contact_picker import ContactPicker
+from relationship_journal.store.contact_lookup import Candidate
+from relationship_journal.ui.contact_picker import CandidateSource, ContactPicker
 from relationship_journal.ui.dialogs import save_cancel
+
+
+class _Others:
+    """Everyone but the contact being linked."""
+
+    def __init__(self, source: CandidateSource, contact_id: int) -> None:
+        self._source, self._contact_id = source, contact_id
+
+    def find(self, text: str, exclude: Sequence[int]) -> list[Candidate]:
+        return self._source.find(text, [*exclude, self._contact_id])
+
+    def by_id(self, ids: Sequence[int]) -> list[Candidate]:
+        return self._source.by_id(ids)
 
 
 @dataclass
@@ -27,7 +42,7 @@ class LinkChoice:
 
 class LinkDialog(QDialog):
     def __init__(
-        self, parent: QWidget | None, name: str, candidates: list[tuple[int, str, str]]
+        self, parent: QWidget | None, name: str, candidates: CandidateSource, contact_id: int
     ) -> None:
         super().__init__(parent)
         self.setObjectName("linkDialog")
@@ -37,7 +52,7 @@ class LinkDialog(QDialog):
         self.kind.setObjectName("linkKind")
         for kind in LINK_KINDS:
             self.kind.addItem(f"{name} {kind.forward}…", kind.key)
-        self.picker = ContactPicker(candidates, [])
+        self.picker = ContactPicker(_Others(candidates, contact_id))
         self.note = QLineEdit()
         self.note.setObjectName("linkNote")
         self.note.setPlaceholderText("Optional note")
@@ -58,9 +73,9 @@ class LinkDialog(QDialog):
 
     @classmethod
     def get_link(
-        cls, parent: QWidget | None, name: str, candidates: list[tuple[int, str, str]]
+        cls, parent: QWidget | None, name: str, candidates: CandidateSource, contact_id: int
     ) -> tuple[LinkChoice | None, bool]:
-        dialog = cls(parent, name, candidates)
+        dialog = cls(parent, name, candidates, contact_id)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None, False
         choice = LinkChoice(

@@ -9,6 +9,7 @@ from relationship_journal.domain.profile import TOPICS, Side, Topic
 from relationship_journal.store.models import ProfileFact
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.theme import accent
+from relationship_journal.ui.widgets import esc
 
 
 class ProfileSection(QWidget):
@@ -66,14 +67,14 @@ class ProfileSection(QWidget):
             if fact is not None:
                 when = fact.recorded_at.astimezone().strftime("%d %b %Y")
                 answer.setText(
-                    f"{_escape(fact.text)}<br><span style='color: gray; font-size: small;'>"
+                    f"{esc(fact.text)}<br><span style='color: gray; font-size: small;'>"
                     f"as of {when}</span>"
                 )
                 answer.setTextFormat(Qt.TextFormat.RichText)
             elif self.side is Side.PROFESSIONAL:
                 answer.setText(
                     f"<span style='color: {accent().name()};'>Open question — "
-                    f"{_escape(topic.prompt)}</span>"
+                    f"{esc(topic.prompt)}</span>"
                 )
                 answer.setTextFormat(Qt.TextFormat.RichText)
             else:
@@ -82,9 +83,3 @@ class ProfileSection(QWidget):
             button = self.findChild(QPushButton, f"history_{topic.key}")
             if button is not None:
                 button.setEnabled(history_counts.get(topic.key, 0) > 0)
-
-
-def _escape(text: str) -> str:
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
-    )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from relationship_journal.domain.stages import BUILTIN_MODELS
 from relationship_journal.domain.taxonomy import TIERS
+from relationship_journal.domain.wording import count_of
 from relationship_journal.store import clock
 from relationship_journal.store.contact_list import ContactFilter
 from relationship_journal.store.contacts import (
@@ -31,11 +32,11 @@ from relationship_journal.store.contacts import (
     restore_contacts,
     trash_contacts,
 )
+from relationship_journal.ui.actions import connect_plain
 from relationship_journal.ui.contacts.model import ContactIdRole, ContactsTableModel
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.lazy_page import LazyPage
-from relationship_journal.ui.undo import CallbackCommand
 from relationship_journal.ui.widgets import empty_state, label
 
 ANY = "Any"
@@ -113,6 +114,10 @@ class ContactsPage(LazyPage):
         empty_layout.addStretch()
         empty_layout.addWidget(self.empty)
         empty_layout.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.clear_button = QPushButton("Clear filters")
+        self.clear_button.setObjectName("clearFilters")
+        connect_plain(self.clear_button.clicked, self.clear_filters)
+        empty_layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_layout.addStretch()
 
         filters = QHBoxLayout()
@@ -149,6 +154,7 @@ class ContactsPage(LazyPage):
         self._filter_timer.setInterval(FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._filter_timer.start)
+        self.search.installEventFilter(self)
         for box in (self.tag_box, self.stage_box, self.tier_box):
             box.currentIndexChanged.connect(self.apply_filter)
         self.drifting.toggled.connect(self.apply_filter)
@@ -157,9 +163,14 @@ class ContactsPage(LazyPage):
         self.tag_button.clicked.connect(self.tag_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.restore_button.clicked.connect(self.restore_selected)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self._open_current)
-        QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self._open_current)
+        # Keys of the list itself: only while it has the focus, not while typing a filter.
+        for key, slot in (
+            (QKeySequence(QKeySequence.StandardKey.Delete), self.delete_selected),
+            (QKeySequence(Qt.Key.Key_Return), self._open_current),
+            (QKeySequence(Qt.Key.Key_Enter), self._open_current),
+        ):
+            shortcut = QShortcut(key, self.table, slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
 
     def _combo(self, name: str, accessible: str) -> QComboBox:
         box = QComboBox()
@@ -174,6 +185,30 @@ class ContactsPage(LazyPage):
     def _choice(self, box: QComboBox) -> str | None:
         text = box.currentText()
         return None if text == ANY else text
+
+    def show_drifting(self) -> None:
+        """Every drifting contact and nobody else: the list Today's drifting count opens."""
+        self._reset_filters(keep_text=False)
+        self.drifting.setChecked(True)
+        self.apply_filter()
+
+    def clear_filters(self) -> None:
+        self._reset_filters(keep_text=False)
+        self.apply_filter()
+        self.focus_search()
+
+    def _reset_filters(self, keep_text: bool) -> None:
+        widgets = (self.search, self.tag_box, self.stage_box, self.tier_box, self.drifting)
+        for widget in (*widgets, self.trash):
+            widget.blockSignals(True)
+        if not keep_text:
+            self.search.clear()
+        for box in (self.tag_box, self.stage_box, self.tier_box):
+            box.setCurrentIndex(0)
+        self.drifting.setChecked(False)
+        self.trash.setChecked(False)
+        for widget in (*widgets, self.trash):
+            widget.blockSignals(False)
 
     def apply_filter(self) -> None:
         self._filter_timer.stop()
@@ -219,7 +254,8 @@ class ContactsPage(LazyPage):
             self.empty.setText("The trash is empty.")
             self.empty_button.setVisible(False)
         elif filtered:
-            self.empty.setText("No contact matches these filters.")
+            looked_for = f" “{flt.text}”" if flt.text else ""
+            self.empty.setText(f"No contact matches{looked_for} with these filters.")
             self.empty_button.setVisible(False)
         else:
             self.empty.setText(
@@ -227,6 +263,7 @@ class ContactsPage(LazyPage):
                 "or import them from your phone or mail program (File → Import)."
             )
             self.empty_button.setVisible(True)
+        self.clear_button.setVisible(filtered or in_trash)
         self.stack.setCurrentIndex(1)
 
     # --- selection and actions ---------------------------------------------------------------
@@ -236,8 +273,28 @@ class ContactsPage(LazyPage):
         return [self.model.contact_id(row) for row in rows]
 
     def focus_search(self) -> None:
+        """Find a contact: by name, among everyone (other filters are put aside)."""
+        self._reset_filters(keep_text=True)
+        self.apply_filter()
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # From the filter field: Enter opens the first match, Down goes into the list.
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down):
+                if self._filter_timer.isActive():
+                    self.apply_filter()
+                if not self.model.rowCount():
+                    return True
+                self.table.selectRow(0)
+                if event.key() == Qt.Key.Key_Down:
+                    self.table.setFocus()
+                else:
+                    self._open_current()
+                return True
+        return super().eventFilter(watched, event)
 
     def _open_index(self, index: QModelIndex) -> None:
         self._context.open_contact_requested.emit(int(index.data(ContactIdRole)))
@@ -271,9 +328,14 @@ class ContactsPage(LazyPage):
         ids = self.selected_ids()
         if not ids:
             return
-        name, ok = QInputDialog.getText(self, "Tag contacts", f"Tag for {len(ids)} contact(s):")
+        name, ok = QInputDialog.getText(
+            self, "Tag contacts", f"Tag for {count_of(len(ids), 'contact')}:"
+        )
         if ok and name.strip():
-            self._context.write(lambda session: add_tag(session, ids, name.strip()))
+            self._context.write(
+                f"Tag {count_of(len(ids), 'contact')} {name.strip()}",
+                lambda session: add_tag(session, ids, name.strip()),
+            )
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
@@ -283,24 +345,40 @@ class ContactsPage(LazyPage):
             self._purge(ids)
             return
         now = clock.now()
-        self._context.undo_stack.push(
-            CallbackCommand(
-                f"Delete {len(ids)} contact(s)",
-                redo=lambda: self._context.write(lambda s: trash_contacts(s, ids, now)),
-                undo=lambda: self._context.write(lambda s: restore_contacts(s, ids)),
-            )
+        self._context.write(
+            f"Delete {count_of(len(ids), 'contact')}", lambda s: trash_contacts(s, ids, now)
         )
+        self._context.tell(f"Moved {self._who(ids)} to the trash")
+
+    def _who(self, ids: list[int]) -> str:
+        """The one selected person's name, or how many people."""
+        if len(ids) == 1:
+            row = self.model.row_of(ids[0])
+            if row is not None:
+                return str(self.model.index(row, 0).data())
+        return count_of(len(ids), "contact")
 
     def restore_selected(self) -> None:
         ids = self.selected_ids()
         if ids:
-            self._context.write(lambda session: restore_contacts(session, ids))
+            who = self._who(ids)
+            self._context.write(
+                f"Restore {count_of(len(ids), 'contact')}",
+                lambda session: restore_contacts(session, ids),
+            )
+            self._context.tell(f"Restored {who}")
 
     def _purge(self, ids: list[int]) -> None:
         answer = QMessageBox.question(
             self,
             "Delete for ever",
-            f"Delete {len(ids)} contact(s) and all their history for ever? This cannot be undone.",
+            f"Delete {count_of(len(ids), 'contact')} and all their history for ever? "
+            "Until you quit, Edit → Undo can still bring them back.",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._context.write(lambda session: purge_contacts(session, ids))
+            who = self._who(ids)
+            self._context.write(
+                f"Delete {count_of(len(ids), 'contact')} for ever",
+                lambda session: purge_contacts(session, ids),
+            )
+            self._context.tell(f"Deleted {who} for ever")

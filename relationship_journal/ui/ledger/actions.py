@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, col, select
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sqlmodel import Session
 
 from relationship_journal.domain import ledger
 from relationship_journal.domain.taxonomy import Polarity
 from relationship_journal.store import clock
+from relationship_journal.store.contact_lookup import Candidate, candidates_by_id, find_candidates
 from relationship_journal.store.ledger import EntryDraft, log_entry
-from relationship_journal.store.models import Contact, Organisation
 from relationship_journal.store.promises import add_promise
 from relationship_journal.store.vocabulary import CATEGORY, remember, terms
 from relationship_journal.ui.ledger.log_dialog import LoggedInteraction
@@ -47,15 +50,19 @@ def save_interaction(session: Session, logged: LoggedInteraction) -> int:
     return entry.id
 
 
-def picker_candidates(session: Session) -> list[tuple[int, str, str]]:
-    """Every live contact, most recently in touch first, for the contact picker."""
-    rows = session.exec(
-        select(Contact.id, Contact.display_name, Organisation.name)
-        .outerjoin(Organisation, col(Organisation.id) == Contact.organisation_id)
-        .where(col(Contact.deleted_at).is_(None))
-        .order_by(col(Contact.last_contact_at).desc(), col(Contact.name_key))
-    ).all()
-    return [(cid, name, org or "") for cid, name, org in rows if cid is not None]
+class JournalCandidates:
+    """The people a picker offers, looked up in the open journal as the user types."""
+
+    def __init__(self, read: Callable[[Callable[[Session], Any]], Any]) -> None:
+        self._read = read
+
+    def find(self, text: str, exclude: Sequence[int]) -> list[Candidate]:
+        found: list[Candidate] = self._read(lambda s: find_candidates(s, text, exclude=exclude))
+        return found
+
+    def by_id(self, ids: Sequence[int]) -> list[Candidate]:
+        found: list[Candidate] = self._read(lambda s: candidates_by_id(s, ids))
+        return found
 
 
 def extra_categories(session: Session) -> dict[str, list[str]]:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -34,12 +33,15 @@ from relationship_journal.domain.taxonomy import (
 )
 from relationship_journal.store.drafts import DraftStore
 from relationship_journal.store.ledger import EntryDraft
-from relationship_journal.ui.contact_picker import ContactPicker
-from relationship_journal.ui.dialogs import save_cancel
+from relationship_journal.ui.contact_picker import CandidateSource, ContactPicker
+from relationship_journal.ui.dialogs import GuardedDialog, save_cancel
 from relationship_journal.ui.drafts import DraftKeeper
 from relationship_journal.ui.theme import DEPOSIT, WITHDRAWAL
 
 LOG_DRAFT = "log"
+# A summary says what happened in a few words; one word is too easily a name typed in the
+# wrong field ("jurgen" logged under someone else).
+MIN_SUMMARY_WORDS = 2
 
 
 @dataclass
@@ -58,11 +60,13 @@ class LoggedInteraction:
     promise_due: date | None
 
 
-class LogDialog(QDialog):
+class LogDialog(GuardedDialog):
+    unsaved_what = "this interaction"
+
     def __init__(
         self,
         parent: QWidget | None,
-        candidates: list[tuple[int, str, str]],
+        candidates: CandidateSource,
         preselected: list[int],
         extra_categories: dict[str, list[str]] | None = None,
         drafts: DraftStore | None = None,
@@ -72,6 +76,7 @@ class LogDialog(QDialog):
         self.setWindowTitle("Log an interaction")
         self.setMinimumWidth(560)
         self._result: LoggedInteraction | None = None
+        self._restored = False
         extra = extra_categories or {}
         self._categories = {
             Polarity.DEPOSIT: [*DEPOSIT_CATEGORIES, *extra.get("deposit", [])],
@@ -183,19 +188,45 @@ class LogDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
-        # Once a contact is picked, the cursor moves on to the summary.
+        # Once a contact is picked (or Enter says the people are complete), the cursor moves
+        # on to the summary. The dialog always starts in "With", even with someone filled in,
+        # so that a name typed after Ctrl+L lands where it belongs.
         self.picker.picked.connect(lambda _id: self.summary.setFocus())
+        self.picker.done.connect(lambda: self.summary.setFocus())
         self.polarity.buttonToggled.connect(self._polarity_changed)
         self._polarity_changed()
-        (self.summary if preselected else self.picker.search).setFocus(
-            Qt.FocusReason.OtherFocusReason
-        )
+        self.picker.search.setFocus(Qt.FocusReason.OtherFocusReason)
         self.keeper = DraftKeeper(drafts, LOG_DRAFT, self._draft_fields, self)
+        self._pristine = self._typed()
         self._restore_draft()
         for edit in (self.summary, self.promise_text):
             edit.textChanged.connect(self.keeper.changed)
         self.notes.textChanged.connect(self.keeper.changed)
         self.finished.connect(lambda _result: self.keeper.discard())
+
+    def _typed(self) -> tuple[str, ...]:
+        return (self.summary.text(), self.notes.toPlainText(), self.promise_text.text())
+
+    def has_unsaved_input(self) -> bool:
+        if self.picker.search.text().strip():
+            return True  # a name being typed is typing too
+        typed = self._typed()
+        return typed != self._pristine and any(text.strip() for text in typed)
+
+    def prefill(self, polarity: str = "", summary: str = "", category: str = "") -> None:
+        """Start from a suggestion (a kept promise, a birthday); not the user's own typing,
+        so closing without a change asks nothing. A restored draft wins over it."""
+        if self._restored:
+            return
+        if polarity == "withdrawal":
+            self.withdrawal.setChecked(True)
+        elif polarity == "deposit":
+            self.deposit.setChecked(True)
+        if summary:
+            self.summary.setText(summary)
+        if category:
+            self.category.setCurrentText(category)
+        self._pristine = self._typed()
 
     def _draft_fields(self) -> dict[str, object]:
         return {
@@ -209,6 +240,7 @@ class LogDialog(QDialog):
         draft = self.keeper.restore()
         if draft is None:
             return
+        self._restored = True
         for contact_id in draft.fields.get("contacts", []) or []:
             self.picker.choose(int(contact_id))
         self.summary.setText(str(draft.fields.get("summary", "")))
@@ -225,6 +257,7 @@ class LogDialog(QDialog):
         self.kind.setCurrentText(draft.kind)
         self.summary.setText(draft.summary)
         self.notes.setPlainText(draft.notes)
+        self._pristine = self._typed()
         if draft.value > 0:
             self.deposit.setChecked(True)
         elif draft.value < 0:
@@ -262,8 +295,8 @@ class LogDialog(QDialog):
             self.picker.search.setFocus()
             return
         summary = self.summary.text().strip()
-        if not summary:
-            self._fail("Say in a line what happened.")
+        if len(summary.split()) < MIN_SUMMARY_WORDS:
+            self._fail("Say in a few words what happened, for example “Lunch with the team”.")
             self.summary.setFocus()
             return
         promise_text = self.promise_text.text().strip()
@@ -286,21 +319,10 @@ class LogDialog(QDialog):
         super().accept()
 
     def _fail(self, message: str) -> None:
+        self.error.setStyleSheet(f"color: {WITHDRAWAL};")
         self.error.setText(message)
         self.error.setVisible(True)
 
     @property
     def result_interaction(self) -> LoggedInteraction | None:
         return self._result
-
-    @classmethod
-    def get_interaction(
-        cls,
-        parent: QWidget | None,
-        candidates: list[tuple[int, str, str]],
-        preselected: list[int],
-        extra_categories: dict[str, list[str]] | None = None,
-    ) -> tuple[LoggedInteraction | None, bool]:
-        dialog = cls(parent, candidates, preselected, extra_categories)
-        ok = dialog.exec() == QDialog.DialogCode.Accepted
-        return dialog.result_interaction, ok

@@ -16,7 +16,12 @@ def resolve_promise(
     """Mark a promise kept or broken; for my own promises offer the matching entry."""
     today = clock.today()
     promise: Promise = context.write(
-        lambda session: set_promise_status(session, promise_id, status, today)
+        "Promise kept" if status == "kept" else "Promise broken",
+        lambda session: set_promise_status(session, promise_id, status, today),
+    )
+    context.tell(
+        f"Promise {'kept' if status == 'kept' else 'broken'}: {promise.text}",
+        contact_id=promise.contact_id,
     )
     if not ask or promise.owner != "me":
         return

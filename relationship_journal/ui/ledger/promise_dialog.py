@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relationship_journal.ui.dialogs import save_cancel
+from relationship_journal.ui.dialogs import GuardedDialog, save_cancel
 
 
 @dataclass
@@ -27,7 +27,9 @@ class PromiseDraft:
     due_on: date | None
 
 
-class PromiseDialog(QDialog):
+class PromiseDialog(GuardedDialog):
+    unsaved_what = "this promise"
+
     def __init__(self, parent: QWidget | None, contact_name: str) -> None:
         super().__init__(parent)
         self.setObjectName("promiseDialog")
@@ -54,6 +56,9 @@ class PromiseDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def has_unsaved_input(self) -> bool:
+        return bool(self.text.text().strip())
 
     def accept(self) -> None:
         if self.text.text().strip():

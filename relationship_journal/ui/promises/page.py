@@ -9,8 +9,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from sqlmodel import Session, col, select
 
+from relationship_journal.domain.wording import count_of
 from relationship_journal.store import clock
 from relationship_journal.store.models import Contact, Promise
+from relationship_journal.ui.actions import connect_plain
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.lazy_page import LazyPage
@@ -100,8 +102,8 @@ class PromisesPage(LazyPage):
         self.kept.setObjectName("promiseKept")
         self.broken = QPushButton(icon("delete"), "Broken")
         self.broken.setObjectName("promiseBroken")
-        self.kept.clicked.connect(lambda: self._resolve("kept"))
-        self.broken.clicked.connect(lambda: self._resolve("broken"))
+        connect_plain(self.kept.clicked, lambda: self._resolve("kept"))
+        connect_plain(self.broken.clicked, lambda: self._resolve("broken"))
         self.summary = label("", "muted")
         row = QHBoxLayout()
         row.addWidget(label("Show"))
@@ -124,7 +126,7 @@ class PromisesPage(LazyPage):
         self._rows = self._context.read(lambda s: promise_rows(s, view, today))
         self.model.reload()
         overdue = sum(1 for r in self._rows if r.due_on and r.due_on < today and r.status == "open")
-        text = f"{len(self._rows)} promise(s)"
+        text = count_of(len(self._rows), "promise")
         if overdue and view == "Open":
             text += f", {overdue} overdue"
         self.summary.setText(text)

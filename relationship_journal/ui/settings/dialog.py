@@ -211,7 +211,6 @@ class SettingsDialog(QDialog):
             for key, enabled in nudges.items():
                 set_nudge_enabled(session, key, enabled)
 
-        self._context.write(save)
         prefs = self.preferences
         prefs.notifications = self.notifications.isChecked()
         prefs.quiet_from = self.quiet_from.time().toPython()  # type: ignore[assignment]
@@ -223,6 +222,8 @@ class SettingsDialog(QDialog):
         prefs.calendar_days = self.calendar_days.value()
         if self.privacy_tab is not None:
             prefs.lock_minutes = self.privacy_tab.lock_minutes
+        # Preferences first: the write tells the window, which reads them.
+        self._context.write("Change reminder settings", save)
         super().accept()
 
 

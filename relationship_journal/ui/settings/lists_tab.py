@@ -104,13 +104,18 @@ class ListsTab(QWidget):
 
     def _add_category(self) -> None:
         name, polarity = self.new_category.text(), self.polarity.currentText()
-        self._context.write(lambda s: remember(s, CATEGORY, name, polarity))
+        self._context.write(
+            f"Add category {name.strip()}", lambda s: remember(s, CATEGORY, name, polarity)
+        )
         self.new_category.clear()
         self.reload()
 
     def _add_type(self) -> None:
         name = self.new_type.text()
-        self._context.write(lambda s: remember(s, RELATIONSHIP_TYPE, name))
+        self._context.write(
+            f"Add relationship type {name.strip()}",
+            lambda s: remember(s, RELATIONSHIP_TYPE, name),
+        )
         self.new_type.clear()
         self.reload()
 
@@ -118,5 +123,5 @@ class ListsTab(QWidget):
         item = widget.currentItem()
         own = item.data(USER_ROLE) if item is not None else None
         if own:
-            self._context.write(lambda s: forget(s, vocabulary, own))
+            self._context.write(f"Remove {own}", lambda s: forget(s, vocabulary, own))
             self.reload()

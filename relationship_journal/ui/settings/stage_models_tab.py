@@ -74,7 +74,10 @@ class StageModelsTab(QWidget):
         name, stages = self.name.text(), self.stages.toPlainText().splitlines()
         cyclic = self.cyclic.isChecked()
         try:
-            self._context.write(lambda s: define_model(s, name, stages, cyclic))
+            self._context.write(
+                f"New stage model {name.strip()}",
+                lambda s: define_model(s, name, stages, cyclic),
+            )
         except InvalidInputError as error:
             self.error.setText(str(error))
             return
@@ -90,7 +93,7 @@ class StageModelsTab(QWidget):
             self.error.setText("The models that come with the product stay.")
             return
         try:
-            self._context.write(lambda s: remove_model(s, str(key)))
+            self._context.write("Remove stage model", lambda s: remove_model(s, str(key)))
         except InvalidInputError as error:
             self.error.setText(str(error))
             return

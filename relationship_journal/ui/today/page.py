@@ -26,18 +26,19 @@ from relationship_journal.domain.moments import (
     agenda_order,
     bucket,
 )
+from relationship_journal.domain.wording import count_of
 from relationship_journal.store import clock
 from relationship_journal.store.agenda import (
     collect,
-    drifting_beyond_agenda,
     mark_done,
     snooze,
 )
+from relationship_journal.store.contact_list import Drifting, drifting
 from relationship_journal.ui.context import JournalContext, LogRequest
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.tasks import run_task
 from relationship_journal.ui.theme import accent, value_colour
-from relationship_journal.ui.widgets import card, clear_layout, empty_state, label
+from relationship_journal.ui.widgets import card, clear_layout, empty_state, esc, label
 
 # Each section shows a few moments and a button for the rest, so that today's are never
 # pushed out of sight by a long overdue list.
@@ -75,13 +76,13 @@ class MomentRow(QWidget):
         text = QVBoxLayout()
         text.setSpacing(1)
         when = _when(moment, today)
-        title = label(f"<b>{_esc(moment.title)}</b>", wrap=True)
+        title = label(f"<b>{esc(moment.title)}</b>", wrap=True)
         title.setTextFormat(Qt.TextFormat.RichText)
         title.setObjectName("momentTitle")
         when_colour = value_colour(-1).name() if moment.day < today else accent().name()
         detail = label(
             f"<span style='color: {when_colour}; font-weight: 600;'>{moment.kind.label} · "
-            f"{when}</span> — {_esc(moment.why)}",
+            f"{when}</span> — {esc(moment.why)}",
             "muted",
             wrap=True,
         )
@@ -137,10 +138,6 @@ def _when(moment: Moment, today: date) -> str:
     return f"{moment.day:%a %d %b}{at}"
 
 
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 class TodayPage(QWidget):
     review_drifting = Signal()
 
@@ -181,7 +178,7 @@ class TodayPage(QWidget):
         layout.addWidget(scroll, 1)
         context.changed.connect(self.reload)
         self.is_loaded = False
-        self._drifting = 0
+        self._drifting = Drifting(0, ())
         self._requested = 0  # loads asked for; only one that started after the last ask shows
         self._shown = 0
         self._in_flight = False
@@ -200,11 +197,11 @@ class TodayPage(QWidget):
     def _start_load(self) -> None:
         self._in_flight = True
         request = self._requested
-        journal, today = self.context.journal, clock.today()
+        journal, today, now = self.context.journal, clock.today(), clock.now()
 
-        def work(_progress: object) -> tuple[list[Moment], int]:
+        def work(_progress: object) -> tuple[list[Moment], Drifting]:
             with journal.reading() as session:
-                return collect(session, today), drifting_beyond_agenda(session, today)
+                return collect(session, today), drifting(session, now)
 
         run_task(
             work,
@@ -212,7 +209,7 @@ class TodayPage(QWidget):
             lambda error, details: self._load_failed(request, error, details),
         )
 
-    def _loaded(self, request: int, moments: list[Moment], drifting: int) -> None:
+    def _loaded(self, request: int, moments: list[Moment], drifting: Drifting) -> None:
         self._in_flight = False
         if request != self._requested:
             self._start_load()  # something changed meanwhile: this result is already old
@@ -228,7 +225,7 @@ class TodayPage(QWidget):
         self._shown = request
         raise RuntimeError(f"The agenda could not be gathered: {error}\n{details}")
 
-    def _show(self, moments: list[Moment], drifting: int) -> None:
+    def _show(self, moments: list[Moment], drifting: Drifting) -> None:
         today = clock.today()
         self.moments = moments
         self._drifting = drifting
@@ -241,13 +238,15 @@ class TodayPage(QWidget):
         self.subtitle.setText(", ".join(counts) if counts else "")
         clear_layout(self.sections)
         self._rows = []
-        if drifting:
+        if drifting.count:
             self.sections.addWidget(self._drifting_note(drifting))
         if not self.moments:
             self.sections.addWidget(
                 empty_state(
-                    "Nothing due. Add birthdays, promises and a stay-in-touch cadence to your "
-                    "contacts, and their moments will appear here."
+                    "Nothing else is due."
+                    if drifting.count
+                    else "Nothing due. Add birthdays, promises and a stay-in-touch cadence to "
+                    "your contacts, and their moments will appear here."
                 )
             )
             self.sections.addStretch()
@@ -273,18 +272,21 @@ class TodayPage(QWidget):
             self.sections.addWidget(frame)
         self.sections.addStretch()
 
-    def _drifting_note(self, count: int) -> QWidget:
+    def _drifting_note(self, drifting: Drifting) -> QWidget:
         frame, layout = card()
         frame.setObjectName("driftingNote")
         row = QHBoxLayout()
-        row.addWidget(
-            label(
-                f"{count} contact{'s have' if count != 1 else ' has'} gone longer than "
-                "their stay-in-touch cadence and are drifting away.",
-                wrap=True,
-            ),
-            1,
+        count, names = drifting.count, list(drifting.first_names)
+        if count > len(names):
+            names.append(f"{count_of(count - len(names), 'other')}")
+        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        text = label(
+            f"{count_of(count, 'contact')} {'is' if count == 1 else 'are'} drifting away "
+            f"({esc(who)}): no interaction for longer than their stay-in-touch cadence.",
+            wrap=True,
         )
+        text.setObjectName("driftingText")
+        row.addWidget(text, 1)
         review = QPushButton("Review them")
         review.setObjectName("reviewDrifting")
         review.clicked.connect(self.review_drifting)
@@ -296,12 +298,18 @@ class TodayPage(QWidget):
         self._expanded.add(section)
         self._show(self.moments, self._drifting)
 
-    def show_news(self, moments: list[Moment]) -> None:
-        """What came due since the user last looked, at the top of the page."""
+    def show_news(self, moments: list[Moment], first_look: bool = False) -> None:
+        """What came due since the user last looked (or, the first time, what is due now),
+        at the top of the page."""
         names = ", ".join(m.title for m in moments[:3]) + (" …" if len(moments) > 3 else "")
-        self.news.setText(f"<b>Came due since you last looked ({len(moments)}):</b> {_esc(names)}")
+        heading = "Due now" if first_look else "Came due since you last looked"
+        self.news.setText(f"<b>{heading} ({len(moments)}):</b> {esc(names)}")
         self.news.setTextFormat(Qt.TextFormat.RichText)
         self.news.setVisible(True)
+
+    def clear_news(self) -> None:
+        self.news.clear()
+        self.news.setVisible(False)
 
     def rows(self) -> list[MomentRow]:
         """The moment rows on show, in order."""
@@ -309,13 +317,15 @@ class TodayPage(QWidget):
 
     def mark_done(self, moment: Moment) -> None:
         now = clock.now()
-        self.context.write(lambda session: mark_done(session, moment.key, now))
+        self.context.write(f"Done: {moment.title}", lambda s: mark_done(s, moment.key, now))
+        self.context.tell(f"Done: {moment.title}")
         # Shown at once; the reload the change started confirms it from the journal.
         self._show([m for m in self.moments if m.key != moment.key], self._drifting)
 
     def snooze(self, moment: Moment, until: date) -> None:
         now = clock.now()
-        self.context.write(lambda session: snooze(session, moment.key, until, now))
+        self.context.write(f"Snooze: {moment.title}", lambda s: snooze(s, moment.key, until, now))
+        self.context.tell(f"Snoozed until {until:%a %d %b}: {moment.title}")
         moved = []
         for shown in self.moments:
             if shown.key == moment.key:
@@ -354,5 +364,7 @@ class TodayPage(QWidget):
             else ""
         )
         self.context.request_log(
-            LogRequest((moment.contact_id,), "deposit" if category else "", summary, category)
+            LogRequest(
+                (moment.contact_id,), "deposit" if category else "", summary, category, moment.key
+            )
         )

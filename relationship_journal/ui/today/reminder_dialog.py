@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -21,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from relationship_journal.store.errors import InvalidInputError
 from relationship_journal.store.reminders import check_rule
-from relationship_journal.ui.dialogs import save_cancel
+from relationship_journal.ui.contact_picker import CandidateSource, ContactPicker
+from relationship_journal.ui.dialogs import GuardedDialog, save_cancel
 from relationship_journal.ui.theme import WITHDRAWAL
 
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -61,9 +61,11 @@ class ReminderDraft:
     rule: str
 
 
-class ReminderDialog(QDialog):
+class ReminderDialog(GuardedDialog):
+    unsaved_what = "this reminder"
+
     def __init__(
-        self, parent: QWidget | None, contacts: list[tuple[int, str, str]], contact_id: int | None
+        self, parent: QWidget | None, contacts: CandidateSource, contact_id: int | None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("reminderDialog")
@@ -72,13 +74,9 @@ class ReminderDialog(QDialog):
         self.title = QLineEdit()
         self.title.setObjectName("reminderTitle")
         self.title.setPlaceholderText("What to remember")
-        self.contact = QComboBox()
+        # About one person, or nobody in particular.
+        self.contact = ContactPicker(contacts, [contact_id] if contact_id else [], single=True)
         self.contact.setObjectName("reminderContact")
-        self.contact.addItem("(nobody in particular)", None)
-        for cid, name, org in sorted(contacts, key=lambda c: c[1].casefold()):
-            self.contact.addItem(f"{name} — {org}" if org else name, cid)
-        if contact_id is not None:
-            self.contact.setCurrentIndex(max(0, self.contact.findData(contact_id)))
         self.day = QDateEdit(QDate.currentDate())
         self.day.setObjectName("reminderDate")
         self.day.setCalendarPopup(True)
@@ -137,11 +135,14 @@ class ReminderDialog(QDialog):
         )
         return ReminderDraft(
             self.title.text(),
-            self.contact.currentData(),
+            next(iter(self.contact.selected_ids()), None),
             starts,
             self.all_day.isChecked(),
             str(rule or ""),
         )
+
+    def has_unsaved_input(self) -> bool:
+        return bool(self.title.text().strip() or self.custom.text().strip())
 
     def accept(self) -> None:
         draft = self.draft()

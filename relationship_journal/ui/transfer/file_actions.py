@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
+from relationship_journal.domain.wording import count_of
 from relationship_journal.exchange.export_all import export_to_file
 from relationship_journal.paths import JournalPaths
 from relationship_journal.store.backups import backup_before
@@ -22,7 +23,9 @@ EXPORTS = {
     "vcard": ("vCard 4.0 (*.vcf)", "contacts.vcf"),
     "csv": ("CSV (*.csv)", "contacts.csv"),
     "json": ("Whole journal, JSON (*.json)", "relationship-journal.json"),
+    "ics": ("iCalendar (*.ics)", "relationship-journal-moments.ics"),
 }
+ICS_DAYS = 365
 
 
 class FileActions:
@@ -38,7 +41,7 @@ class FileActions:
         if isinstance(error, JournalError):
             QMessageBox.warning(self.window, title, str(error))
             return
-        raise RuntimeError(details)
+        raise RuntimeError(f"{title}: {error}\n{details}")
 
     def export(self, fmt: str) -> None:
         file_filter, default = EXPORTS[fmt]
@@ -49,9 +52,20 @@ class FileActions:
             return
         target = Path(name)
         journal = self.context.journal
+        if fmt == "ics":
+            from relationship_journal.commands.agenda import export_ics
+
+            run_task(
+                lambda _progress: export_ics(journal, target, ICS_DAYS),
+                lambda count: self._say(
+                    f"Exported {count_of(count, 'moment')} of the next {ICS_DAYS} days to {target}"
+                ),
+                lambda error, details: self._fail("Export failed", error, details),
+            )
+            return
         run_task(
             lambda _progress: export_to_file(journal, fmt, target),
-            lambda count: self._say(f"Exported {count} contact(s) to {target}"),
+            lambda count: self._say(f"Exported {count_of(count, 'contact')} to {target}"),
             lambda error, details: self._fail("Export failed", error, details),
         )
 

@@ -7,9 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from relationship_journal.exchange.csv_formats import ColumnMapping, guess
-from relationship_journal.exchange.csv_import import split_rows
-from relationship_journal.exchange.decoding import decode_text
+from relationship_journal.exchange.csv_formats import ColumnMapping
+from relationship_journal.exchange.csv_guess import guess
 from relationship_journal.exchange.import_plan import (
     Decision,
     ImportCancelled,
@@ -18,9 +17,11 @@ from relationship_journal.exchange.import_plan import (
     apply,
     preview,
 )
-from relationship_journal.exchange.records import ImportFileError
-from relationship_journal.store import clock
+from relationship_journal.exchange.records import ImportFileError, UnsureColumnsError
+from relationship_journal.store import clock, undo_log
+from relationship_journal.store.errors import JournalError
 from relationship_journal.store.journal import Journal
+from relationship_journal.store.undo_log import Inverse
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.tasks import ProgressCallback, run_task
 from relationship_journal.ui.transfer.mapping_dialog import ColumnMappingDialog
@@ -40,10 +41,14 @@ def _preview_work(journal: Journal, path: Path, mapping: ColumnMapping | None): 
 
 
 def _apply_work(journal: Journal, plan: ImportPreview, decisions: list[Decision], flow: ImportFlow):  # type: ignore[no-untyped-def]
-    def work(progress: ProgressCallback) -> ImportResult:
+    """The import in one transaction, with what undoes it as one step."""
+
+    def work(progress: ProgressCallback) -> tuple[ImportResult, Inverse]:
         now = clock.now()
         with journal.transaction() as session:
-            return apply(session, plan, decisions, now, progress, lambda: flow.cancel_requested)
+            undo_log.begin(session)
+            result = apply(session, plan, decisions, now, progress, lambda: flow.cancel_requested)
+            return result, undo_log.take(session)
 
     return work
 
@@ -76,8 +81,8 @@ class ImportFlow(QObject):
         )
 
     def _preview_failed(self, path: Path, error: BaseException, details: str) -> None:
-        if isinstance(error, ImportFileError) and "column-mapping" in str(error):
-            mapping = self._ask_mapping(path)
+        if isinstance(error, UnsureColumnsError):
+            mapping = self._ask_mapping(error.header)
             if mapping is not None:
                 self.start(path, mapping)
                 return
@@ -88,11 +93,13 @@ class ImportFlow(QObject):
             self.finished.emit(None)
             return
         self.finished.emit(None)
-        raise RuntimeError(details)
+        if isinstance(error, JournalError):
+            QMessageBox.warning(self._parent, "Cannot import", f"{path.name}: {error}")
+            return
+        raise RuntimeError(f"Reading {path.name} failed: {error}\n{details}")
 
-    def _ask_mapping(self, path: Path) -> ColumnMapping | None:
-        header, _rows = split_rows(decode_text(path.read_bytes()))
-        dialog = ColumnMappingDialog(self._parent, header, guess(header))
+    def _ask_mapping(self, header: list[str]) -> ColumnMapping | None:
+        dialog = ColumnMappingDialog(self._parent, header, guess(header)[0])
         if dialog.exec() != ColumnMappingDialog.DialogCode.Accepted:
             return None
         return dialog.mapping()
@@ -133,8 +140,10 @@ class ImportFlow(QObject):
             self.progress.deleteLater()
             self.progress = None
 
-    def _done(self, result: ImportResult) -> None:
+    def _done(self, outcome: tuple[ImportResult, Inverse]) -> None:
+        result, inverse = outcome
         self._close_progress()
+        self._context.record(f"Import {self._path.name}", inverse)
         self._context.changed.emit()
         self.finished.emit(result)
 
@@ -147,4 +156,7 @@ class ImportFlow(QObject):
             self.finished.emit(None)
             return
         self.finished.emit(None)
-        raise RuntimeError(details)
+        if isinstance(error, JournalError):
+            QMessageBox.warning(self._parent, "Import failed", f"{error}\n\nNothing was imported.")
+            return
+        raise RuntimeError(f"The import failed: {error}\n{details}")

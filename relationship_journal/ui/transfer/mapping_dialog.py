@@ -85,7 +85,7 @@ class ColumnMappingDialog(QDialog):
             mapping.emails = [(self._value("email"), "")]
         if self._value("phone"):
             mapping.phones = [(self._value("phone"), "")]
-        mapping.month_first = self.month_first.isChecked()
+        mapping.day_first = not self.month_first.isChecked()
         return mapping
 
     def accept(self) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relationship_journal.domain.wording import count_of
 from relationship_journal.exchange.import_plan import Decision, ImportPreview, Match
 from relationship_journal.ui.theme import WITHDRAWAL
 
@@ -36,14 +37,26 @@ class ImportPreviewDialog(QDialog):
 
         matches = sum(1 for m in plan.matches if m is not None and m.contact_id is not None)
         invalid = sum(1 for r in plan.records if not r.valid)
+        noted = sum(1 for r in plan.records if r.valid and r.warnings)
         self.summary = QLabel()
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
+        parts = [
+            f"{count_of(matches, 'looks', 'look')} like someone already in your journal"
+            if matches
+            else "",
+            f"{count_of(invalid, 'has', 'have')} nothing to know a person by and will be skipped"
+            if invalid
+            else "",
+            f"{count_of(noted, 'comes', 'come')} in with a value left out or changed (listed below)"
+            if noted
+            else "",
+        ]
+        details = "; ".join(part for part in parts if part)
         self.summary.setText(
-            f"<b>{len(plan.records)} contact(s)</b> in this {plan.format_name} file: "
-            f"{matches} look like people already in your journal, "
-            f"{invalid} have problems and will be skipped. "
-            "Choose what to do with each; nothing is written until you press Import."
+            f"<b>{count_of(len(plan.records), 'contact')}</b> in this {plan.format_name} file"
+            + (f": {details}." if details else ".")
+            + " Choose what to do with each; nothing is written until you press Import."
         )
         self.table = QTableWidget(min(len(plan.records), SHOWN_ROWS), len(HEADERS))
         self.table.setObjectName("importTable")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from relationship_journal.ui.contact.dialog import ContactDialog
 from relationship_journal.ui.contact.fact_dialogs import FactDialog, FactHistoryDialog
-from tests.gui.conftest import WindowFactory
+from tests.gui.conftest import WindowFactory, open_by_name, seed, trigger
 
 
 def _fill_contact_dialog(monkeypatch: pytest.MonkeyPatch, **fields: str) -> None:
@@ -19,6 +19,12 @@ def _fill_contact_dialog(monkeypatch: pytest.MonkeyPatch, **fields: str) -> None
         return int(dialog.result())
 
     monkeypatch.setattr(ContactDialog, "exec", fake_exec)
+
+
+def _click(page: QWidget, name: str) -> None:
+    button = page.findChild(QPushButton, name)
+    assert button is not None, name
+    button.click()
 
 
 def _answer(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
@@ -42,7 +48,7 @@ def test_profile_answers_survive_restart_with_history(
         email="j.mueller@northwind.example",
         birthday="--02-29",
     )
-    window.new_contact()
+    trigger(window, "newContact")
     page = window.contact_page
     assert window.current_page_key() == "contact"
     assert page.name.text() == "Jürgen Müller"
@@ -51,20 +57,17 @@ def test_profile_answers_survive_restart_with_history(
     assert "Open question" in page.profile_sections["professional"].answers["next_job"].text()
 
     _answer(monkeypatch, "Sailing on the Wannsee")
-    page.edit_fact("hobbies")
+    _click(page, "edit_hobbies")
     _answer(monkeypatch, "Peak-season staffing")
-    page.edit_fact("keeps_up_at_night")
+    _click(page, "edit_keeps_up_at_night")
     _answer(monkeypatch, "Depot automation delays")
-    page.edit_fact("keeps_up_at_night")
+    _click(page, "edit_keeps_up_at_night")
     worry = page.profile_sections["professional"].answers["keeps_up_at_night"]
     assert "Depot automation delays" in worry.text()
     window.close()
 
     window = open_window()
-    window.contacts_page.search.setText("jurgen")
-    window.contacts_page.apply_filter()
-    assert window.contacts_page.model.rowCount() == 1
-    window.open_contact(window.contacts_page.model.contact_id(0))
+    open_by_name(window, qtbot, "jurgen")
     page = window.contact_page
     assert "Depot automation delays" in (
         page.profile_sections["professional"].answers["keeps_up_at_night"].text()
@@ -77,7 +80,7 @@ def test_profile_answers_survive_restart_with_history(
         return 0
 
     monkeypatch.setattr(FactHistoryDialog, "exec", fake_history_exec)
-    page.show_fact_history("keeps_up_at_night")
+    _click(page, "history_keeps_up_at_night")
     assert len(seen[0]) == 2
     assert "Depot automation delays" in seen[0][0]
     assert "Peak-season staffing" in seen[0][1]
@@ -104,7 +107,7 @@ def test_tell_me_ahead_per_contact(window: object, monkeypatch: pytest.MonkeyPat
     from relationship_journal.ui.contact.notice_dialog import NoticeDialog
 
     main = window  # the fixture's MainWindow
-    contact = main.context.write(lambda s: create_contact(s, ContactDraft("Anna"), clock.now()))  # type: ignore[attr-defined]
+    contact = seed(main, lambda s: create_contact(s, ContactDraft("Anna"), clock.now()))  # type: ignore[arg-type]
     main.open_contact(contact.id)  # type: ignore[attr-defined]
 
     def week_ahead(dialog: NoticeDialog) -> int:

@@ -14,6 +14,7 @@ from relationship_journal.store import clock
 from relationship_journal.store.contacts import create_contact
 from relationship_journal.store.ledger import EntryDraft, log_entry
 from relationship_journal.ui.main_window import MainWindow
+from tests.gui.conftest import seed, trigger
 
 
 def _seed(window: MainWindow) -> dict[str, int]:
@@ -40,7 +41,7 @@ def _seed(window: MainWindow) -> dict[str, int]:
         )
         return ids
 
-    ids = window.context.write(add)
+    ids = seed(window, add)
     window.go(1)
     return ids
 
@@ -94,9 +95,9 @@ def test_bulk_tag_then_delete_with_undo_and_restore(
     page.delete_button.click()
     assert _names(window) == ["Sofía Hernández"]
     assert "1 contact" in window.status_label.text()
-    window.context.undo_stack.undo()
+    trigger(window, "undo")
     assert len(_names(window)) == 3
-    window.context.undo_stack.redo()
+    trigger(window, "redo")
     page.trash.setChecked(True)
     assert _names(window) == ["Aiko Tanaka", "Jürgen Müller"]
     _select(window, ["Aiko Tanaka"])

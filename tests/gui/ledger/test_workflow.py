@@ -16,11 +16,12 @@ from relationship_journal.store.promises import add_promise
 from relationship_journal.store.vocabulary import CATEGORY, terms
 from relationship_journal.ui.ledger.log_dialog import LogDialog
 from relationship_journal.ui.main_window import MainWindow
+from tests.gui.conftest import seed, trigger
 
 
 def _add_contact(window: MainWindow, name: str) -> int:
     now = clock.now()
-    contact = window.context.write(lambda s: create_contact(s, ContactDraft(name), now))
+    contact = seed(window, lambda s: create_contact(s, ContactDraft(name), now))
     assert contact.id is not None
     return contact.id
 
@@ -65,7 +66,7 @@ def test_deposit_then_withdrawal_moves_balance_and_health(
         dialog.promise_text.setText("Send the routing model")
 
     _script_log_dialog(monkeypatch, deposit)
-    window.log_action.trigger()
+    trigger(window, "logInteraction")
     balance, health = _health_in_list(window, "Jürgen Müller")
     assert balance == "+4.0"
     assert "Growing" in health
@@ -98,11 +99,11 @@ def test_keeping_a_promise_offers_a_deposit_and_breaking_one_a_withdrawal(
 ) -> None:
     contact_id = _add_contact(window, "Sofía Hernández")
     today = clock.today()
-    kept_id = window.context.write(
-        lambda s: add_promise(s, contact_id, "Confirm invoices", "me", today, today)
+    kept_id = seed(
+        window, lambda s: add_promise(s, contact_id, "Confirm invoices", "me", today, today)
     ).id
-    broken_id = window.context.write(
-        lambda s: add_promise(s, contact_id, "Send benchmark", "me", today, today)
+    broken_id = seed(
+        window, lambda s: add_promise(s, contact_id, "Send benchmark", "me", today, today)
     ).id
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     offered: list[tuple[str, str]] = []

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from relationship_journal.domain.moments import MomentKind
@@ -14,7 +16,7 @@ from relationship_journal.ui.ledger.log_dialog import LogDialog
 from relationship_journal.ui.preferences import Preferences
 from relationship_journal.ui.today.page import MomentRow
 from relationship_journal.ui.today.reminder_dialog import ReminderDialog
-from tests.gui.conftest import WindowFactory, wait_for_agenda
+from tests.gui.conftest import WindowFactory, seed, wait_for_agenda
 
 
 def _row(rows: list[MomentRow], kind: MomentKind) -> MomentRow:
@@ -22,7 +24,7 @@ def _row(rows: list[MomentRow], kind: MomentKind) -> MomentRow:
 
 
 def test_acting_on_a_birthday_from_today_persists(
-    open_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
+    open_window: WindowFactory, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = open_window(demo=True)
     page = window.today_page
@@ -36,8 +38,8 @@ def test_acting_on_a_birthday_from_today_persists(
         return int(dialog.result())
 
     monkeypatch.setattr(LogDialog, "exec", wish)
-    birthday.log_button.click()
-    birthday.done_button.click()
+    birthday.log_button.click()  # wishes logged: the birthday is dealt with
+    wait_for_agenda(qtbot, window)
     assert key not in [row.moment.key for row in page.rows()]
     window.open_contact(birthday.moment.contact_id)  # type: ignore[arg-type]
     assert window.contact_page.name.text() == name
@@ -55,20 +57,27 @@ def test_snooze_moves_a_moment_to_its_new_day(window, qtbot: QtBot) -> None:  # 
 
     today = clock.today()
     soon = today + timedelta(days=1)
-    window.context.write(
+    seed(
+        window,
         lambda s: create_contact(
             s, ContactDraft("Anna", birthday=PartialDate(soon.month, soon.day)), clock.now()
-        )
+        ),
     )
     wait_for_agenda(qtbot, window)
     (row,) = window.today_page.rows()
-    window.today_page.snooze(row.moment, today + timedelta(days=7))
+    snooze_button = row.findChild(QPushButton, "snoozeButton")
+    (for_a_week,) = [a for a in snooze_button.menu().actions() if a.text() == "For a week"]
+    for_a_week.trigger()
     (moved,) = window.today_page.rows()
     assert moved.moment.day == today + timedelta(days=7)
 
 
-def test_notifications_announce_once_and_respect_quiet_hours(open_window: WindowFactory) -> None:
-    window = open_window(demo=True)
+def test_notifications_announce_once_and_respect_quiet_hours(
+    open_window: WindowFactory, qtbot: QtBot
+) -> None:
+    window = open_window()
+    today = clock.today()
+    seed(window, lambda s: _birthday_today(s, today))
     center = window.notifications
     prefs = Preferences()
     prefs.quiet_from, prefs.quiet_until = time(22, 0), time(7, 0)
@@ -82,6 +91,7 @@ def test_notifications_announce_once_and_respect_quiet_hours(open_window: Window
     assert not window.today_page.news.isVisible() or window.today_page.news.text()
     window.today_page.show_news(first)
     assert f"({len(first)})" in window.today_page.news.text()
+    assert "since you last looked" in window.today_page.news.text()
     prefs.notifications = False
     assert center.check(morning) == []
 
@@ -101,7 +111,72 @@ def test_a_recurring_reminder_moves_on_when_done(
     today = clock.today()
     first = [r for r in window.today_page.rows() if r.moment.kind is MomentKind.REMINDER]
     assert first[0].moment.day == today
-    window.today_page.mark_done(first[0].moment)
+    first[0].done_button.click()
     after = window.context.read(lambda s: collect(s, today, 3))
     days = [m.day for m in after if m.kind is MomentKind.REMINDER]
     assert days[0] == today + timedelta(days=1)
+
+
+def _birthday_today(session, today):  # type: ignore[no-untyped-def]
+    from relationship_journal.domain.contact import ContactDraft
+    from relationship_journal.domain.dates import PartialDate
+    from relationship_journal.store.contacts import create_contact
+
+    birthday = PartialDate(today.month, today.day, 1980)
+    return create_contact(session, ContactDraft("Olu Adeyemi", birthday=birthday), clock.now())
+
+
+def test_the_demo_never_notifies_and_leaves_nothing_behind(
+    open_window: WindowFactory, qtbot: QtBot
+) -> None:
+    window = open_window(demo=True)
+    morning = datetime.combine(clock.today(), time(9, 0))
+    assert window.notifications.check(morning) == []  # made-up people stay off the desktop
+    window.today_page.show_news(window.today_page.moments[:2])
+    assert window.today_page.news.isVisibleTo(window)
+    qtbot.mouseClick(window.findChild(QPushButton, "startOwnJournal"), Qt.MouseButton.LeftButton)
+    wait_for_agenda(qtbot, window)
+    assert not window.today_page.news.isVisibleTo(window)
+    assert window.today_page.moments == []
+    assert "Your journal · 0 contacts" in window.status_label.text()
+    seed(window, lambda s: _birthday_today(s, clock.today()))
+    (announced,) = window.notifications.check(morning)
+    assert "Olu Adeyemi" in announced.title
+    assert "Due now (1)" in window.today_page.news.text()  # a first look: nothing was "since"
+
+
+def test_the_drifting_count_is_the_list_it_opens(open_window: WindowFactory, qtbot: QtBot) -> None:
+    window = open_window(demo=True)
+    note = window.today_page.findChild(QWidget, "driftingNote")
+    assert note is not None
+    count = int(note.findChild(QLabel).text().split()[0])
+    qtbot.mouseClick(note.findChild(QPushButton, "reviewDrifting"), Qt.MouseButton.LeftButton)
+    assert window.current_page_key() == "contacts"
+    assert window.contacts_page.model.rowCount() == count
+    assert window.contacts_page.count_label.text().startswith(f"{count} contact")
+
+
+def test_closing_the_profile_editor_with_typed_text_asks_first(
+    window, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from relationship_journal.domain.profile import topic
+    from relationship_journal.ui.contact.fact_dialogs import FactDialog
+
+    dialog = FactDialog(window, topic("hobbies"), "Sailing")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    asked: list[str] = []
+
+    def keep_editing(box: QMessageBox) -> int:
+        asked.append(box.text())
+        box.findChild(QPushButton, "keepEditingButton").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", keep_editing)
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Escape)  # unchanged: closes at once
+    assert not dialog.isVisible() and asked == []
+    dialog.show()
+    qtbot.keyClicks(dialog.text, " and climbing")
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Escape)
+    assert asked == ["Close without saving this answer?"]
+    assert dialog.isVisible()

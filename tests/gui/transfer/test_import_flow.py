@@ -13,6 +13,7 @@ from relationship_journal.store.contacts import create_contact, live_contact_cou
 from relationship_journal.ui.main_window import MainWindow
 from relationship_journal.ui.transfer.mapping_dialog import ColumnMappingDialog
 from relationship_journal.ui.transfer.preview_dialog import ImportPreviewDialog
+from tests.gui.conftest import import_file, seed
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "import"
 
@@ -21,10 +22,11 @@ def test_preview_lists_matches_and_problems_and_imports_the_chosen(
     window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     now = clock.now()
-    window.context.write(
+    seed(
+        window,
         lambda s: create_contact(
             s, ContactDraft("Jane Roe", emails=[Labelled("jane.roe@example.com")]), now
-        )
+        ),
     )
     mixed = tmp_path / "mixed.vcf"
     mixed.write_bytes(
@@ -44,24 +46,20 @@ def test_preview_lists_matches_and_problems_and_imports_the_chosen(
         return int(dialog.result())
 
     monkeypatch.setattr(ImportPreviewDialog, "exec", fake_exec)
-    finished: list[object] = []
-    flow = window.import_contacts(mixed)
-    flow.finished.connect(finished.append)
-    qtbot.waitUntil(lambda: bool(finished), timeout=10000)
+    result = import_file(window, qtbot, monkeypatch, mixed)
 
     assert seen["rows"] == 6
-    assert "6 contact(s)" in str(seen["summary"])
+    assert "<b>6 contacts</b> in this vCard file: 1 looks like someone" in str(seen["summary"])
     assert seen["problems"] == [
-        "card 1, Jane Roe: birthday '1985-13-45' is not a date",
-        "card 2, John Poe: email 'john.poe(at)example.com' is not an email address",
-        "card 3: has no name, organisation or email",
+        "card 1, Jane Roe: birthday '1985-13-45' is not a date: left out",
+        "card 2, John Poe: email 'john.poe(at)example.com' is not an email: left out",
+        "card 3: has no name, organisation, email or phone",
     ]
-    assert seen["button"] == "Import 2"
-    result = finished[0]
-    assert (result.created, result.skipped) == (2, 4)  # type: ignore[attr-defined]
-    assert window.context.read(live_contact_count) == 3
+    assert seen["button"] == "Import 4"  # Jane merged, John, Valid and Sofia new
+    assert (result.created, result.merged, result.skipped) == (3, 1, 2)  # type: ignore[attr-defined]
+    assert window.context.read(live_contact_count) == 4
     assert window.current_page_key() == "contacts"
-    assert "2 new" in window.statusBar().currentMessage()
+    assert "3 new" in window.statusBar().currentMessage()
 
 
 def test_unknown_csv_asks_for_a_column_mapping(
@@ -83,10 +81,7 @@ def test_unknown_csv_asks_for_a_column_mapping(
 
     monkeypatch.setattr(ColumnMappingDialog, "exec", map_columns)
     monkeypatch.setattr(ImportPreviewDialog, "exec", accept_preview)
-    finished: list[object] = []
-    window.import_contacts(odd).finished.connect(finished.append)
-    qtbot.waitUntil(lambda: bool(finished), timeout=10000)
-    assert finished[0] is not None
+    assert import_file(window, qtbot, monkeypatch, odd) is not None
     window.contacts_page.refresh()
     model = window.contacts_page.model
     assert [model.index(0, c).data() for c in (0, 1)] == ["Anna Lind", "Kestrel"]

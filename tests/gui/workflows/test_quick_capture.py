@@ -12,7 +12,7 @@ from relationship_journal.store import clock
 from relationship_journal.store.contacts import create_contact
 from relationship_journal.store.journal_list import list_entries
 from relationship_journal.ui.ledger.log_dialog import LogDialog
-from tests.gui.conftest import WindowFactory
+from tests.gui.conftest import WindowFactory, seed
 
 # What the README promises: keys besides the summary text and the letters of the name.
 CAPTURE_KEYS = 6
@@ -23,11 +23,12 @@ def test_a_capture_by_keyboard_alone(
 ) -> None:
     window = open_window()
     now = clock.now()
-    window.context.write(
+    seed(
+        window,
         lambda s: [
             create_contact(s, ContactDraft(name), now)
             for name in ("Jürgen Müller", "Julia Roberts", "Sofía Hernández")
-        ]
+        ],
     )
     assert window.current_page_key() == "today"
     keys = 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import string
 from datetime import UTC, datetime
 from pathlib import Path
@@ -54,10 +56,11 @@ def test_csv_export_has_a_row_per_contact(journal: Journal) -> None:
     populate_demo(journal, resource("demo", "demo_journal.json"), NOW.date(), NOW)
     with journal.reading() as session:
         text = export_csv(session, _ids(journal))
-    lines = text.strip().splitlines()
-    assert lines[0].startswith("Name,Given Name,Family Name,Organisation")
-    assert len(lines) == 26
-    assert any(line.startswith("Jürgen Müller,Jürgen,Müller,Northwind Logistics") for line in lines)
+    assert text.startswith("\ufeffName,Name Prefix,Given Name,Middle Name,Family Name")
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert len(rows) == 25
+    jurgen = next(row for row in rows if row["Name"] == "Jürgen Müller")
+    assert (jurgen["Given Name"], jurgen["Organisation"]) == ("Jürgen", "Northwind Logistics")
 
 
 def test_json_export_restores_a_new_journal_losslessly(journal: Journal, tmp_path: Path) -> None:

@@ -76,7 +76,7 @@ def test_duplicates_within_one_file_are_flagged(journal: Journal, tmp_path: Path
 def test_valid_records_only_and_a_cancelled_import_leaves_nothing(journal: Journal, paths) -> None:  # type: ignore[no-untyped-def]
     with journal.reading() as session:
         plan = preview(session, DATA / "with-problems.vcf")
-    assert len(plan.valid) == 1
+    assert len(plan.valid) == 3
     journal.close()
     before = hashlib.sha256(paths.journal.read_bytes()).hexdigest()
     from relationship_journal.store.journal import open_journal
@@ -87,7 +87,7 @@ def test_valid_records_only_and_a_cancelled_import_leaves_nothing(journal: Journ
     assert _names(journal) == []
     with journal.transaction() as session:
         result = apply(session, plan, plan.default_decisions(), NOW)
-    assert (result.created, result.skipped) == (1, 3)
-    assert _names(journal) == ["Valid Person"]
+    assert (result.created, result.skipped) == (3, 1)
+    assert _names(journal) == ["Jane Roe", "John Poe", "Valid Person"]
     journal.close()
     assert hashlib.sha256(paths.journal.read_bytes()).hexdigest() != before

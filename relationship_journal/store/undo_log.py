@@ -1,0 +1,144 @@
+"""Undo for any write: each connection records the inverse of every row it changes.
+
+The technique is SQLite's own "automatic undo/redo" recipe: temporary triggers (they live
+with the connection, never in the journal file) write, for each inserted, updated or
+deleted row of the journal's tables, the SQL statement that puts the row back. A user
+action collects the statements its transaction wrote (``take``) just before it commits;
+undoing the action replays them newest first in a new transaction (``replay``), which in
+turn records the statements that redo it. Nothing of this reaches the file: after a
+restart an action is simply a change that was made.
+
+Per-contact figures kept on the contact row (balance, last contact, how well known, stage)
+are recomputed for the contacts a replay touched rather than restored from the old row, so
+that an undo never writes back a figure another process has moved on since.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, inspect
+from sqlmodel import Session
+
+from relationship_journal.store.figures import refresh_contact_figures
+
+# Tables whose rows are the user's data. Settings, the schema version and the search index
+# (kept in step by the journal's own triggers) are left out.
+SKIPPED_TABLES = frozenset({"setting", "alembic_version"})
+INSTALLED = "undo_log_installed"
+
+# Which contacts a row's change concerns, for the figures recomputed after a replay.
+_CONTACT_OF = {
+    "contact": "{row}.id",
+    "entry_contact": "{row}.contact_id",
+    "profile_fact": "{row}.contact_id",
+    "contact_layer": "{row}.contact_id",
+    "entry": "(SELECT group_concat(contact_id) FROM entry_contact WHERE entry_id = {row}.id)",
+}
+
+
+@dataclass(frozen=True)
+class Inverse:
+    """The statements that undo one transaction, oldest first, and the contacts concerned."""
+
+    statements: tuple[str, ...]
+    contact_ids: frozenset[int]
+
+    def __bool__(self) -> bool:
+        return bool(self.statements)
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _triggers(table: str, columns: Sequence[str]) -> list[str]:
+    t = _quoted(table)
+    contacts = _CONTACT_OF.get(table, "NULL")
+
+    def log(row: str, sql: str) -> str:
+        return (
+            f"INSERT INTO rj_undo_log (statement, contacts) "
+            f"VALUES ({sql}, {contacts.format(row=row)});"
+        )
+
+    values = " || ',' || ".join(f"quote(OLD.{_quoted(c)})" for c in columns)
+    names = ",".join(_quoted(c) for c in columns)
+    assignments = " || ',' || ".join(f"'{_quoted(c)}=' || quote(OLD.{_quoted(c)})" for c in columns)
+    prefix = f"undo_{table}"
+    return [
+        f"CREATE TEMP TRIGGER IF NOT EXISTS {_quoted(prefix + '_insert')} AFTER INSERT ON "
+        f"main.{t} BEGIN " + log("NEW", f"'DELETE FROM {t} WHERE rowid = ' || NEW.rowid") + " END",
+        f"CREATE TEMP TRIGGER IF NOT EXISTS {_quoted(prefix + '_update')} AFTER UPDATE ON "
+        f"main.{t} BEGIN "
+        + log("OLD", f"'UPDATE {t} SET ' || {assignments} || ' WHERE rowid = ' || OLD.rowid")
+        + " END",
+        f"CREATE TEMP TRIGGER IF NOT EXISTS {_quoted(prefix + '_delete')} AFTER DELETE ON "
+        f"main.{t} BEGIN "
+        + log(
+            "OLD",
+            f"'INSERT INTO {t} (rowid,{names}) VALUES (' || OLD.rowid || ',' || {values} || ')'",
+        )
+        + " END",
+    ]
+
+
+def _install(connection: Connection) -> None:
+    """Create the log and the triggers on this connection, once."""
+    info: dict[str, Any] = connection.connection.info
+    if info.get(INSTALLED):
+        return
+    connection.exec_driver_sql(
+        "CREATE TEMP TABLE IF NOT EXISTS rj_undo_log ("
+        "seq INTEGER PRIMARY KEY, statement TEXT NOT NULL, contacts TEXT)"
+    )
+    inspector = inspect(connection)
+    for table in inspector.get_table_names():
+        if table in SKIPPED_TABLES or table.startswith("search_index"):
+            continue
+        columns = [column["name"] for column in inspector.get_columns(table)]
+        for statement in _triggers(table, columns):
+            connection.exec_driver_sql(statement)
+    info[INSTALLED] = True
+
+
+def begin(session: Session) -> None:
+    """Start recording this transaction's changes (call first thing in the transaction)."""
+    connection = session.connection()
+    _install(connection)
+    connection.exec_driver_sql("DELETE FROM temp.rj_undo_log")
+
+
+def take(session: Session) -> Inverse:
+    """What undoes the transaction so far; call just before it commits."""
+    session.flush()
+    connection = session.connection()
+    rows = connection.exec_driver_sql(
+        "SELECT statement, contacts FROM temp.rj_undo_log ORDER BY seq"
+    ).all()
+    connection.exec_driver_sql("DELETE FROM temp.rj_undo_log")
+    return Inverse(tuple(row[0] for row in rows), _contact_ids(row[1] for row in rows))
+
+
+def _contact_ids(values: Iterable[object]) -> frozenset[int]:
+    found: set[int] = set()
+    for value in values:
+        if value is None:
+            continue
+        found.update(int(part) for part in str(value).split(",") if part.strip())
+    return frozenset(found)
+
+
+def replay(session: Session, inverse: Inverse) -> Inverse:
+    """Apply ``inverse`` (newest change first) and return what undoes the replay itself."""
+    begin(session)
+    connection = session.connection()
+    # Rows come back in the reverse of the order they went: a child may return before
+    # its parent, so foreign keys are checked at commit rather than per statement.
+    connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    for statement in reversed(inverse.statements):
+        connection.exec_driver_sql(statement)
+    refresh_contact_figures(session, sorted(inverse.contact_ids))
+    return take(session)

@@ -1,0 +1,105 @@
+"""The top of a contact's page: name, role, badges, what we know of the relationship, and
+the state of the account."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
+
+from relationship_journal.domain import stages
+from relationship_journal.domain.ledger import Health
+from relationship_journal.store import clock
+from relationship_journal.store.contact_file import ContactFile
+from relationship_journal.ui.theme import health_colour, value_colour
+from relationship_journal.ui.widgets import badge, clear_layout, label
+
+
+def known_for(met_on: date | None, today: date) -> str:
+    if met_on is None:
+        return ""
+    days = (today - met_on).days
+    if days >= 730:
+        return f"known {days // 365} years"
+    if days >= 60:
+        return f"known {days // 30} months"
+    return f"known {max(days, 0)} days"
+
+
+class ContactHeader(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = label("", "title")
+        self.name.setObjectName("contactName")
+        self.role = label("", "subtitle")
+        self.role.setObjectName("contactRole")
+        self.badges = QHBoxLayout()
+        self.badges.setSpacing(6)
+        self.facts_line = label("", "muted", wrap=True)
+        self.balance = QLabel()
+        self.balance.setObjectName("contactBalance")
+        self.balance.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.balance.setToolTip("Balance: deposits minus withdrawals, older ones counting less")
+        self.trend = label("", "muted")
+        self.trend.setObjectName("contactTrend")
+        self.trend.setAlignment(Qt.AlignmentFlag.AlignRight)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(16)
+        grid.addWidget(self.name, 0, 0)
+        grid.addWidget(self.balance, 0, 1)
+        grid.addWidget(self.role, 1, 0)
+        grid.addWidget(self.trend, 1, 1)
+        grid.addLayout(self.badges, 2, 0)
+        grid.addWidget(self.facts_line, 3, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+
+    def show_file(self, file: ContactFile) -> None:
+        contact = file.contact
+        deleted = " (in the trash)" if contact.deleted_at else ""
+        self.name.setText(contact.display_name + deleted)
+        role = " @ ".join(part for part in (contact.title, file.organisation) if part)
+        self.role.setText(role or "No current role recorded")
+        standing = file.standing
+        colour = value_colour(standing.balance).name()
+        self.balance.setText(
+            f"<span style='font-size: 22pt; font-weight: 600; color: {colour};'>"
+            f"{standing.balance:+.1f}</span>"
+        )
+        arrow = "▲" if standing.trend > 0 else "▼" if standing.trend < 0 else "▶"
+        self.trend.setText(f"{arrow} {standing.trend:+.1f} over 90 days")
+        self._show_badges(file)
+        self.facts_line.setText(" · ".join(self._facts(file)))
+
+    def _show_badges(self, file: ContactFile) -> None:
+        contact, standing = file.contact, file.standing
+        clear_layout(self.badges)  # type: ignore[arg-type]
+        if contact.stage:
+            critical = stages.is_critical(contact.stage)
+            stage_badge = badge(
+                contact.stage + (" — critical" if critical else ""),
+                health_colour(Health.OVERDRAWN if critical else Health.STEADY),
+            )
+            stage_badge.setObjectName("stageBadge")
+            self.badges.addWidget(stage_badge)
+        self.badges.addWidget(badge(contact.tier, health_colour(Health.NEW)))
+        health = badge(standing.health.label, health_colour(standing.health))
+        health.setObjectName("healthBadge")
+        health.setAccessibleName(f"Health: {standing.health.label}")
+        self.badges.addWidget(health)
+        self.badges.addStretch()
+
+    def _facts(self, file: ContactFile) -> list[str]:
+        contact = file.contact
+        parts = []
+        if contact.relationship_type:
+            parts.append(contact.relationship_type.capitalize())
+        known = known_for(contact.met_on, clock.today())
+        if known:
+            parts.append(known)
+        if contact.met_how:
+            parts.append(f"met: {contact.met_how}")
+        if contact.cadence_days:
+            parts.append(f"stay in touch every {contact.cadence_days} days")
+        return parts

@@ -1,0 +1,151 @@
+"""A contact's overview: the balance over time, open promises, recent interactions, what
+is recorded about them and the layers of the relationship."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from relationship_journal.domain import stages
+from relationship_journal.store import clock
+from relationship_journal.store.contact_file import ContactFile
+from relationship_journal.store.models import Promise
+from relationship_journal.ui.actions import connect_plain
+from relationship_journal.ui.charts import BalanceChart
+from relationship_journal.ui.theme import value_colour
+from relationship_journal.ui.widgets import card, clear_layout, esc, label, scrolled, text_card
+
+RECENT_SHOWN = 6
+# Called with a promise's id and "kept" or "broken".
+Resolve = Callable[[int, str], None]
+
+
+class OverviewTab(QWidget):
+    def __init__(self, resolve: Resolve, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._resolve = resolve
+        inner = QWidget()
+        grid = QGridLayout(inner)
+        grid.setContentsMargins(0, 12, 6, 6)
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(14)
+        chart_card, chart_layout = card()
+        chart_layout.addWidget(label("Balance over time", "section"))
+        self.chart = BalanceChart()
+        chart_layout.addWidget(self.chart)
+        promises_card, promises_layout = card()
+        promises_layout.addWidget(label("Open promises", "section"))
+        self.promises_box = QVBoxLayout()
+        promises_layout.addLayout(self.promises_box)
+        recent_card, recent_layout = card()
+        recent_layout.addWidget(label("Recent interactions", "section"))
+        self.recent_box = QVBoxLayout()
+        recent_layout.addLayout(self.recent_box)
+        about_card, self.about = text_card("About", "aboutText")
+        stages_card, self.stages_text = text_card("Relationship layers", "stagesText")
+        left = QVBoxLayout()
+        for widget in (chart_card, promises_card, recent_card):
+            left.addWidget(widget)
+        left.addStretch()
+        right = QVBoxLayout()
+        for widget in (about_card, stages_card):
+            right.addWidget(widget)
+        right.addStretch()
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scrolled(inner))
+
+    def show_file(self, file: ContactFile) -> None:
+        self.chart.set_series(file.balance_series)
+        clear_layout(self.promises_box)
+        if not file.open_promises:
+            self.promises_box.addWidget(label("Nothing promised either way.", "muted"))
+        for promise in file.open_promises:
+            self.promises_box.addWidget(self._promise_row(promise))
+        clear_layout(self.recent_box)
+        if not file.entries:
+            self.recent_box.addWidget(
+                label("No interactions yet. Log the first one with Ctrl+L.", "muted")
+            )
+        for entry in file.entries[:RECENT_SHOWN]:
+            colour = value_colour(entry.value).name()
+            value = f"{entry.value:+d}" if entry.value else "·"
+            row = label(
+                f"<span style='color: {colour}; font-weight: 600;'>{value}</span>&nbsp;&nbsp;"
+                f"{entry.occurred_at.astimezone():%d %b} · {entry.kind} — {esc(entry.summary)}",
+                wrap=True,
+            )
+            row.setTextFormat(Qt.TextFormat.RichText)
+            self.recent_box.addWidget(row)
+        self.about.setText(about_html(file))
+        self.stages_text.setText(stages_html(file))
+
+    def _promise_row(self, promise: Promise) -> QWidget:
+        assert promise.id is not None
+        promise_id = promise.id
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        who = "I promised" if promise.owner == "me" else "They promised"
+        overdue = promise.due_on is not None and promise.due_on < clock.today()
+        due = f" — due {promise.due_on:%d %b}" if promise.due_on else ""
+        text = label(f"{who}: {promise.text}{due}" + (" (overdue)" if overdue else ""), wrap=True)
+        if overdue:
+            text.setStyleSheet(f"color: {value_colour(-1).name()};")
+        layout.addWidget(text, 1)
+        for status, caption, name in (
+            ("kept", "Kept", "keepPromise"),
+            ("broken", "Broken", "breakPromise"),
+        ):
+            button = QPushButton(caption)
+            button.setObjectName(f"{name}_{promise_id}")
+            connect_plain(button.clicked, lambda s=status: self._resolve(promise_id, s))
+            layout.addWidget(button)
+        return row
+
+
+def about_html(file: ContactFile) -> str:
+    rows: list[tuple[str, str]] = []
+    if file.emails:
+        rows.append(("Email", "<br>".join(esc(e) for e in file.emails)))
+    if file.phones:
+        rows.append(("Phone", "<br>".join(esc(p) for p in file.phones)))
+    if file.birthday:
+        age = file.birthday.age_on(clock.today())
+        rows.append(("Birthday", file.birthday.label() + (f" (age {age})" if age else "")))
+    if file.contact.met_on:
+        rows.append(("We met", f"{file.contact.met_on:%d %b %Y}"))
+    if file.tags:
+        rows.append(("Tags", ", ".join(esc(t) for t in file.tags)))
+    for answer in file.custom:
+        if answer.value:
+            rows.append((esc(answer.name), esc(answer.value)))
+    if file.contact.notes:
+        rows.append(("Notes", esc(file.contact.notes)))
+    if not rows:
+        return "<span style='color: gray;'>Nothing recorded yet — Edit (Ctrl+E) to add.</span>"
+    body = "".join(
+        f"<tr><td style='padding: 2px 12px 2px 0; color: gray;'>{k}</td><td>{v}</td></tr>"
+        for k, v in rows
+    )
+    return f"<table>{body}</table>"
+
+
+def stages_html(file: ContactFile) -> str:
+    if not file.layers:
+        return "<span style='color: gray;'>No stage yet: set one with Stage…</span>"
+    lines = []
+    for layer in file.layers:
+        hint = stages.STAGE_HINTS.get(layer.stage, "")
+        lines.append(
+            f"<b>{esc(layer.layer)}</b>: {esc(layer.stage)} "
+            f"<span style='color: gray;'>since {layer.since.astimezone():%d %b %Y}</span>"
+            + (f"<br><span style='color: gray;'>{esc(hint)}</span>" if hint else "")
+        )
+    return "<br>".join(lines)

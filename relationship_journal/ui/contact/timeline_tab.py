@@ -1,0 +1,86 @@
+"""A contact's timeline tab: everything that happened, newest first; entries editable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relationship_journal.store.contact_file import ContactFile
+from relationship_journal.ui.contact.timeline import EntryIdRole, TimelineModel, timeline_items
+from relationship_journal.ui.icons import icon
+from relationship_journal.ui.widgets import label
+
+
+class TimelineTab(QWidget):
+    edit_requested = Signal(int)  # an entry's id
+    delete_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = TimelineModel()
+        self.table = QTableView()
+        self.table.setObjectName("timeline")
+        self.table.setAccessibleName("Timeline")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 110)
+        self.table.setColumnWidth(1, 90)
+        self.delete_button = QPushButton(icon("delete"), "Delete entry")
+        self.delete_button.setObjectName("deleteEntryButton")
+        self.delete_button.setToolTip("Delete the selected journal entry (undo with Ctrl+Z)")
+        self.delete_button.clicked.connect(self._delete)
+        self.edit_button = QPushButton(icon("edit"), "Edit entry")
+        self.edit_button.setObjectName("editEntryButton")
+        self.edit_button.setToolTip("Edit the selected journal entry (or double-click it)")
+        self.edit_button.clicked.connect(self._edit)
+        self.table.doubleClicked.connect(self._edit)
+        # Only journal entries can be edited or deleted here; promises and stage changes
+        # in the timeline have their own places.
+        self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 12, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(label("Entries, promises, stage and profile changes, newest first", "muted"))
+        row.addStretch()
+        row.addWidget(self.edit_button)
+        row.addWidget(self.delete_button)
+        layout.addLayout(row)
+        layout.addWidget(self.table)
+        self._update_buttons()
+
+    def show_file(self, file: ContactFile) -> None:
+        self.model.set_items(timeline_items(file))
+        self._update_buttons()
+
+    def selected_entry_id(self) -> int | None:
+        index = self.table.currentIndex()
+        entry_id = index.data(EntryIdRole) if index.isValid() else None
+        return None if entry_id is None else int(entry_id)
+
+    def _update_buttons(self, *_args: object) -> None:
+        chosen = self.selected_entry_id() is not None
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
+    def _edit(self, *_args: object) -> None:
+        entry_id = self.selected_entry_id()
+        if entry_id is not None:
+            self.edit_requested.emit(entry_id)
+
+    def _delete(self) -> None:
+        entry_id = self.selected_entry_id()
+        if entry_id is not None:
+            self.delete_requested.emit(entry_id)

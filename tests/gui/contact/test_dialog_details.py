@@ -1,0 +1,52 @@
+"""Editing a contact keeps what the dialog does not show (addresses, anniversaries) and
+lets the user change the details contact files carry."""
+
+from __future__ import annotations
+
+import pytest
+
+from relationship_journal.domain.contact import Address, ContactDraft, DatedMoment, Labelled
+from relationship_journal.domain.dates import PartialDate
+from relationship_journal.store import clock
+from relationship_journal.store.contacts import create_contact, draft_of, get_contact
+from relationship_journal.ui.contact.dialog import ContactDialog
+from relationship_journal.ui.main_window import MainWindow
+from tests.gui.conftest import seed, trigger
+
+
+def test_editing_keeps_addresses_anniversaries_and_whole_numbers(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    draft = ContactDraft(
+        "John Doe",
+        phones=[Labelled("+44 20 7946 0958,,123#", "work"), Labelled("+1-800-MYFAX", "fax")],
+        name_prefix="Mr.",
+        org_unit="Accounting",
+        addresses=[Address("work", "590 Madison Ave", "New York")],
+        anniversaries=[DatedMoment("wedding", PartialDate(6, 16, 2001))],
+    )
+    contact = seed(window, lambda s: create_contact(s, draft, clock.now()))
+    seen: dict[str, str] = {}
+
+    def change_role(dialog: ContactDialog) -> int:
+        seen["prefix"] = dialog.details["name_prefix"].text()
+        seen["unit"] = dialog.details["org_unit"].text()
+        dialog.details["role"].setText("Budget holder")
+        dialog.details["middle_name"].setText("Quincy")
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(ContactDialog, "exec", change_role)
+    window.open_contact(contact.id)  # type: ignore[arg-type]
+    trigger(window, "editContact")
+    saved = window.context.read(lambda s: draft_of(s, get_contact(s, contact.id)))  # type: ignore[arg-type]
+    assert seen == {"prefix": "Mr.", "unit": "Accounting"}
+    assert (saved.role, saved.middle_name, saved.name_prefix) == ("Budget holder", "Quincy", "Mr.")
+    assert [(p.value, p.label) for p in saved.phones] == [
+        ("+44 20 7946 0958,,123#", "work"),
+        ("+1-800-MYFAX", "fax"),
+    ]
+    assert [(a.label, a.locality) for a in saved.addresses] == [("work", "New York")]
+    assert [(m.label, m.day) for m in saved.anniversaries] == [
+        ("wedding", PartialDate(6, 16, 2001))
+    ]

@@ -1,0 +1,80 @@
+"""The keys the README and F1 promise are the keys the window binds, and they work."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from relationship_journal.domain.contact import ContactDraft
+from relationship_journal.store import clock
+from relationship_journal.store.contacts import create_contact, live_contact_count
+from relationship_journal.ui.actions import key_text, markdown_table
+from relationship_journal.ui.main_window import MainWindow
+from relationship_journal.ui.settings.dialog import SettingsDialog
+from tests.gui.conftest import seed, trigger
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def test_the_readme_table_is_the_windows_own(window: MainWindow) -> None:
+    import tools.keyboard_table as generator
+
+    generated = markdown_table(window.registry.shortcuts(documented=True))
+    assert generator.readme_table(README.read_text(encoding="utf-8")) == generated
+    for name, keys in window.registry.documented.items():
+        bound = {key_text(s) for s in window.registry[name].shortcuts()}
+        assert set(keys) <= bound, name
+
+
+def test_no_key_does_two_things(window: MainWindow) -> None:
+    keys = Counter(
+        key_text(sequence)
+        for action in window.registry.actions.values()
+        for sequence in action.shortcuts()
+    )
+    assert [key for key, times in keys.items() if times > 1] == []
+
+
+def test_f1_lists_every_command_with_keys(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    (text,) = shown
+    for what in ("Undo", "Redo", "Settings", "Search everything", "Lock now"):
+        assert f"<td>{what}</td>" in text
+    assert "Ctrl+Shift+F" in text and "Ctrl+," in text
+
+
+def test_keys_reach_their_commands(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(SettingsDialog, "exec", lambda d: opened.append("settings") or 0)
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    assert opened == ["settings"]
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *a, **k: asked.append(a[1]) or ("", "")
+    )
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert asked == ["Import contacts"]
+
+    now = clock.now()
+    seed(window, lambda s: create_contact(s, ContactDraft("Anna Lind"), now))
+    window.context.write("Add Ben", lambda s: create_contact(s, ContactDraft("Ben Okafor"), now))
+    assert window.context.read(live_contact_count) == 2
+    assert window.registry["undo"].text() == "&Undo Add Ben"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.context.read(live_contact_count) == 1
+    qtbot.keySequence(window, QKeySequence("Ctrl+Shift+Z"))
+    assert window.context.read(live_contact_count) == 2
+    trigger(window, "undo")
+    assert window.context.read(live_contact_count) == 1

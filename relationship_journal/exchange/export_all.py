@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlmodel import col, select
 
-from relationship_journal.exchange.csv_export import COLUMNS, export_csv
+from relationship_journal.exchange.csv_export import export_csv
 from relationship_journal.exchange.json_archive import FORMAT, write_archive
 from relationship_journal.exchange.vcard_export import export_vcards
 from relationship_journal.store.journal import Journal
@@ -23,11 +23,17 @@ FORMATS = ("vcard", "csv", "json")
 _VCARD_MARK = b"UID:urn:relationship-journal:"
 
 
+def _our_csv(data: bytes) -> bool:
+    """Our CSV header, of this version or an earlier one: Name first, our own columns after."""
+    first = data.removeprefix(b"\xef\xbb\xbf").split(b"\r\n", 1)[0].split(b",")
+    return first[:1] == [b"Name"] and {b"Tier", b"Balance", b"Last Contact"} <= set(first)
+
+
 def ours(fmt: str) -> Callable[[Path], bool]:
     """Whether an existing file is an export of ``fmt`` this app wrote (safe to replace)."""
     checks: dict[str, Callable[[bytes], bool]] = {
         "json": lambda data: f'"format": "{FORMAT}"'.encode() in data[:512],
-        "csv": lambda data: data.startswith(",".join(COLUMNS).encode()),
+        "csv": _our_csv,
         "vcard": lambda data: data.startswith(b"BEGIN:VCARD") and _VCARD_MARK in data,
         "ics": lambda data: b"PRODID:-//Relationship Journal//" in data[:1024],
         "pdf": lambda data: data.startswith(b"%PDF")

@@ -10,28 +10,17 @@ from collections.abc import Sequence
 
 from sqlmodel import Session, col, select
 
-from relationship_journal.domain import ledger, profile
-from relationship_journal.store.models import (
-    Contact,
-    ContactLayer,
-    Entry,
-    EntryContact,
-    ProfileFact,
-)
+from relationship_journal.domain import profile
+from relationship_journal.store import balances
+from relationship_journal.store.models import Contact, ContactLayer, ProfileFact
 
 
 def refresh_contact_figures(session: Session, contact_ids: Sequence[int]) -> None:
+    balances.recompute(session, contact_ids)
     for contact_id in contact_ids:
         contact = session.get(Contact, contact_id)
         if contact is None:
             continue
-        entries = session.exec(
-            select(Entry.occurred_at, Entry.value)
-            .join(EntryContact, col(EntryContact.entry_id) == Entry.id)
-            .where(EntryContact.contact_id == contact_id)
-        ).all()
-        contact.balance_sum = sum(ledger.term(value, at) for at, value in entries if value)
-        contact.last_contact_at = max((at for at, _ in entries), default=None)
         facts = session.exec(
             select(ProfileFact)
             .where(ProfileFact.contact_id == contact_id)

@@ -165,7 +165,7 @@ def test_files_that_are_not_regular_or_too_large_are_refused_before_reading(
     folder = tmp_path / "folder.json"
     folder.mkdir()
     code, _, err = run(capsys, "import", str(folder))
-    assert code == 1 and "is a folder" in err
+    assert code == 1 and "not a regular file" in err
     fifo = tmp_path / "pipe.json"
     os.mkfifo(fifo)
     code, _, err = run(capsys, "import", str(fifo))

@@ -75,7 +75,7 @@ def test_another_programs_file_is_replaced_only_with_force(
     assert code == 1 and "was not written by Relationship Journal" in err
     assert victim.read_text(encoding="utf-8") == "someone else's file\n"
     assert run(capsys, "export", "csv", str(victim), "--force")[0] == 0
-    assert victim.read_text(encoding="utf-8").startswith("Name,")
+    assert victim.read_text(encoding="utf-8").startswith("\ufeffName,")
     # Our own export is replaced without asking.
     assert run(capsys, "export", "csv", str(victim))[0] == 0
 

@@ -30,6 +30,7 @@ from relationship_journal.store.backups import backup_before
 from relationship_journal.store.cipher import JournalKey, cipher_module, connect, has_sqlite_header
 from relationship_journal.store.errors import JournalBusyError, JournalError, JournalUnwritableError
 from relationship_journal.store.inspection import (
+    FULL,
     QUICK,
     Inspection,
     check_place,
@@ -151,6 +152,12 @@ class Journal:
         problem = known_problem(self.path, error, self.backup_dir)
         if problem is not error:
             raise problem from error
+
+    def check_pages(self, full: bool = False) -> None:
+        """Check every page of the file (``PRAGMA quick_check``, or ``integrity_check`` when
+        ``full``); raises ``DamagedJournalError`` naming the backup to restore. For a window
+        that opened with ``check=None`` to start faster: run it off the UI thread."""
+        inspect_file(self.path, self.key, check=FULL if full else QUICK, backup_dir=self.backup_dir)
 
     def changed_elsewhere(self) -> bool:
         """Whether anyone but this journal's writer committed since the last call: another

@@ -17,7 +17,7 @@ import pytest
 
 from relationship_journal.paths import JournalPaths
 from relationship_journal.store.backup_names import backups_of
-from tests.unit.disk_faults import small_disk
+from tests.unit.disk_faults import fill, small_disk
 from tests.unit.test_cli import DATA, run
 
 
@@ -234,3 +234,19 @@ def test_a_read_only_data_folder_is_not_called_damaged(
         assert code == 1 and err.count("\n") == 1, (command, err)
         assert "damaged" not in err and "Traceback" not in err
         assert "read-only" in err or "permission denied" in err, err
+
+
+def test_a_full_disk_is_named_as_such_even_when_only_reading(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    with small_disk(tmp_path / "disk") as disk:
+        if disk is None:
+            pytest.skip("a full disk of its own needs the right to mount")
+        folder = str(disk / "data")
+        run(capsys, "--data-dir", folder, "import", str(DATA / "android-2.1.vcf"))
+        fill(disk)
+        for command in (["contacts"], ["backup"], ["log", "aiko", "--note", "Hi"]):
+            code, _, err = run(capsys, "--data-dir", folder, *command)
+            assert code == 1 and err.count("\n") == 1, (command, err)
+            assert "the disk is full" in err and "Traceback" not in err
+        assert not [p for p in (disk / "data").rglob("*") if p.suffix == ".partial"]

@@ -89,3 +89,20 @@ def test_journal_from_newer_version_is_refused_byte_for_byte(paths: JournalPaths
         open_journal(paths.journal, paths.backups)
     assert _digest(paths.journal) == before
     assert not paths.backups.exists() or not list(paths.backups.iterdir())
+
+
+def test_a_window_that_opens_without_the_page_check_can_run_it_later(paths: JournalPaths) -> None:
+    journal = open_journal(paths.journal, paths.backups)
+    journal.close()
+    size, page = paths.journal.stat().st_size, 4096
+    with paths.journal.open("r+b") as handle:
+        handle.seek((size // page - 1) * page)
+        handle.write(b"\xff" * 64)
+    with pytest.raises(DamagedJournalError):
+        open_journal(paths.journal, paths.backups)
+    journal = open_journal(paths.journal, paths.backups, check=None)
+    try:
+        with pytest.raises(DamagedJournalError, match="relationship-journal --data-dir"):
+            journal.check_pages()
+    finally:
+        journal.close()

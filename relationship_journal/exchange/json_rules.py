@@ -11,6 +11,7 @@ import base64
 import binascii
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -155,12 +156,41 @@ def _decoder(column_type: Any) -> Callable[[Any], Any]:
     return _text
 
 
-def _default(column: Any) -> tuple[bool, Any]:
-    """(has a default, the default) of a column, for rows that leave it out."""
-    default = column.default
-    if isinstance(default, ColumnDefault) and not default.is_callable:
-        return True, default.arg
-    return column.nullable and not column.primary_key, None
+@dataclass(frozen=True)
+class _Column:
+    """What the checker needs of a column, worked out once per table."""
+
+    name: str
+    decode: Callable[[Any], Any]
+    may_be_empty: bool
+    has_default: bool
+    default: Any
+
+    @classmethod
+    def of(cls, column: Any) -> _Column:
+        default = column.default
+        may_be_empty = column.nullable and not column.primary_key
+        if isinstance(default, ColumnDefault) and not default.is_callable:
+            return cls(column.name, _decoder(column.type), may_be_empty, True, default.arg)
+        return cls(column.name, _decoder(column.type), may_be_empty, may_be_empty, None)
+
+    def value(self, row: dict[str, Any]) -> Any:
+        if self.name not in row:
+            if not self.has_default:
+                raise RowProblem(self.name, "is missing")
+            return self.default
+        value = row[self.name]
+        if value is None:
+            if not self.may_be_empty:
+                raise RowProblem(self.name, "is empty, but must have a value")
+            return None
+        if isinstance(value, OutOfRange):
+            raise RowProblem(self.name, f"{value!r} is out of range")
+        try:
+            return self.decode(value)
+        except (ValueError, TypeError, OverflowError) as error:
+            shown = repr(value) if not isinstance(value, str) else repr(value[:40])
+            raise RowProblem(self.name, f"{shown} {error}") from None
 
 
 class RowChecker:
@@ -169,6 +199,7 @@ class RowChecker:
     def __init__(self, now: datetime) -> None:
         self.latest = now.astimezone(UTC) + CLOCK_SLACK
         self.custom_fields: dict[int, tuple[str, str, list[str]]] = {}
+        self._plans: dict[str, tuple[frozenset[str], list[_Column]]] = {}
         self._rules: dict[str, Callable[[dict[str, Any]], None]] = {
             "contact": self._contact,
             "contact_email": _email,
@@ -189,15 +220,16 @@ class RowChecker:
         rules of the record are checked once its fields have the right types)."""
         if not isinstance(row, dict):
             raise RowProblems([RowProblem("", "is not a record (an object of column: value)")])
+        names, columns = self._columns(table)
         found = [
             RowProblem(str(key)[:40], "is not a column of this table")
             for key in row
-            if key not in table.columns
+            if key not in names
         ]
         decoded: dict[str, Any] = {}
-        for column in table.columns:
+        for column in columns:
             try:
-                decoded[column.name] = self._value(column, row)
+                decoded[column.name] = column.value(row)
             except RowProblem as problem:
                 found.append(problem)
         if found:
@@ -212,24 +244,11 @@ class RowChecker:
             raise RowProblems([RowProblem(getattr(error, "field", ""), str(error))]) from None
         return decoded
 
-    def _value(self, column: Any, row: dict[str, Any]) -> Any:
-        if column.name not in row:
-            has_default, default = _default(column)
-            if not has_default:
-                raise RowProblem(column.name, "is missing")
-            return default
-        value = row[column.name]
-        if isinstance(value, OutOfRange):
-            raise RowProblem(column.name, f"{value!r} is out of range")
-        if value is None:
-            if not column.nullable or column.primary_key:
-                raise RowProblem(column.name, "is empty, but must have a value")
-            return None
-        try:
-            return _decoder(column.type)(value)
-        except (ValueError, TypeError, OverflowError) as error:
-            shown = repr(value) if not isinstance(value, str) else repr(value[:40])
-            raise RowProblem(column.name, f"{shown} {error}") from None
+    def _columns(self, table: Table) -> tuple[frozenset[str], list[_Column]]:
+        if table.name not in self._plans:
+            columns = [_Column.of(column) for column in table.columns]
+            self._plans[table.name] = (frozenset(c.name for c in columns), columns)
+        return self._plans[table.name]
 
     def _contact(self, row: dict[str, Any]) -> None:
         month, day, year = row["birth_month"], row["birth_day"], row["birth_year"]

@@ -9,14 +9,20 @@ from relationship_journal.resources import resource
 from relationship_journal.store import clock, gate
 from relationship_journal.store.cipher import JournalKey
 from relationship_journal.store.demo import is_empty, populate_demo
+from relationship_journal.store.inspection import QUICK
 from relationship_journal.store.journal import Journal, open_journal
 from relationship_journal.store.settings import get_setting, set_setting
 
 DEMO_MADE_ON = "demo.made_on"
 
 
-def open_user_journal(paths: JournalPaths, key: JournalKey | None = None) -> Journal:
-    return open_journal(paths.journal, paths.backups, key)
+def open_user_journal(
+    paths: JournalPaths, key: JournalKey | None = None, check: str | None = QUICK
+) -> Journal:
+    """The user's journal. The window passes ``check=None`` and checks every page in the
+    background once it is up (``Journal.check_pages``): on a large journal the check takes
+    seconds, which a start should not wait for."""
+    return open_journal(paths.journal, paths.backups, key, check=check)
 
 
 def open_demo_journal(

@@ -105,10 +105,7 @@ def _remove(paths: JournalPaths, args: argparse.Namespace) -> int:
     current = read_passphrase(journal, args.passphrase_file)
     old = JournalKey.for_file(journal, current) if looks_encrypted(journal) else None
     result = change_encryption(journal, paths.backups, old, None, [paths.drafts], [current])
-    print(
-        f"Removed the passphrase from {len(result.converted)} file(s): they are plain "
-        "SQLite now"
-    )
+    print(f"Removed the passphrase from {len(result.converted)} file(s): they are plain SQLite now")
     _mention_left_alone(result)
     return 0
 

@@ -36,8 +36,9 @@ def ours(fmt: str) -> Callable[[Path], bool]:
         "csv": _our_csv,
         "vcard": lambda data: data.startswith(b"BEGIN:VCARD") and _VCARD_MARK in data,
         "ics": lambda data: b"PRODID:-//Relationship Journal//" in data[:1024],
-        "pdf": lambda data: data.startswith(b"%PDF")
-        and "Relationship Journal".encode("utf-16-be") in data,
+        "pdf": lambda data: (
+            data.startswith(b"%PDF") and "Relationship Journal".encode("utf-16-be") in data
+        ),
     }
     check = checks[fmt]
     return lambda path: check(head(path, 4 * 1024 * 1024 if fmt == "vcard" else 65536))
@@ -68,4 +69,3 @@ def export_to_file(journal: Journal, fmt: str, target: Path, force: bool = False
             return len(ids)
     except OSError as error:
         raise write_failure(target, error) from None
-

@@ -201,9 +201,7 @@ class _Loader:
                 continue
             if (parent, value) in self.left_out:
                 return f"refers to {parent} {value}, which was left out (see above)"
-            if not self.connection.execute(
-                select(key.column).where(key.column == value)
-            ).first():
+            if not self.connection.execute(select(key.column).where(key.column == value)).first():
                 return f"refers to {parent} {value}, which is not in the export"
         return "refers to a record that is not in the export"
 

@@ -121,4 +121,3 @@ def daily_backup_if_due(
     )
     rotate(backup_dir, journal.stem, keep)
     return made
-

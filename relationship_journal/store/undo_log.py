@@ -90,9 +90,12 @@ def _install(connection: Connection) -> None:
     action's transaction (which begins at once, see ``Journal.transaction``), so an action
     rolled back takes them away again: the temporary schema says whether they are there."""
     info: dict[str, Any] = connection.connection.info
-    if info.get(INSTALLED) and connection.exec_driver_sql(
-        "SELECT 1 FROM sqlite_temp_master WHERE name = 'rj_undo_log'"
-    ).first():
+    if (
+        info.get(INSTALLED)
+        and connection.exec_driver_sql(
+            "SELECT 1 FROM sqlite_temp_master WHERE name = 'rj_undo_log'"
+        ).first()
+    ):
         return
     connection.exec_driver_sql(
         "CREATE TEMP TABLE IF NOT EXISTS rj_undo_log ("

@@ -1,4 +1,6 @@
-"""Work the app does on its own while it runs: the daily backup and the live calendar file."""
+"""Work the app does on its own while it runs: a check of every page of the journal, the
+daily backup, the live calendar file, and noticing changes other processes made (the
+command line beside the window)."""
 
 from __future__ import annotations
 
@@ -8,15 +10,18 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from relationship_journal.paths import JournalPaths
 from relationship_journal.store.backups import daily_backup_if_due
+from relationship_journal.store.errors import DamagedJournalError
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.preferences import Preferences
 from relationship_journal.ui.tasks import run_task
 
 CALENDAR_DELAY_MS = 1500
+WATCH_INTERVAL_MS = 2000
 
 
 class BackgroundJobs(QObject):
     failed = Signal(str, str)  # what failed ("The daily backup"), the message
+    damaged = Signal(str)  # the page check found damage; the message names a backup
 
     def __init__(self, context: JournalContext, paths: JournalPaths, parent: QObject) -> None:
         super().__init__(parent)
@@ -28,10 +33,31 @@ class BackgroundJobs(QObject):
         self._calendar_timer.setInterval(CALENDAR_DELAY_MS)
         self._calendar_timer.timeout.connect(self.write_calendar)
         context.changed.connect(self._calendar_timer.start)
+        self._watch = QTimer(self)
+        self._watch.setInterval(WATCH_INTERVAL_MS)
+        self._watch.timeout.connect(self.notice_other_writers)
 
     def start(self) -> None:
+        self.check_pages()
         self.daily_backup()
         self.write_calendar()
+        self._watch.start()
+
+    def notice_other_writers(self) -> None:
+        """Refresh every view when another process wrote to the journal."""
+        if self._context.journal.changed_elsewhere():
+            self._context.changed.emit()
+
+    def check_pages(self) -> None:
+        journal = self._context.journal
+
+        def failed(error: BaseException, details: str) -> None:
+            if isinstance(error, DamagedJournalError):
+                self.damaged.emit(str(error))
+            else:
+                self._failed("Checking the journal", error)
+
+        run_task(lambda _progress: journal.check_pages(), lambda _none: None, failed)
 
     def _failed(self, what: str, error: BaseException) -> None:
         self.failed.emit(what, str(error))

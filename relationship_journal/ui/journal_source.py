@@ -62,7 +62,7 @@ class JournalSource:
         problem = ""
         while True:
             try:
-                return open_user_journal(self.paths, key)
+                return open_user_journal(self.paths, key, check=None)
             except (PassphraseNeededError, WrongPassphraseError):
                 if self.ask_passphrase is None:
                     raise

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.notifications.quit_requested.connect(self.quit)
         self.background = BackgroundJobs(self.context, source.current_paths, self)
         self.background.failed.connect(self._background_failed)
+        self.background.damaged.connect(self._damaged)
         self.privacy = PrivacyActions(self, self.context, source)
         self.window_lock = WindowLock(self, lambda: self.context.journal.key)
         self.window_lock.locked_changed.connect(self._locked)
@@ -390,6 +392,18 @@ class MainWindow(QMainWindow):
         count = len(moments)
         what = "1 moment that matters" if count == 1 else f"{count:,} moments that matter"
         self.statusBar().showMessage(f"{what} came due. See Today.", 10000)
+
+    def _damaged(self, message: str) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("The journal is damaged")
+        box.setText(message)
+        box.setInformativeText("Restore a backup now? The damaged journal is kept aside.")
+        restore = box.addButton("Restore from backup…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is restore:
+            self.files.restore_from_backup()
 
     def _background_failed(self, what: str, message: str) -> None:
         self.statusBar().showMessage(f"{what} failed: {message}", 30000)

@@ -106,7 +106,7 @@ class PrivacyActions(QObject):
             progress.close()
         # Each file is converted whole or not at all, so the journal is under one of the two.
         current = new if is_under(paths.journal, new) else old
-        self._context.journal = open_user_journal(paths, current)
+        self._context.journal = open_user_journal(paths, current, check=None)
         self._context.drafts = DraftStore(paths.drafts, current)
         self._context.changed.emit()
         if isinstance(failure, JournalError):

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from relationship_journal.paths import JournalPaths
 from relationship_journal.store.agenda import collect
 from relationship_journal.store.contact_list import ContactFilter, count_contacts
 from relationship_journal.store.contacts import resolve_contact
@@ -107,7 +108,7 @@ def open_big_contact(journal: Journal, repeat: int) -> dict[str, float]:
 
     with journal.reading() as session:
         contact_id = resolve_contact(session, "Benchmark Heavy").id
-    context = JournalContext(journal, is_demo=False)
+    context = JournalContext(journal, JournalPaths(journal.path.parent), is_demo=False)
     page = ContactPage(context)
     page.resize(1280, 800)
 
@@ -133,7 +134,7 @@ def scroll_contacts(journal: Journal, repeat: int) -> dict[str, float]:
     from relationship_journal.ui.contacts.model import ContactsTableModel
     from relationship_journal.ui.context import JournalContext
 
-    context = JournalContext(journal, is_demo=False)
+    context = JournalContext(journal, JournalPaths(journal.path.parent), is_demo=False)
     model = ContactsTableModel(context)
     rows = model.rowCount()
     columns = model.columnCount()

@@ -15,17 +15,18 @@ from typing import TYPE_CHECKING
 
 from relationship_journal import APP_NAME, __version__
 from relationship_journal.commands.arguments import add_log_arguments
-from relationship_journal.paths import JournalPaths, resolve
-from relationship_journal.store.errors import (
+from relationship_journal.operations.errors import (
     JournalError,
     PassphraseNeededError,
     WrongPassphraseError,
 )
+from relationship_journal.paths import JournalPaths, resolve
 
 if TYPE_CHECKING:
-    from relationship_journal.store.journal import Journal
+    from relationship_journal.operations.journals import Journal
+    from relationship_journal.operations.workspace import Workspace
 
-Command = Callable[["Journal", argparse.Namespace, JournalPaths], int]
+Command = Callable[["Workspace", argparse.Namespace], int]
 
 
 def _days(text: str) -> int:
@@ -158,7 +159,7 @@ def _command(name: str) -> Command:
 
 def _open(paths: JournalPaths, demo: bool, passphrase_file: str | None) -> Journal:
     from relationship_journal.commands.passphrase import key_for_file
-    from relationship_journal.session import open_demo_journal, open_user_journal
+    from relationship_journal.operations.journals import open_demo_journal, open_user_journal
 
     if demo:
         return open_demo_journal(paths)
@@ -225,17 +226,19 @@ def _run(args: argparse.Namespace) -> int:
         from relationship_journal.commands.passphrase import passphrase_command
 
         return passphrase_command(paths, args, args.demo)
+    from relationship_journal.operations.workspace import Workspace
+
     run = _command(args.run)
     journal = _open(paths, args.demo, args.passphrase_file)
     try:
         _warn_of_unfinished_change(journal.path)
-        return run(journal, args, paths)
+        return run(Workspace(journal, paths.demo if args.demo else paths), args)
     finally:
         journal.close()
 
 
 def _warn_of_unfinished_change(path: Path) -> None:
-    from relationship_journal.store.encryption import unfinished
+    from relationship_journal.operations.privacy import unfinished
 
     change = unfinished(path)
     if change is not None:
@@ -259,18 +262,11 @@ def fail(message: str, code: int = 1, show_details: bool = False) -> int:
 def last_resort_message(error: BaseException) -> str:
     """What an error no command caught means: a known problem of the environment (disk, file
     system, memory) in words, anything else as the bug it is."""
-    from relationship_journal.store.cipher import database_errors
-    from relationship_journal.store.problems import os_meaning, sqlite_meaning
+    from relationship_journal.operations.errors import environment_problem
 
-    if isinstance(error, OSError):
-        cause, advice = os_meaning(error)
-        where = f" {error.filename}" if error.filename else ""
-        return f"cannot go on:{where} {cause}. {advice}"
-    if isinstance(error, database_errors()) and sqlite_meaning(error) is not None:
-        cause, advice = sqlite_meaning(error) or ("", "")
-        return f"cannot go on: the journal database reports that {cause}. {advice}"
-    if isinstance(error, MemoryError):
-        return "cannot go on: the computer ran out of memory. Close other programs and retry."
+    known = environment_problem(error)
+    if known:
+        return known
     return (
         f"unexpected error ({type(error).__name__}: {error}). This is a bug: please report "
         f"it; run again with {DEBUG_VAR}=1 to see the details. Your journal is safe: every "

@@ -11,8 +11,8 @@ from pathlib import Path
 from sqlmodel import select
 
 from relationship_journal.domain.contact import ContactDraft
+from relationship_journal.operations.journals import open_user_journal
 from relationship_journal.paths import JournalPaths
-from relationship_journal.session import open_user_journal
 from relationship_journal.store import clock
 from relationship_journal.store.contacts import (
     create_contact,

@@ -6,37 +6,26 @@ import argparse
 import json
 import sys
 from datetime import date
-from pathlib import Path
 
 from relationship_journal.domain.dates import DateError, parse_day
-from relationship_journal.domain.moments import Moment, bucket
-from relationship_journal.exchange.export_all import ours
-from relationship_journal.exchange.ics_export import moments_calendar, window
-from relationship_journal.paths import JournalPaths
-from relationship_journal.store import clock
-from relationship_journal.store.agenda import collect
-from relationship_journal.store.errors import InvalidInputError
-from relationship_journal.store.journal import Journal
-from relationship_journal.store.output_files import check_target, write_failure, writing
+from relationship_journal.domain.moments import bucket
+from relationship_journal.operations import agenda
+from relationship_journal.operations.errors import InvalidInputError
+from relationship_journal.operations.workspace import Workspace
 
 
-def _start(text: str | None) -> date:
+def _start(ws: Workspace, text: str | None) -> date:
     if not text:
-        return clock.today()
+        return ws.clock.today()
     try:
         return parse_day(text)
     except DateError as error:
         raise InvalidInputError(str(error)) from None
 
 
-def moments_between(journal: Journal, start: date, days: int) -> list[Moment]:
-    with journal.reading() as session:
-        return collect(session, start, days)
-
-
-def agenda_command(journal: Journal, args: argparse.Namespace, _paths: JournalPaths) -> int:
-    start = _start(args.start)
-    found = moments_between(journal, start, args.days)
+def agenda_command(ws: Workspace, args: argparse.Namespace) -> int:
+    start = _start(ws, args.start)
+    found = agenda.between(ws, start, args.days)
     if args.json:
         records = [
             {
@@ -66,17 +55,3 @@ def agenda_command(journal: Journal, args: argparse.Namespace, _paths: JournalPa
         at = f" {moment.at:%H:%M}" if moment.at else ""
         print(f"  {moment.day:%a %d %b}{at}  {moment.kind.label:<13}  {moment.title}")
     return 0
-
-
-def export_ics(journal: Journal, target: Path, days: int, force: bool = False) -> int:
-    """The moments of the next ``days`` days as a calendar file; a file that is not one of
-    our calendars is replaced only with ``force``."""
-    check_target(target, ours("ics"), force)
-    today = clock.today()
-    chosen = window(moments_between(journal, today, days), today, days)
-    try:
-        with writing(target) as out:
-            out.write(moments_calendar(chosen))
-    except OSError as error:
-        raise write_failure(target, error) from None
-    return len(chosen)

@@ -8,35 +8,13 @@ import sys
 from datetime import datetime, time
 from typing import Any
 
-from sqlmodel import Session
-
-from relationship_journal.domain import ledger
 from relationship_journal.domain.dates import DateError, PartialDate, parse_day
-from relationship_journal.paths import JournalPaths
-from relationship_journal.store import clock
-from relationship_journal.store.contact_list import (
-    ContactFilter,
-    contact_details,
-    list_contacts,
-    recent_sums,
-)
-from relationship_journal.store.contacts import resolve_contact
-from relationship_journal.store.errors import InvalidInputError
-from relationship_journal.store.journal import Journal
-from relationship_journal.store.ledger import EntryDraft, log_entry
-from relationship_journal.store.models import Contact
-
-# Longer than any name; SQLite refuses LIKE patterns beyond 50,000 characters anyway.
-MAX_CONTACT_ARGUMENT = 1000
-
-
-def find_contact(session: Session, text: str) -> Contact:
-    """The contact the user named on the command line, by id or name."""
-    if len(text) > MAX_CONTACT_ARGUMENT:
-        raise InvalidInputError(
-            f"a contact named by {len(text):,} characters matches nobody; give its id or name"
-        )
-    return resolve_contact(session, text)
+from relationship_journal.domain.interaction import Interaction
+from relationship_journal.domain.ledger import EntryValue
+from relationship_journal.domain.taxonomy import Polarity
+from relationship_journal.operations import capture, contacts
+from relationship_journal.operations.errors import InvalidInputError
+from relationship_journal.operations.workspace import Workspace
 
 
 def _birthday_text(month: int | None, day: int | None, year: int | None) -> str | None:
@@ -45,33 +23,24 @@ def _birthday_text(month: int | None, day: int | None, year: int | None) -> str 
     return PartialDate(month, day, year).iso()
 
 
-def contacts_command(journal: Journal, args: argparse.Namespace, _paths: JournalPaths) -> int:
-    now = clock.now()
-    with journal.reading() as session:
-        rows = list_contacts(session, ContactFilter(), now)
-        ids = [row.id for row in rows]
-        details = contact_details(session, ids)
-        recents = recent_sums(session, ids, now)
+def contacts_command(ws: Workspace, args: argparse.Namespace) -> int:
     records: list[dict[str, Any]] = []
-    factor = ledger.scale(now)
-    for row in rows:
-        running_sum = row.balance / factor
-        trend = ledger.trend_from_sums(running_sum, recents.get(row.id, 0.0), now)
-        standing = ledger.health(row.balance, trend, row.last_contact, row.cadence_days, now)
+    for row, details in contacts.everyone(ws):
+        standing = row.standing
         records.append(
             {
                 "id": row.id,
                 "name": row.name,
                 "organisation": row.organisation,
                 "title": row.title,
-                "emails": details[row.id]["emails"],
-                "phones": details[row.id]["phones"],
+                "emails": details["emails"],
+                "phones": details["phones"],
                 "birthday": _birthday_text(row.birth_month, row.birth_day, row.birth_year),
-                "tags": details[row.id]["tags"],
+                "tags": details["tags"],
                 "tier": row.tier,
                 "stage": row.stage,
-                "balance": round(row.balance, 2),
-                "trend": round(trend, 2),
+                "balance": round(standing.balance, 2),
+                "trend": round(standing.trend, 2),
                 "health": standing.health.value,
                 "last_contact": row.last_contact.astimezone().isoformat(timespec="minutes")
                 if row.last_contact
@@ -95,35 +64,37 @@ def contacts_command(journal: Journal, args: argparse.Namespace, _paths: Journal
     return 0
 
 
-def log_command(journal: Journal, args: argparse.Namespace, _paths: JournalPaths) -> int:
-    now = clock.now()
+def _worth(args: argparse.Namespace) -> EntryValue:
     if args.deposit is not None:
-        value = ledger.signed_value("deposit", args.deposit)
-    elif args.withdrawal is not None:
-        value = ledger.signed_value("withdrawal", args.withdrawal)
-    else:
-        value = 0
-    occurred = now
+        return EntryValue(Polarity.DEPOSIT, args.deposit)
+    if args.withdrawal is not None:
+        return EntryValue(Polarity.WITHDRAWAL, args.withdrawal)
+    return EntryValue(Polarity.NEUTRAL)
+
+
+def log_command(ws: Workspace, args: argparse.Namespace) -> int:
+    occurred = ws.clock.now()
     if args.date:
         try:
             day = parse_day(args.date)
         except DateError as error:
             raise InvalidInputError(str(error)) from None
         occurred = datetime.combine(day, time(12, 0)).astimezone()
-    with journal.transaction() as session:
-        contact = find_contact(session, args.contact)
-        assert contact.id is not None
-        draft = EntryDraft(
-            contact_ids=[contact.id],
-            occurred_at=occurred,
-            summary=" ".join(args.summary),
-            kind=args.kind,
-            value=value,
-            category=args.category or "",
-        )
-        entry = log_entry(session, draft, now)
-        balance = ledger.balance_from_sum(contact.balance_sum, now)
-        name = contact.display_name
-    sign = "deposit" if value > 0 else "withdrawal" if value < 0 else "note"
-    print(f"Logged {sign} #{entry.id} for {name}; balance now {balance:+.2f}")
+    contact_id = contacts.resolve(ws, args.contact)
+    worth = _worth(args)
+    interaction = Interaction(
+        contact_ids=(contact_id,),
+        occurred_at=occurred,
+        kind=args.kind,
+        summary=" ".join(args.summary),
+        worth=worth,
+        category=args.category or "",
+    )
+    entry_id = capture.log_interaction(ws, interaction).value
+    name = contacts.name_of(ws, contact_id)
+    balance = capture.balance_of(ws, contact_id)
+    sign = {Polarity.DEPOSIT: "deposit", Polarity.WITHDRAWAL: "withdrawal"}.get(
+        worth.polarity, "note"
+    )
+    print(f"Logged {sign} #{entry_id} for {name}; balance now {balance:+.2f}")
     return 0

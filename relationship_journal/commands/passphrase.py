@@ -10,22 +10,22 @@ import getpass
 import sys
 from pathlib import Path
 
-from relationship_journal.commands.input_files import read_small_text
-from relationship_journal.paths import JournalPaths
-from relationship_journal.store.cipher import (
+from relationship_journal.operations.errors import InvalidInputError, PassphraseNeededError
+from relationship_journal.operations.input_files import read_small_text
+from relationship_journal.operations.privacy import (
     LOST_PASSPHRASE,
-    JournalKey,
-    looks_encrypted,
-    passphrase_problem,
-)
-from relationship_journal.store.encryption import (
     ChangeResult,
-    change_encryption,
+    JournalKey,
+    change_passphrase,
+    check_place,
     is_under,
+    key_for,
+    looks_encrypted,
+    new_key,
+    passphrase_problem,
     unfinished,
 )
-from relationship_journal.store.errors import InvalidInputError, PassphraseNeededError
-from relationship_journal.store.inspection import check_place
+from relationship_journal.paths import JournalPaths
 
 MAX_PASSPHRASE_FILE = 64 * 1024
 
@@ -44,7 +44,7 @@ def key_for_file(path: Path, passphrase_file: str | None) -> JournalKey | None:
     """None for a plain (or missing) file; the key from the user's passphrase otherwise."""
     if not path.is_file() or not looks_encrypted(path):
         return None
-    return JournalKey.for_file(path, read_passphrase(path, passphrase_file))
+    return key_for(path, read_passphrase(path, passphrase_file))
 
 
 def _new_passphrase(args: argparse.Namespace, path: Path) -> str:
@@ -75,7 +75,7 @@ def passphrase_command(paths: JournalPaths, args: argparse.Namespace, demo: bool
         return _remove(paths, args)
     new_passphrase = _new_passphrase(args, journal)
     passphrases = [new_passphrase]
-    new = JournalKey.for_file(journal, new_passphrase) if looks_encrypted(journal) else None
+    new = key_for(journal, new_passphrase) if looks_encrypted(journal) else None
     if new is not None and is_under(journal, new):
         old = None  # a change to this very passphrase was interrupted: finish it
         if args.passphrase_file:
@@ -84,12 +84,12 @@ def passphrase_command(paths: JournalPaths, args: argparse.Namespace, demo: bool
         old = None
         if looks_encrypted(journal):
             current = read_passphrase(journal, args.passphrase_file)
-            old = JournalKey.for_file(journal, current)
+            old = key_for(journal, current)
             passphrases.append(current)
         elif args.passphrase_file:  # copies left encrypted by an interrupted removal
             passphrases.append(read_passphrase(journal, args.passphrase_file))
-        new = JournalKey.new(new_passphrase)
-    result = change_encryption(journal, paths.backups, old, new, [paths.drafts], passphrases)
+        new = new_key(new_passphrase)
+    result = change_passphrase(paths, old, new, passphrases)
     print(f"Encrypted {len(result.converted)} file(s) (journal, backups, drafts).")
     _mention_left_alone(result)
     print(f"Warning: {LOST_PASSPHRASE}")
@@ -103,8 +103,8 @@ def _remove(paths: JournalPaths, args: argparse.Namespace) -> int:
         return 0
     # Encrypted, or plain already with copies still to decrypt after an interruption.
     current = read_passphrase(journal, args.passphrase_file)
-    old = JournalKey.for_file(journal, current) if looks_encrypted(journal) else None
-    result = change_encryption(journal, paths.backups, old, None, [paths.drafts], [current])
+    old = key_for(journal, current) if looks_encrypted(journal) else None
+    result = change_passphrase(paths, old, None, [current])
     print(f"Removed the passphrase from {len(result.converted)} file(s): they are plain SQLite now")
     _mention_left_alone(result)
     return 0

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
+from relationship_journal.domain.taxonomy import Polarity
+
 HALF_LIFE_DAYS = 120.0
 TAU_DAYS = HALF_LIFE_DAYS / math.log(2)
 TREND_DAYS = 90
@@ -55,17 +57,45 @@ class Health(StrEnum):
         return self.value.capitalize()
 
 
-def signed_value(polarity: str, weight: int) -> int:
+WEIGHTS = range(1, MAX_WEIGHT + 1)
+
+
+@dataclass(frozen=True)
+class EntryValue:
+    """What an entry is worth, as the user says it: a deposit or a withdrawal of a weight
+    1–5, or a plain note. The one place the weight range is checked."""
+
+    polarity: Polarity
+    weight: int = 0
+
+    def __post_init__(self) -> None:
+        if self.polarity is Polarity.NEUTRAL:
+            object.__setattr__(self, "weight", 0)
+        elif self.weight not in WEIGHTS:
+            raise ValueError(f"weight must be 1–{MAX_WEIGHT}, not {self.weight}")
+
+    @property
+    def signed(self) -> int:
+        """The value the account counts: +weight, −weight, or 0."""
+        if self.polarity is Polarity.WITHDRAWAL:
+            return -self.weight
+        return self.weight
+
+    @classmethod
+    def of(cls, signed: int) -> EntryValue:
+        """The value a stored entry carries, as the user would say it."""
+        if signed == 0:
+            return cls(Polarity.NEUTRAL)
+        return cls(Polarity.DEPOSIT if signed > 0 else Polarity.WITHDRAWAL, abs(signed))
+
+
+def signed_value(polarity: Polarity | str, weight: int) -> int:
     """The entry's value from what the user picked: deposit, withdrawal or neutral note."""
-    if polarity == "neutral":
-        return 0
-    if not 1 <= weight <= MAX_WEIGHT:
-        raise ValueError(f"weight must be 1–{MAX_WEIGHT}, not {weight}")
-    if polarity == "deposit":
-        return weight
-    if polarity == "withdrawal":
-        return -weight
-    raise ValueError(f"unknown polarity {polarity!r}")
+    try:
+        chosen = Polarity(polarity)
+    except ValueError:
+        raise ValueError(f"unknown polarity {polarity!r}") from None
+    return EntryValue(chosen, weight).signed
 
 
 def _days_since_epoch(moment: datetime) -> float:
@@ -176,3 +206,17 @@ def is_drifting(last_contact: datetime | None, cadence_days: int | None, now: da
         return False
     allowed = cadence_days if cadence_days else DEFAULT_CADENCE_DAYS
     return now - last_contact > timedelta(days=allowed)
+
+
+def standing_from_sums(
+    running_sum: float,
+    recent_sum: float,
+    last_contact: datetime | None,
+    cadence_days: int | None,
+    now: datetime,
+) -> Standing:
+    """A relationship's standing from its kept figures: the running sum ``S``, the part of
+    it from the last ``TREND_DAYS`` days, the last contact and the cadence."""
+    balance_now = balance_from_sum(running_sum, now)
+    trend_now = trend_from_sums(running_sum, recent_sum, now)
+    return health(balance_now, trend_now, last_contact, cadence_days, now)

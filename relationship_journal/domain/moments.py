@@ -383,3 +383,33 @@ def reminder_occurrences(
         )
         for moment in days
     ]
+
+
+@dataclass(frozen=True)
+class Upcoming:
+    """What is next for one contact, as a list shows it."""
+
+    day: date
+    what: str  # "Birthday", "Promise due", "Anniversary", "Stay in touch"
+
+
+def next_for_contact(
+    today: date,
+    birthday: PartialDate | None = None,
+    yearly: Sequence[tuple[PartialDate, str]] = (),
+    promise_due: date | None = None,
+    cadence_due: date | None = None,
+) -> Upcoming | None:
+    """A contact's next moment by the rules of the agenda: a birthday or another yearly
+    day (the next time it comes round), an open promise's due date, the day the
+    stay-in-touch cadence lapses (these two may have passed: then they are overdue)."""
+    found: list[Upcoming] = []
+    if birthday is not None:
+        found.append(Upcoming(birthday.next_occurrence(today), MomentKind.BIRTHDAY.label))
+    for day, what in yearly:
+        found.append(Upcoming(day.next_occurrence(today), what or MomentKind.ANNIVERSARY.label))
+    if promise_due is not None:
+        found.append(Upcoming(promise_due, "Promise due"))
+    if cadence_due is not None:
+        found.append(Upcoming(cadence_due, MomentKind.CADENCE.label))
+    return min(found, key=lambda u: u.day) if found else None

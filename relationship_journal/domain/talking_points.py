@@ -12,9 +12,9 @@ from datetime import date, timedelta
 from relationship_journal.domain.dates import PartialDate
 from relationship_journal.domain.ledger import Health
 from relationship_journal.domain.profile import TOPICS_BY_KEY
+from relationship_journal.domain.promises import DUE_SOON_DAYS
 from relationship_journal.domain.stages import is_critical
 
-DUE_SOON_DAYS = 7
 RECENT_WORRY_DAYS = 90
 RECENT_JOB_DAYS = 120
 BIRTHDAY_WINDOW_DAYS = 7

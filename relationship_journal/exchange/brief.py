@@ -19,7 +19,8 @@ from relationship_journal.domain.talking_points import (
     TalkingPoint,
     talking_points,
 )
-from relationship_journal.exchange.chart_painter import DEPOSIT, WITHDRAWAL
+from relationship_journal.domain.wording import known_for
+from relationship_journal.drawing import DEPOSIT, WITHDRAWAL
 from relationship_journal.store.agenda import collect
 from relationship_journal.store.contact_file import ContactFile, load_contact_file
 
@@ -115,13 +116,6 @@ def _rows(pairs: list[tuple[str, str]]) -> str:
     return f"<table width='100%' cellspacing='0'>{body}</table>" if body else ""
 
 
-def _known_for(met_on: date | None, today: date) -> str:
-    if met_on is None:
-        return ""
-    years = (today - met_on).days / 365.25
-    return f"{years:.0f} years" if years >= 1.5 else f"{max((today - met_on).days // 30, 0)} months"
-
-
 def _side(file: ContactFile, side: Side, compact: bool = False) -> str:
     pairs = []
     unknown = []
@@ -169,7 +163,7 @@ def brief_html(brief: Brief, compact: bool = False, omit: frozenset[str] = froze
         [
             ("Role", role),
             ("Relationship", "" if compact else _e(contact.relationship_type.capitalize())),
-            ("Known for", _known_for(contact.met_on, today)),
+            ("Known for", known_for(contact.met_on, today)),
             ("How we met", _e(contact.met_how)),
             ("Email", _e(", ".join(file.emails))),
             ("Phone", "" if compact else _e(", ".join(file.phones))),

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QFile, QFileDevice, QIODevice, QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
+from relationship_journal.drawing import balance_image
 from relationship_journal.exchange.brief import CHART_SIZE, Brief, document_html
-from relationship_journal.exchange.chart_painter import balance_image
 from relationship_journal.store.output_files import writing
 
 RESOLUTION = 300

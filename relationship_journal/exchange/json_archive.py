@@ -94,6 +94,7 @@ class ArchiveReport:
     contacts: int = 0
     rows: int = 0
     problem_count: int = 0
+    kept: bool = False  # whether the caller kept what was loaded
     problems: list[str] = field(default_factory=list)
 
     def add(self, problem: str) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from itertools import groupby
 
 from sqlalchemy import case, update
@@ -77,3 +77,23 @@ def recompute(
         if isinstance(held, Contact):
             session.expire(held, ["balance_sum", "last_contact_at"])
     return len(changes)
+
+
+def recent_sums(session: Session, contact_ids: list[int], now: datetime) -> dict[int, float]:
+    """Each contact's running-sum part from the last TREND_DAYS days, for the trend column."""
+    if not contact_ids:
+        return {}
+    since = now - timedelta(days=ledger.TREND_DAYS)
+    rows = session.exec(
+        select(EntryContact.contact_id, Entry.occurred_at, Entry.value, Entry.created_at)
+        .join(Entry, col(Entry.id) == EntryContact.entry_id)
+        .where(
+            col(EntryContact.contact_id).in_(contact_ids),
+            Entry.occurred_at > since,
+            Entry.value != 0,
+        )
+    ).all()
+    sums: dict[int, float] = dict.fromkeys(contact_ids, 0.0)
+    for contact_id, at, value, logged_at in rows:
+        sums[contact_id] += ledger.term(value, at, logged_at)
+    return sums

@@ -1,13 +1,17 @@
-"""The current time, in one place, so that tests and the demo can fix it."""
+"""The system clock for code that has none handed to it (the store's own housekeeping)."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
+
+from relationship_journal.domain.clock import SystemClock
+
+_SYSTEM = SystemClock()
 
 
 def now() -> datetime:
-    return datetime.now(UTC)
+    return _SYSTEM.now()
 
 
 def today() -> date:
-    return datetime.now().date()
+    return _SYSTEM.today()

@@ -8,14 +8,21 @@ from datetime import date, datetime, timedelta
 
 from sqlmodel import Session, col, select
 
-from relationship_journal.domain import ledger
+from relationship_journal.domain import ledger, profile
 from relationship_journal.domain.contact import Address, DatedMoment
 from relationship_journal.domain.dates import PartialDate
 from relationship_journal.domain.links import describe
+from relationship_journal.domain.records import (
+    ContactRecord,
+    EntryRecord,
+    FactRecord,
+    LayerRecord,
+    PromiseRecord,
+    StageChangeRecord,
+)
 from relationship_journal.store.contact_details import addresses_of, anniversaries_of
 from relationship_journal.store.contacts import (
     birthday_of,
-    current_facts,
     emails_of,
     fact_history,
     get_contact,
@@ -26,18 +33,21 @@ from relationship_journal.store.contacts import (
 from relationship_journal.store.ledger import entries_of, standing_of, value_history
 from relationship_journal.store.models import (
     Contact,
-    ContactLayer,
     ContactLink,
     CustomField,
     CustomValue,
     Employment,
-    Entry,
     Organisation,
-    ProfileFact,
-    Promise,
-    StageChange,
 )
 from relationship_journal.store.promises import promises_of
+from relationship_journal.store.records import (
+    contact_record,
+    entry_record,
+    fact_record,
+    layer_record,
+    promise_record,
+    stage_change_record,
+)
 from relationship_journal.store.stages import layers_of, stage_history
 
 
@@ -69,34 +79,34 @@ class CustomAnswer:
 
 @dataclass
 class ContactFile:
-    contact: Contact
+    contact: ContactRecord
     organisation: str
     emails: list[str]
     phones: list[str]
     birthday: PartialDate | None
     tags: list[str]
-    facts: dict[str, ProfileFact]
-    fact_history: list[ProfileFact]
-    layers: list[ContactLayer]
-    stage_history: list[StageChange]
-    entries: list[Entry]
-    promises: list[Promise]
+    facts: dict[str, FactRecord]
+    fact_history: list[FactRecord]
+    layers: list[LayerRecord]
+    stage_history: list[StageChangeRecord]
+    entries: list[EntryRecord]
+    promises: list[PromiseRecord]
     jobs: list[Job]
     links: list[Link]
     custom: list[CustomAnswer]
     standing: ledger.Standing
     balance_series: list[tuple[date, float]]
+    today: date  # the day the file was read on: ages, overdue promises, "known for"
     # Kept from contact files (vCard ADR, ANNIVERSARY) or typed: for pages that show them.
     addresses: list[Address] = dataclasses.field(default_factory=list)
     anniversaries: list[DatedMoment] = dataclasses.field(default_factory=list)
 
     @property
     def id(self) -> int:
-        assert self.contact.id is not None
         return self.contact.id
 
     @property
-    def open_promises(self) -> list[Promise]:
+    def open_promises(self) -> list[PromiseRecord]:
         return [p for p in self.promises if p.status == "open"]
 
 
@@ -108,24 +118,26 @@ def load_contact_file(
     today = now.astimezone().date()
     first = min((at.astimezone().date() for at, _ in history), default=today)
     start = max(first - timedelta(days=7), today - timedelta(days=730))
+    history_rows = [fact_record(f) for f in fact_history(session, contact_id)]
     return ContactFile(
-        contact=contact,
+        contact=contact_record(contact),
         organisation=organisation_name(session, contact.organisation_id),
         emails=[e.address for e in emails_of(session, contact_id)],
         phones=[p.number for p in phones_of(session, contact_id)],
         birthday=birthday_of(contact),
         tags=tags_of(session, contact_id),
-        facts=current_facts(session, contact_id),
-        fact_history=fact_history(session, contact_id),
-        layers=layers_of(session, contact_id),
-        stage_history=stage_history(session, contact_id),
-        entries=entries_of(session, contact_id, entry_limit),
-        promises=promises_of(session, contact_id),
+        facts=profile.current_facts(reversed(history_rows)),
+        fact_history=history_rows,
+        layers=[layer_record(row) for row in layers_of(session, contact_id)],
+        stage_history=[stage_change_record(row) for row in stage_history(session, contact_id)],
+        entries=[entry_record(row) for row in entries_of(session, contact_id, entry_limit)],
+        promises=[promise_record(row) for row in promises_of(session, contact_id)],
         jobs=jobs_of(session, contact_id),
         links=links_of(session, contact_id),
         custom=custom_answers(session, contact_id),
         standing=standing_of(session, contact, now),
         balance_series=ledger.balance_series(history, start, today) if history else [],
+        today=today,
         addresses=addresses_of(session, contact_id),
         anniversaries=anniversaries_of(session, contact_id),
     )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import contextlib
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -10,15 +12,17 @@ from sqlalchemy import and_, exists, func, or_
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
-from relationship_journal.domain import ledger
+from relationship_journal.domain import ledger, moments
+from relationship_journal.domain.dates import PartialDate
+from relationship_journal.domain.moments import Upcoming
 from relationship_journal.domain.text import fold
+from relationship_journal.store.balances import recent_sums
 from relationship_journal.store.models import (
     Contact,
+    ContactAnniversary,
     ContactEmail,
     ContactPhone,
     ContactTag,
-    Entry,
-    EntryContact,
     Organisation,
     Promise,
     Tag,
@@ -39,20 +43,25 @@ class ContactFilter:
 
 @dataclass(frozen=True)
 class ContactRow:
+    """One contact as lists show it, with the account's standing worked out."""
+
     id: int
     name: str
     organisation: str
     title: str
     stage: str
     tier: str
-    balance: float
+    standing: ledger.Standing
     last_contact: datetime | None
     known: int
     cadence_days: int | None
     birth_year: int | None
     birth_month: int | None
     birth_day: int | None
-    extras: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def balance(self) -> float:
+        return self.standing.balance
 
 
 def _conditions(flt: ContactFilter, now: datetime) -> list[ColumnElement[bool]]:
@@ -132,22 +141,30 @@ _ROW_COLUMNS = (
 )
 
 
-def _contact_row(record: Any, factor: float) -> ContactRow:
-    return ContactRow(
-        id=record[0],
-        name=record[1],
-        organisation=record[2] or "",
-        title=record[3],
-        stage=record[4],
-        tier=record[5],
-        balance=record[6] * factor,
-        last_contact=record[7],
-        known=record[8],
-        cadence_days=record[9],
-        birth_year=record[10],
-        birth_month=record[11],
-        birth_day=record[12],
-    )
+def _contact_rows(session: Session, records: Sequence[Any], now: datetime) -> list[ContactRow]:
+    """List rows from the selected columns, each with its standing (one query for the
+    recent part of every running sum)."""
+    recents = recent_sums(session, [record[0] for record in records], now)
+    return [
+        ContactRow(
+            id=record[0],
+            name=record[1],
+            organisation=record[2] or "",
+            title=record[3],
+            stage=record[4],
+            tier=record[5],
+            standing=ledger.standing_from_sums(
+                record[6], recents.get(record[0], 0.0), record[7], record[9], now
+            ),
+            last_contact=record[7],
+            known=record[8],
+            cadence_days=record[9],
+            birth_year=record[10],
+            birth_month=record[11],
+            birth_day=record[12],
+        )
+        for record in records
+    ]
 
 
 def list_contacts(
@@ -168,8 +185,7 @@ def list_contacts(
     )
     if limit is not None:
         query = query.limit(limit)
-    factor = ledger.scale(now)
-    return [_contact_row(record, factor) for record in session.exec(query).all()]
+    return _contact_rows(session, session.exec(query).all(), now)
 
 
 def ordered_ids(
@@ -200,29 +216,8 @@ def rows_for(session: Session, ids: list[int], now: datetime) -> list[ContactRow
         .outerjoin(Organisation, col(Organisation.id) == Contact.organisation_id)
         .where(col(Contact.id).in_(ids))
     )
-    factor = ledger.scale(now)
-    by_id = {row.id: row for row in (_contact_row(r, factor) for r in session.exec(query).all())}
+    by_id = {row.id: row for row in _contact_rows(session, session.exec(query).all(), now)}
     return [by_id[contact_id] for contact_id in ids if contact_id in by_id]
-
-
-def recent_sums(session: Session, contact_ids: list[int], now: datetime) -> dict[int, float]:
-    """Each contact's running-sum part from the last TREND_DAYS days, for the trend column."""
-    if not contact_ids:
-        return {}
-    since = now - timedelta(days=ledger.TREND_DAYS)
-    rows = session.exec(
-        select(EntryContact.contact_id, Entry.occurred_at, Entry.value, Entry.created_at)
-        .join(Entry, col(Entry.id) == EntryContact.entry_id)
-        .where(
-            col(EntryContact.contact_id).in_(contact_ids),
-            Entry.occurred_at > since,
-            Entry.value != 0,
-        )
-    ).all()
-    sums: dict[int, float] = dict.fromkeys(contact_ids, 0.0)
-    for contact_id, at, value, logged_at in rows:
-        sums[contact_id] += ledger.term(value, at, logged_at)
-    return sums
 
 
 def contact_details(session: Session, contact_ids: list[int]) -> dict[int, dict[str, list[str]]]:
@@ -278,3 +273,49 @@ def drifting(session: Session, now: datetime, named: int = 3) -> Drifting:
     count = count_contacts(session, flt, now)
     rows = list_contacts(session, flt, now, sort="last_contact", limit=named) if count else []
     return Drifting(count, tuple(row.name for row in rows))
+
+
+def upcoming_for(session: Session, rows: Sequence[ContactRow], today: date) -> dict[int, Upcoming]:
+    """Each listed contact's next moment, by the agenda's rules (``moments.next_for_contact``),
+    in a few queries for the whole page."""
+    ids = [row.id for row in rows]
+    if not ids:
+        return {}
+    dues = next_promise_due(session, ids)
+    yearly: dict[int, list[tuple[PartialDate, str]]] = {cid: [] for cid in ids}
+    for cid, met_on in session.exec(
+        select(Contact.id, Contact.met_on).where(
+            col(Contact.id).in_(ids), col(Contact.met_on).is_not(None)
+        )
+    ).all():
+        if cid is not None and met_on is not None:
+            yearly[cid].append((PartialDate(met_on.month, met_on.day), "Anniversary"))
+    for cid, label, month, day in session.exec(
+        select(
+            ContactAnniversary.contact_id,
+            ContactAnniversary.label,
+            ContactAnniversary.month,
+            ContactAnniversary.day,
+        ).where(col(ContactAnniversary.contact_id).in_(ids))
+    ).all():
+        with contextlib.suppress(ValueError):
+            yearly[cid].append((PartialDate(month, day), (label or "anniversary").capitalize()))
+    found: dict[int, Upcoming] = {}
+    for row in rows:
+        birthday = (
+            PartialDate(row.birth_month, row.birth_day)
+            if row.birth_month and row.birth_day
+            else None
+        )
+        cadence_due = None
+        if row.last_contact is not None and (row.cadence_days or row.tier == "key"):
+            days = row.cadence_days or ledger.DEFAULT_CADENCE_DAYS
+            last = row.last_contact
+            last = last if last.tzinfo else last.replace(tzinfo=UTC)
+            cadence_due = last.astimezone().date() + timedelta(days=days)
+        upcoming = moments.next_for_contact(
+            today, birthday, yearly[row.id], dues.get(row.id), cadence_due
+        )
+        if upcoming is not None:
+            found[row.id] = upcoming
+    return found

@@ -13,6 +13,7 @@ from relationship_journal.domain.dates import DateError, check_year
 from relationship_journal.domain.taxonomy import INTERACTION_KINDS
 from relationship_journal.domain.text import clean_block, clean_line
 from relationship_journal.store import balances
+from relationship_journal.store.balances import recent_sums
 from relationship_journal.store.contacts import get_contact
 from relationship_journal.store.errors import InvalidInputError, NotFoundError
 from relationship_journal.store.models import Contact, Entry, EntryContact
@@ -39,8 +40,10 @@ class EntryDraft:
             raise InvalidInputError(
                 f"kind must be one of {', '.join(INTERACTION_KINDS)}, not '{self.kind}'"
             )
-        if not -ledger.MAX_WEIGHT <= self.value <= ledger.MAX_WEIGHT:
-            raise InvalidInputError(f"weight must be 1–{ledger.MAX_WEIGHT}")
+        try:
+            ledger.EntryValue.of(self.value)
+        except ValueError as error:
+            raise InvalidInputError(str(error)) from None
         try:
             check_year(self.occurred_at.year)
             if self.follow_up_on is not None:
@@ -172,7 +175,9 @@ def value_history(session: Session, contact_id: int) -> list[tuple[datetime, flo
 
 
 def standing_of(session: Session, contact: Contact, now: datetime) -> ledger.Standing:
+    """The same rule as every list: from the kept running sum and its recent part."""
     assert contact.id is not None
-    balance_now = ledger.balance_from_sum(contact.balance_sum, now)
-    trend_now = ledger.trend(value_history(session, contact.id), now)
-    return ledger.health(balance_now, trend_now, contact.last_contact_at, contact.cadence_days, now)
+    recent = recent_sums(session, [contact.id], now)[contact.id]
+    return ledger.standing_from_sums(
+        contact.balance_sum, recent, contact.last_contact_at, contact.cadence_days, now
+    )

@@ -9,6 +9,7 @@ from sqlalchemy import case, func
 from sqlmodel import Session, col, select
 
 from relationship_journal.domain.text import fold
+from relationship_journal.store.errors import NotFoundError
 from relationship_journal.store.models import Contact, Employment, Organisation
 
 
@@ -74,3 +75,15 @@ def people_at(session: Session, organisation_id: int) -> list[PersonThere]:
     return [
         PersonThere(cid, name, title, start, end) for cid, name, title, start, end in rows if cid
     ]
+
+
+def organisation_matching(session: Session, text: str) -> Organisation:
+    """The one organisation whose name holds ``text`` (accents and case aside)."""
+    key = fold(text)
+    found = session.exec(
+        select(Organisation).where(col(Organisation.name_key).contains(key, autoescape=True))
+    ).all()
+    if len(found) != 1:
+        names = ", ".join(o.name for o in found[:8]) or "none"
+        raise NotFoundError(f"'{text}' matches {len(found)} organisations ({names})")
+    return found[0]

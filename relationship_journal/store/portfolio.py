@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from relationship_journal.domain import ledger
-from relationship_journal.store.contact_list import ContactFilter, list_contacts, recent_sums
+from relationship_journal.store.contact_list import ContactFilter, list_contacts
 
 
 @dataclass(frozen=True)
@@ -24,13 +24,10 @@ class PortfolioPoint:
 def portfolio(session: Session, tiers: tuple[str, ...], now: datetime) -> list[PortfolioPoint]:
     points: list[PortfolioPoint] = []
     for tier in tiers:
-        rows = list_contacts(session, ContactFilter(tier=tier), now, sort="balance")
-        recents = recent_sums(session, [row.id for row in rows], now)
-        factor = ledger.scale(now)
-        for row in rows:
-            trend = ledger.trend_from_sums(row.balance / factor, recents.get(row.id, 0.0), now)
-            standing = ledger.health(row.balance, trend, row.last_contact, row.cadence_days, now)
+        for row in list_contacts(session, ContactFilter(tier=tier), now, sort="balance"):
             points.append(
-                PortfolioPoint(row.id, row.name, row.organisation, row.stage, row.tier, standing)
+                PortfolioPoint(
+                    row.id, row.name, row.organisation, row.stage, row.tier, row.standing
+                )
             )
     return points

@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 from relationship_journal.domain.text import clean_line
 from relationship_journal.store.contacts import get_contact
 from relationship_journal.store.errors import InvalidInputError, NotFoundError
-from relationship_journal.store.models import Promise
+from relationship_journal.store.models import Contact, Promise
 
 OWNERS = ("me", "them")
 STATUSES = ("open", "kept", "broken")
@@ -75,3 +75,21 @@ def promises_of(session: Session, contact_id: int) -> list[Promise]:
             .order_by(col(Promise.made_on).desc(), col(Promise.id).desc())
         ).all()
     )
+
+
+def promise_list(
+    session: Session, status: str, due_from: date | None, due_until: date | None
+) -> list[tuple[Promise, str]]:
+    """Promises of live contacts with ``status`` (and due between the dates given), with
+    their contact's name; soonest due first, undated last."""
+    query = (
+        select(Promise, Contact.display_name)
+        .join(Contact, col(Contact.id) == Promise.contact_id)
+        .where(col(Contact.deleted_at).is_(None), Promise.status == status)
+    )
+    if due_from is not None:
+        query = query.where(col(Promise.due_on) >= due_from)
+    if due_until is not None:
+        query = query.where(col(Promise.due_on) <= due_until)
+    query = query.order_by(col(Promise.due_on).is_(None), col(Promise.due_on), col(Promise.id))
+    return [(promise, name) for promise, name in session.exec(query).all()]

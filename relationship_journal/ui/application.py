@@ -12,8 +12,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from relationship_journal import APP_ID, APP_NAME, __version__
+from relationship_journal.operations.errors import JournalError, UnlockCancelledError
 from relationship_journal.paths import JournalPaths
-from relationship_journal.store.errors import JournalError, UnlockCancelledError
 from relationship_journal.ui.icons import app_icon
 from relationship_journal.ui.journal_source import JournalSource
 from relationship_journal.ui.main_window import MainWindow

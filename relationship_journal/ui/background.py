@@ -8,9 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from relationship_journal.paths import JournalPaths
-from relationship_journal.store.backups import daily_backup_if_due
-from relationship_journal.store.errors import DamagedJournalError
+from relationship_journal.operations import transfer
+from relationship_journal.operations.errors import DamagedJournalError
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.preferences import Preferences
 from relationship_journal.ui.tasks import run_task
@@ -23,10 +22,9 @@ class BackgroundJobs(QObject):
     failed = Signal(str, str)  # what failed ("The daily backup"), the message
     damaged = Signal(str)  # the page check found damage; the message names a backup
 
-    def __init__(self, context: JournalContext, paths: JournalPaths, parent: QObject) -> None:
+    def __init__(self, context: JournalContext, parent: QObject) -> None:
         super().__init__(parent)
         self._context = context
-        self.paths = paths
         self.preferences = Preferences()
         self._calendar_timer = QTimer(self)
         self._calendar_timer.setSingleShot(True)
@@ -65,13 +63,9 @@ class BackgroundJobs(QObject):
     def daily_backup(self) -> None:
         if self._context.is_demo or not self.preferences.daily_backup:
             return
-        journal, backups, keep = (
-            self._context.journal,
-            self.paths.backups,
-            self.preferences.backups_keep,
-        )
+        ws, keep = self._context.ws, self.preferences.backups_keep
         run_task(
-            lambda _progress: daily_backup_if_due(journal.path, backups, keep, key=journal.key),
+            lambda _progress: transfer.daily_backup(ws, keep),
             lambda _made: None,
             lambda error, _details: self._failed("The daily backup", error),
         )
@@ -80,11 +74,9 @@ class BackgroundJobs(QObject):
         target = self.preferences.calendar_file
         if not target or self._context.is_demo:
             return  # the demo's made-up moments never reach the user's calendar
-        from relationship_journal.commands.agenda import export_ics
-
-        journal, days = self._context.journal, self.preferences.calendar_days
+        ws, days = self._context.ws, self.preferences.calendar_days
         run_task(
-            lambda _progress: export_ics(journal, Path(target), days),
+            lambda _progress: transfer.export_moments(ws, Path(target), days),
             lambda _count: None,
             lambda error, _details: self._failed("Writing the calendar file", error),
         )

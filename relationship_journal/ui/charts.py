@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from relationship_journal.exchange.chart_painter import ChartColours, paint_balance
+from relationship_journal.drawing import ChartColours, paint_balance
 from relationship_journal.ui.theme import value_colour
 
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relationship_journal.store.contact_lookup import Candidate
+from relationship_journal.operations.contacts import Candidate
 from relationship_journal.ui.actions import connect_plain
 from relationship_journal.ui.icons import icon
 

@@ -1,26 +1,28 @@
-"""The open journal as the UI sees it: writes in one transaction each, then one signal.
+"""The open journal as the window sees it: its workspace, one undo step per action, and one
+signal after each change.
 
-Every write is one step on the undo stack: ``write("Log interaction", action)`` runs the
-action, records what undoes it, and tells the views.
+Pages read through ``operations`` with ``context.ws``; a write goes through
+``context.do(operation, …)``, which makes it one step on the undo stack and tells the views.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Concatenate, ParamSpec, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
-from sqlmodel import Session
 
-from relationship_journal.store import undo_log
-from relationship_journal.store.drafts import DraftStore
-from relationship_journal.store.journal import Journal
-from relationship_journal.store.undo_log import Inverse
+from relationship_journal.domain.clock import Clock
+from relationship_journal.operations.drafts import DraftStore
+from relationship_journal.operations.journals import Journal
+from relationship_journal.operations.workspace import Change, Done, Inverse, Workspace
+from relationship_journal.paths import JournalPaths
 from relationship_journal.ui.undo import JournalChange
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 
 @dataclass(frozen=True)
@@ -46,34 +48,45 @@ class JournalContext(QObject):
     def __init__(
         self,
         journal: Journal,
+        paths: JournalPaths,
         is_demo: bool,
         parent: QObject | None = None,
         drafts: DraftStore | None = None,
+        clock: Clock | None = None,
     ) -> None:
         super().__init__(parent)
-        self.journal = journal
+        self.ws = Workspace(journal, paths, clock)
         self.is_demo = is_demo
         self.drafts = drafts
         self.undo_stack = QUndoStack(self)
 
-    def write(self, label: str, action: Callable[[Session], T]) -> T:
-        """Run one user action in one transaction, make it one undo step, tell the views."""
-        with self.journal.transaction() as session:
-            undo_log.begin(session)
-            result = action(session)
-            inverse = undo_log.take(session)
-        self.record(label, inverse)
-        self.changed.emit()
-        return result
+    @property
+    def journal(self) -> Journal:
+        return self.ws.journal
 
-    def record(self, label: str, inverse: Inverse) -> None:
+    @journal.setter
+    def journal(self, journal: Journal) -> None:
+        self.ws.journal = journal
+
+    def do(
+        self,
+        operation: Callable[Concatenate[Workspace, P], Done[T]],
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> T:
+        """Run one user action, make it one undo step, tell the views; returns its result."""
+        done = operation(self.ws, *args, **kwargs)
+        self.record(done.change)
+        self.changed.emit()
+        return done.value
+
+    def record(self, change: Change | None) -> None:
         """Put an action committed elsewhere (a background import) on the undo stack."""
-        if inverse:
-            self.undo_stack.push(JournalChange(label, inverse, self._replay))
+        if change is not None:
+            self.undo_stack.push(JournalChange(change, self._replay))
 
     def _replay(self, inverse: Inverse) -> Inverse:
-        with self.journal.transaction() as session:
-            redo = undo_log.replay(session, inverse)
+        redo = self.ws.replay(inverse)
         self.changed.emit()
         return redo
 
@@ -83,7 +96,3 @@ class JournalContext(QObject):
 
     def request_log(self, request: LogRequest | None = None) -> None:
         self.log_requested.emit(request or LogRequest())
-
-    def read(self, query: Callable[[Session], T]) -> T:
-        with self.journal.reading() as session:
-            return query(session)

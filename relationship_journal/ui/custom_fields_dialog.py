@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from relationship_journal.domain.custom_fields import FIELD_TYPES
-from relationship_journal.store.custom_fields import define_field, fields, remove_field
-from relationship_journal.store.errors import InvalidInputError
+from relationship_journal.operations import lists
+from relationship_journal.operations.errors import InvalidInputError
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.theme import WITHDRAWAL
 
@@ -74,7 +74,7 @@ class CustomFieldsDialog(QDialog):
 
     def reload(self) -> None:
         self.list.clear()
-        for field in self._context.read(fields):
+        for field in lists.custom_fields(self._context.ws):
             choices = f" ({', '.join(field.choices.splitlines())})" if field.choices else ""
             item = QListWidgetItem(f"{field.name} — {field.field_type}{choices}")
             item.setData(Qt.ItemDataRole.UserRole, field.id)
@@ -84,9 +84,7 @@ class CustomFieldsDialog(QDialog):
         name, kind = self.name.text(), self.type.currentText()
         choices = [c.strip() for c in self.choices.text().split(",")]
         try:
-            self._context.write(
-                f"New field {name.strip()}", lambda s: define_field(s, name, kind, choices)
-            )
+            self._context.do(lists.add_custom_field, name, kind, choices)
         except InvalidInputError as error:
             self.error.setText(str(error))
             self.error.setVisible(True)
@@ -105,5 +103,5 @@ class CustomFieldsDialog(QDialog):
         )
         if answer == QMessageBox.StandardButton.Yes:
             field_id = int(item.data(Qt.ItemDataRole.UserRole))
-            self._context.write(f"Remove field {item.text()}", lambda s: remove_field(s, field_id))
+            self._context.do(lists.remove_custom_field, field_id, item.text())
             self.reload()

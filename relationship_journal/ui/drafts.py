@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
-from relationship_journal.store.drafts import Draft, DraftStore
+from relationship_journal.operations.drafts import Draft, DraftStore
 
 SAVE_DELAY_MS = 400
 

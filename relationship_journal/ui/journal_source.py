@@ -8,16 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from relationship_journal.paths import JournalPaths
-from relationship_journal.session import open_demo_journal, open_user_journal
-from relationship_journal.store.cipher import JournalKey
-from relationship_journal.store.errors import (
+from relationship_journal.operations.errors import (
     PassphraseNeededError,
     UnlockCancelledError,
     WrongPassphraseError,
 )
-from relationship_journal.store.journal import Journal
-from relationship_journal.store.lock import JournalLock
+from relationship_journal.operations.journals import (
+    Journal,
+    JournalKey,
+    JournalLock,
+    open_demo_journal,
+    open_user_journal,
+)
+from relationship_journal.paths import JournalPaths
 
 # Asked for the passphrase of an encrypted journal; gets what went wrong with the last try
 # ("" the first time) and returns the passphrase, or None when the user gives up.

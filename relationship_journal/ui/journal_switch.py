@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from relationship_journal.store.drafts import DraftStore
+from relationship_journal.operations.drafts import DraftStore
 from relationship_journal.ui.context import JournalContext, LogRequest
 from relationship_journal.ui.journal_source import JournalSource
 from relationship_journal.ui.ledger.log_dialog import LOG_DRAFT

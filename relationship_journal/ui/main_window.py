@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from relationship_journal import APP_NAME
 from relationship_journal.domain.moments import Moment
-from relationship_journal.exchange.import_plan import ImportResult
-from relationship_journal.store.contacts import live_contact_count
-from relationship_journal.store.drafts import DraftStore
-from relationship_journal.store.journal import Journal
+from relationship_journal.operations import contacts
+from relationship_journal.operations.drafts import DraftStore
+from relationship_journal.operations.journals import Journal
+from relationship_journal.operations.transfer import ImportResult
 from relationship_journal.ui.actions import connect_plain
 from relationship_journal.ui.background import BackgroundJobs
 from relationship_journal.ui.capture import Capture
@@ -74,15 +74,16 @@ class MainWindow(QMainWindow):
         self.source = source
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(960, 620)
+        paths = source.current_paths
         self.context = JournalContext(
-            journal, source.is_demo, self, DraftStore(source.current_paths.drafts, journal.key)
+            journal, paths, source.is_demo, self, DraftStore(paths.drafts, journal.key)
         )
         self.history = History()
         self.toast = Toast()
         self.toast.attach(self.context, self.open_contact)
         self.capture = Capture(self, self.context)
         self.contact_editing = ContactEditing(self, self.context, self.open_contact)
-        self.files = FileActions(self, self.context, source.current_paths)
+        self.files = FileActions(self, self.context)
         self.switch = JournalSwitch(self, self.context, source)
         self.switch.switched.connect(self._switched)
         self._build()
@@ -90,7 +91,7 @@ class MainWindow(QMainWindow):
         self.notifications.announced.connect(self._announce)
         self.notifications.open_requested.connect(self.bring_to_front)
         self.notifications.quit_requested.connect(self.quit)
-        self.background = BackgroundJobs(self.context, source.current_paths, self)
+        self.background = BackgroundJobs(self.context, self)
         self.background.failed.connect(self._background_failed)
         self.background.damaged.connect(self._damaged)
         self.privacy = PrivacyActions(self, self.context, source)
@@ -361,8 +362,7 @@ class MainWindow(QMainWindow):
 
     def _switched(self) -> None:
         paths = self.source.current_paths
-        self.files.paths = paths
-        self.background.paths = paths
+        self.context.ws.paths = paths
         self.banner.setVisible(False)
         self.registry["startOwn"].setVisible(False)
         self.contact_page.contact_id = None
@@ -409,7 +409,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{what} failed: {message}", 30000)
 
     def _update_status(self) -> None:
-        count = self.context.read(live_contact_count)
+        count = contacts.live_count(self.context.ws)
         where = "Demo journal" if self.context.is_demo else "Your journal"
         self.status_label.setText(f"{where} · {count:,} contact{'s' if count != 1 else ''}")
         self.status_label.setToolTip(str(self.context.journal.path))

@@ -12,8 +12,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from relationship_journal import APP_NAME
-from relationship_journal.domain.moments import MAX_NOTICE_DAYS, Moment, due_for_notice
-from relationship_journal.store.agenda import collect
+from relationship_journal.domain.moments import Moment
+from relationship_journal.operations import agenda
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.icons import app_icon
 from relationship_journal.ui.preferences import Preferences
@@ -24,17 +24,6 @@ CHECK_INTERVAL_MS = 60_000
 
 def _notice_key(moment: Moment) -> str:
     return f"{moment.key}@{moment.notice_day.isoformat()}"
-
-
-def _due(found: list[Moment], moment_now: datetime) -> list[Moment]:
-    """Moments to tell of now; a reminder at a time of day is due at that time, not at
-    midnight."""
-    today = moment_now.date()
-    return [
-        m
-        for m in due_for_notice(found, today)
-        if not (m.day == today and m.at is not None and m.at > moment_now.time())
-    ]
 
 
 class NotificationCenter(QObject):
@@ -71,10 +60,11 @@ class NotificationCenter(QObject):
         self.check_in_background()
         self.timer.start()
 
+    def _local_now(self) -> datetime:
+        return self._context.ws.clock.now().astimezone().replace(tzinfo=None)
+
     def due_now(self, now: datetime | None = None) -> list[Moment]:
-        moment_now = now or datetime.now()
-        today = moment_now.date()
-        return _due(self._context.read(lambda s: collect(s, today, MAX_NOTICE_DAYS)), moment_now)
+        return agenda.due_for_notice(self._context.ws, now or self._local_now())
 
     def _wanted(self, moment_now: datetime) -> bool:
         # The demo's people are made up: they never reach the desktop.
@@ -89,25 +79,20 @@ class NotificationCenter(QObject):
 
     def check(self, now: datetime | None = None) -> list[Moment]:
         """Check now, on this thread; returns the moments just announced."""
-        moment_now = now or datetime.now()
+        moment_now = now or self._local_now()
         if not self._wanted(moment_now):
             return []
         return self._announce(self.due_now(moment_now), moment_now)
 
     def check_in_background(self) -> None:
         """The minute-by-minute check: the agenda is gathered off the UI thread."""
-        moment_now = datetime.now()
+        moment_now = self._local_now()
         if not self._wanted(moment_now):
             return
-        journal, today = self._context.journal, moment_now.date()
-
-        def gather(_progress: object) -> list[Moment]:
-            with journal.reading() as session:
-                return collect(session, today, MAX_NOTICE_DAYS)
-
+        ws = self._context.ws
         run_task(
-            gather,
-            lambda found: self._announce(_due(found, moment_now), moment_now),
+            lambda _progress: agenda.due_for_notice(ws, moment_now),
+            lambda due: self._announce(due, moment_now),
             lambda _error, _details: None,  # the next minute's check tries again
         )
 

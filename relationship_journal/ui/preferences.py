@@ -7,7 +7,7 @@ from datetime import datetime, time
 
 from PySide6.QtCore import QSettings
 
-from relationship_journal.store.backups import DEFAULT_KEEP
+from relationship_journal.operations.transfer import DEFAULT_KEEP
 
 
 def _settings() -> QSettings:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from relationship_journal.domain.ledger import Health
 
 # One palette for screen and print.
-from relationship_journal.exchange.chart_painter import DEPOSIT, WITHDRAWAL
+from relationship_journal.drawing import DEPOSIT, WITHDRAWAL
 
 ACCENT = "#2f6f73"
 ACCENT_DARK_MODE = "#5fb3b3"

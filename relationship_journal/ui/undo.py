@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from relationship_journal.store.undo_log import Inverse
+from relationship_journal.operations.workspace import Change, Inverse
 
 Replay = Callable[[Inverse], Inverse]
 
@@ -15,9 +15,9 @@ class JournalChange(QUndoCommand):
     """A committed action. Undo replays the rows it changed as they were; the replay itself
     records what redoes it, so the step can go back and forth any number of times."""
 
-    def __init__(self, text: str, inverse: Inverse, replay: Replay) -> None:
-        super().__init__(text)
-        self._inverse = inverse
+    def __init__(self, change: Change, replay: Replay) -> None:
+        super().__init__(change.label)
+        self._inverse = change.inverse
         self._replay = replay
         self._pushed = False
 

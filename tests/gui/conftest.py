@@ -107,3 +107,9 @@ def open_by_name(window: MainWindow, qtbot: QtBot, text: str) -> None:
     qtbot.keyClicks(page.search, text)
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
     assert window.current_page_key() == "contact"
+
+
+def peek(window: MainWindow, query: Callable[[Session], T]) -> T:
+    """Look into the journal the window has open, as a test checks what landed there."""
+    with window.context.journal.reading() as session:
+        return query(session)

@@ -12,12 +12,13 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from relationship_journal.domain.contact import ContactDraft
+from relationship_journal.operations import contacts
 from relationship_journal.store import clock
 from relationship_journal.store.contacts import create_contact, live_contact_count
 from relationship_journal.ui.actions import key_text, markdown_table
 from relationship_journal.ui.main_window import MainWindow
 from relationship_journal.ui.settings.dialog import SettingsDialog
-from tests.gui.conftest import seed, trigger
+from tests.gui.conftest import peek, seed, trigger
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -69,12 +70,12 @@ def test_keys_reach_their_commands(
 
     now = clock.now()
     seed(window, lambda s: create_contact(s, ContactDraft("Anna Lind"), now))
-    window.context.write("Add Ben", lambda s: create_contact(s, ContactDraft("Ben Okafor"), now))
-    assert window.context.read(live_contact_count) == 2
-    assert window.registry["undo"].text() == "&Undo Add Ben"
+    window.context.do(contacts.create, ContactDraft("Ben Okafor"))
+    assert peek(window, live_contact_count) == 2
+    assert window.registry["undo"].text() == "&Undo New contact Ben Okafor"
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.context.read(live_contact_count) == 1
+    assert peek(window, live_contact_count) == 1
     qtbot.keySequence(window, QKeySequence("Ctrl+Shift+Z"))
-    assert window.context.read(live_contact_count) == 2
+    assert peek(window, live_contact_count) == 2
     trigger(window, "undo")
-    assert window.context.read(live_contact_count) == 1
+    assert peek(window, live_contact_count) == 1

@@ -20,7 +20,7 @@ from relationship_journal.ui.journal_source import WRONG_PASSPHRASE, JournalSour
 from relationship_journal.ui.main_window import MainWindow
 from relationship_journal.ui.privacy.passphrase_dialogs import PassphraseDialog
 from relationship_journal.ui.settings.dialog import SettingsDialog
-from tests.gui.conftest import WindowFactory, seed, trigger
+from tests.gui.conftest import WindowFactory, peek, seed, trigger
 
 PASSPHRASE = "lighthouse keeper 1987"
 NAME = "Ingrid Sørensen"
@@ -92,9 +92,9 @@ def test_encrypting_from_settings_asks_for_the_warning_to_be_acknowledged(
     assert not has_sqlite_header(paths.journal)
     assert NAME.encode() not in paths.journal.read_bytes()
     # The window goes on working on the encrypted journal.
-    assert window.context.read(live_contact_count) == 1
+    assert peek(window, live_contact_count) == 1
     seed(window, lambda s: create_contact(s, ContactDraft("Marta Kowalska"), clock.now()))
-    assert window.context.read(live_contact_count) == 2
+    assert peek(window, live_contact_count) == 2
     tab.lock_after.setCurrentIndex(tab.lock_after.findData(5))
     settings.accept()
     assert window.registry["lockNow"].isEnabled()
@@ -120,7 +120,7 @@ def test_passphrases_that_differ_or_are_short_are_refused_in_the_dialog(qtbot: Q
 def test_start_asks_until_the_passphrase_fits(qtbot: QtBot, paths: JournalPaths) -> None:
     window = _encrypted_window(qtbot, paths, ["not it at all", PASSPHRASE])
     assert window.asked == ["", WRONG_PASSPHRASE]  # type: ignore[attr-defined]
-    assert window.context.read(live_contact_count) == 1
+    assert peek(window, live_contact_count) == 1
 
 
 def test_idle_window_locks_and_only_the_passphrase_unlocks(
@@ -197,7 +197,7 @@ def test_change_then_remove_the_passphrase_from_the_window(
     assert asked == ["", "That is not the journal's passphrase."]
     assert not window.context.journal.encrypted and has_sqlite_header(paths.journal)
     assert not window.registry["lockNow"].isEnabled()
-    assert window.context.read(live_contact_count) == 1
+    assert peek(window, live_contact_count) == 1
 
 
 def test_restoring_a_backup_of_an_encrypted_journal(
@@ -212,12 +212,12 @@ def test_restoring_a_backup_of_an_encrypted_journal(
     backup = backup_before(paths.journal, paths.backups, "manual", key)
     assert NAME.encode() not in backup.read_bytes()
     seed(window, lambda s: create_contact(s, ContactDraft("After the backup"), clock.now()))
-    assert window.context.read(live_contact_count) == 2
+    assert peek(window, live_contact_count) == 2
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(backup), ""))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     trigger(window, "restoreBackup")
-    assert window.context.read(live_contact_count) == 1
+    assert peek(window, live_contact_count) == 1
     assert window.context.journal.encrypted and not has_sqlite_header(paths.journal)
 
 

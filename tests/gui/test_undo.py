@@ -32,6 +32,7 @@ from tests.gui.conftest import (
     WindowFactory,
     import_file,
     open_by_name,
+    peek,
     seed,
     trigger,
     wait_for_agenda,
@@ -136,7 +137,7 @@ def _actions(window: MainWindow, qtbot: QtBot, mp: pytest.MonkeyPatch, sofia: in
         import_file(window, qtbot, mp, DATA / "android-2.1.vcf")
 
     def read(query: Callable[[Session], object]) -> Callable[[], object]:
-        return lambda: window.context.read(query)
+        return lambda: peek(window, query)
 
     return [
         ("log", log, read(_count(Entry))),
@@ -179,5 +180,5 @@ def test_each_write_is_undone_and_redone_then_kept_after_a_restart(
 
     again = open_window()
     assert again.context.undo_stack.count() == 0
-    assert again.context.read(live_contact_count) == final["import"]
-    assert again.context.read(lambda s: get_contact(s, sofia).title) == "CFO"
+    assert peek(again, live_contact_count) == final["import"]
+    assert peek(again, lambda s: get_contact(s, sofia).title) == "CFO"

@@ -17,12 +17,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relationship_journal.exchange.brief import CHART_SIZE, Brief, document_html
-from relationship_journal.exchange.brief_builder import brief_heading, briefs_for, sections_for
-from relationship_journal.exchange.brief_pdf import fits_one_page, write_pdf
-from relationship_journal.exchange.chart_painter import balance_image
-from relationship_journal.store import clock
-from relationship_journal.store.errors import JournalError
+from relationship_journal.operations import briefs as brief_operations
+from relationship_journal.operations.briefs import (
+    CHART_SIZE,
+    Brief,
+    balance_image,
+    brief_heading,
+    document_html,
+    fits_one_page,
+    save_sections,
+    sections_for,
+)
+from relationship_journal.operations.errors import JournalError
 from relationship_journal.ui.actions import connect_plain
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.icons import icon
@@ -32,8 +38,7 @@ def open_brief(
     parent: QWidget, context: JournalContext, contact_ids: list[int], title: str = ""
 ) -> BriefDialog:
     """Show the brief of one or more contacts (several: a summary, then one each)."""
-    now = clock.now()
-    briefs = context.read(lambda s: briefs_for(s, contact_ids, now))
+    briefs = brief_operations.briefs(context.ws, contact_ids)
     dialog = BriefDialog(parent, briefs, brief_heading(briefs, title))
     dialog.exec()
     return dialog
@@ -88,7 +93,7 @@ class BriefDialog(QDialog):
                 return None
             target = Path(name)
         try:
-            write_pdf(self.sections, self.briefs, target, f"Brief — {self.title}")
+            save_sections(self.sections, self.briefs, target, self.title)
         except OSError as error:
             QMessageBox.warning(self, "Cannot export", f"{target}: {error.strerror or error}")
             return None

@@ -8,19 +8,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from relationship_journal.domain import profile
-from relationship_journal.store import clock
-from relationship_journal.store.agenda import notice_rules, set_notice_rule
-from relationship_journal.store.contacts import fact_history, record_fact
-from relationship_journal.store.ledger import delete_entry
-from relationship_journal.store.links import add_link, remove_link
-from relationship_journal.store.promises import add_promise
-from relationship_journal.store.stages import all_models, set_stage
+from relationship_journal.operations import agenda, capture, contacts, promises, stages
+from relationship_journal.operations import profile as answers
+from relationship_journal.operations.contacts import Candidates
 from relationship_journal.ui.contact.fact_dialogs import FactDialog, FactHistoryDialog
 from relationship_journal.ui.contact.link_dialog import LinkDialog
 from relationship_journal.ui.contact.notice_dialog import NoticeDialog
 from relationship_journal.ui.contact.stage_dialog import StageDialog
 from relationship_journal.ui.context import JournalContext
-from relationship_journal.ui.ledger.actions import JournalCandidates
 from relationship_journal.ui.ledger.promise_actions import resolve_promise
 from relationship_journal.ui.ledger.promise_dialog import PromiseDialog
 
@@ -60,17 +55,14 @@ class ContactActions(QObject):
             fact_draft_key(contact_id, topic_key),
         )
         if ok:
-            now = clock.now()
-            self._context.write(
-                f"Edit {topic.label}", lambda s: record_fact(s, contact_id, topic_key, text, now)
-            )
+            self._context.do(answers.record_answer, contact_id, topic_key, text)
 
     def show_fact_history(self, topic_key: str) -> None:
         shown = self._shown()
         if shown is None:
             return
         contact_id = shown[0]
-        history = self._context.read(lambda s: fact_history(s, contact_id, topic_key))
+        history = answers.answers_over_time(self._context.ws, contact_id, topic_key)
         FactHistoryDialog(self._page, profile.topic(topic_key), history).exec()
 
     def set_stage(self) -> None:
@@ -78,16 +70,12 @@ class ContactActions(QObject):
         if shown is None or self._page.file is None:
             return
         contact_id = shown[0]
-        models = self._context.read(all_models)
+        models = stages.models(self._context.ws)
         held = {layer.layer: (layer.model_key, layer.stage) for layer in self._page.file.layers}
         choice, ok = StageDialog.get_stage(self._page, models, held)
         if ok and choice is not None and choice.layer:
-            now = clock.now()
-            self._context.write(
-                f"Stage {choice.stage}",
-                lambda s: set_stage(
-                    s, contact_id, choice.layer, choice.stage, now, choice.model_key, choice.note
-                ),
+            self._context.do(
+                stages.move, contact_id, choice.layer, choice.stage, choice.model_key, choice.note
             )
 
     def edit_notice(self) -> None:
@@ -95,17 +83,11 @@ class ContactActions(QObject):
         if shown is None:
             return
         contact_id, name = shown
-        rules = self._context.read(notice_rules)
+        rules = agenda.notice_rules(self._context.ws)
         dialog = NoticeDialog(self._page, name, contact_id, rules)
         if dialog.exec() != NoticeDialog.DialogCode.Accepted:
             return
-        chosen = dialog.choices()
-        self._context.write(
-            "Tell me ahead",
-            lambda s: [
-                set_notice_rule(s, kind.value, days, contact_id) for kind, days in chosen.items()
-            ],
-        )
+        self._context.do(agenda.set_notice, dialog.choices(), contact_id)
 
     def add_promise(self) -> None:
         shown = self._shown()
@@ -114,11 +96,7 @@ class ContactActions(QObject):
         contact_id, name = shown
         draft, ok = PromiseDialog.get_promise(self._page, name)
         if ok and draft is not None:
-            today = clock.today()
-            self._context.write(
-                "Add promise",
-                lambda s: add_promise(s, contact_id, draft.text, draft.owner, today, draft.due_on),
-            )
+            self._context.do(promises.make, contact_id, draft.text, draft.owner, draft.due_on)
 
     def resolve_promise(self, promise_id: int, status: str) -> None:
         resolve_promise(self._page, self._context, promise_id, status)
@@ -128,20 +106,14 @@ class ContactActions(QObject):
         if shown is None:
             return
         contact_id, name = shown
-        candidates = JournalCandidates(self._context.read)
+        candidates = Candidates(self._context.ws)
         choice, ok = LinkDialog.get_link(self._page, name, candidates, contact_id)
         if ok and choice is not None:
-            self._context.write(
-                "Add link",
-                lambda s: [
-                    add_link(s, contact_id, other, choice.kind, choice.note)
-                    for other in choice.other_ids
-                ],
-            )
+            self._context.do(contacts.link, contact_id, choice.other_ids, choice.kind, choice.note)
 
     def remove_link(self, link_id: int) -> None:
-        self._context.write("Remove link", lambda s: remove_link(s, link_id))
+        self._context.do(contacts.unlink, link_id)
 
     def delete_entry(self, entry_id: int) -> None:
-        self._context.write("Delete entry", lambda s: delete_entry(s, entry_id))
+        self._context.do(capture.remove_entry, entry_id)
         self._context.tell("Entry deleted")

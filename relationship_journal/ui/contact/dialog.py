@@ -30,8 +30,8 @@ from relationship_journal.domain.contact import (
 )
 from relationship_journal.domain.custom_fields import check_value
 from relationship_journal.domain.dates import DateError, parse_day
+from relationship_journal.domain.records import CustomFieldRecord
 from relationship_journal.domain.taxonomy import RELATIONSHIP_TYPES, TIERS
-from relationship_journal.store.models import CustomField
 from relationship_journal.ui.dialogs import GuardedDialog, save_cancel
 from relationship_journal.ui.theme import WITHDRAWAL
 
@@ -55,7 +55,7 @@ class ContactDialog(GuardedDialog):
         draft: ContactDraft | None,
         organisations: list[str],
         relationship_types: list[str],
-        custom_fields: list[CustomField] | None = None,
+        custom_fields: list[CustomFieldRecord] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("contactDialog")
@@ -134,12 +134,12 @@ class ContactDialog(GuardedDialog):
             ("Tags", self.tags, None),
             ("Notes", self.notes, None),
         ]
-        self._custom: list[tuple[CustomField, QLineEdit | QComboBox]] = []
+        self._custom: list[tuple[CustomFieldRecord, QLineEdit | QComboBox]] = []
         for custom in custom_fields or []:
             editor: QLineEdit | QComboBox
             if custom.field_type == "choice":
                 editor = QComboBox()
-                editor.addItems(["", *custom.choices.splitlines()])
+                editor.addItems(["", *custom.choices])
             else:
                 editor = QLineEdit()
                 editor.setPlaceholderText(
@@ -189,7 +189,7 @@ class ContactDialog(GuardedDialog):
 
     def _load(self, draft: ContactDraft) -> None:
         for custom, editor in self._custom:
-            value = draft.custom.get(custom.id or 0, "")
+            value = draft.custom.get(custom.id, "")
             if isinstance(editor, QComboBox):
                 editor.setCurrentText(value)
             else:
@@ -250,11 +250,10 @@ class ContactDialog(GuardedDialog):
                 raise FieldError("met_on", str(error)) from None
         custom: dict[int, str] = {}
         for field, editor in self._custom:
-            assert field.id is not None
             custom[field.id] = check_value(
                 field.name,
                 field.field_type,
-                field.choices.splitlines(),
+                list(field.choices),
                 self._custom_text(editor),
             )
         draft = ContactDraft(
@@ -302,7 +301,7 @@ class ContactDialog(GuardedDialog):
         draft: ContactDraft | None = None,
         organisations: list[str] | None = None,
         relationship_types: list[str] | None = None,
-        custom_fields: list[CustomField] | None = None,
+        custom_fields: list[CustomFieldRecord] | None = None,
     ) -> tuple[ContactDraft | None, bool]:
         dialog = cls(parent, draft, organisations or [], relationship_types or [], custom_fields)
         ok = dialog.exec() == QDialog.DialogCode.Accepted

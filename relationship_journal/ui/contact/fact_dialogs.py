@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from relationship_journal.domain.profile import Topic
-from relationship_journal.store.drafts import DraftStore
-from relationship_journal.store.models import ProfileFact
+from relationship_journal.domain.records import FactRecord
+from relationship_journal.operations.drafts import DraftStore
 from relationship_journal.ui.dialogs import GuardedDialog, save_cancel
 from relationship_journal.ui.drafts import DraftKeeper
 
@@ -77,7 +77,7 @@ class FactDialog(GuardedDialog):
 
 
 class FactHistoryDialog(QDialog):
-    def __init__(self, parent: QWidget | None, topic: Topic, history: list[ProfileFact]) -> None:
+    def __init__(self, parent: QWidget | None, topic: Topic, history: list[FactRecord]) -> None:
         super().__init__(parent)
         self.setObjectName("factHistoryDialog")
         self.setWindowTitle(f"{topic.label}: what I knew when")

@@ -3,28 +3,15 @@ the state of the account."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from relationship_journal.domain import stages
 from relationship_journal.domain.ledger import Health
-from relationship_journal.store import clock
-from relationship_journal.store.contact_file import ContactFile
+from relationship_journal.domain.wording import known_for
+from relationship_journal.operations.contacts import ContactFile
 from relationship_journal.ui.theme import health_colour, value_colour
 from relationship_journal.ui.widgets import badge, clear_layout, label
-
-
-def known_for(met_on: date | None, today: date) -> str:
-    if met_on is None:
-        return ""
-    days = (today - met_on).days
-    if days >= 730:
-        return f"known {days // 365} years"
-    if days >= 60:
-        return f"known {days // 30} months"
-    return f"known {max(days, 0)} days"
 
 
 class ContactHeader(QWidget):
@@ -95,9 +82,9 @@ class ContactHeader(QWidget):
         parts = []
         if contact.relationship_type:
             parts.append(contact.relationship_type.capitalize())
-        known = known_for(contact.met_on, clock.today())
+        known = known_for(contact.met_on, file.today)
         if known:
-            parts.append(known)
+            parts.append(f"known {known}")
         if contact.met_how:
             parts.append(f"met: {contact.met_how}")
         if contact.cadence_days:

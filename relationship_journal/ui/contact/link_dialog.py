@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from relationship_journal.domain.links import LINK_KINDS
-from relationship_journal.store.contact_lookup import Candidate
+from relationship_journal.operations.contacts import Candidate
 from relationship_journal.ui.contact_picker import CandidateSource, ContactPicker
 from relationship_journal.ui.dialogs import save_cancel
 

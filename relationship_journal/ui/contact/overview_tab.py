@@ -4,14 +4,15 @@ is recorded about them and the layers of the relationship."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from relationship_journal.domain import stages
-from relationship_journal.store import clock
-from relationship_journal.store.contact_file import ContactFile
-from relationship_journal.store.models import Promise
+from relationship_journal.domain.promises import is_overdue
+from relationship_journal.domain.records import PromiseRecord
+from relationship_journal.operations.contacts import ContactFile
 from relationship_journal.ui.actions import connect_plain
 from relationship_journal.ui.charts import BalanceChart
 from relationship_journal.ui.theme import value_colour
@@ -67,7 +68,7 @@ class OverviewTab(QWidget):
         if not file.open_promises:
             self.promises_box.addWidget(label("Nothing promised either way.", "muted"))
         for promise in file.open_promises:
-            self.promises_box.addWidget(self._promise_row(promise))
+            self.promises_box.addWidget(self._promise_row(promise, file.today))
         clear_layout(self.recent_box)
         if not file.entries:
             self.recent_box.addWidget(
@@ -86,14 +87,13 @@ class OverviewTab(QWidget):
         self.about.setText(about_html(file))
         self.stages_text.setText(stages_html(file))
 
-    def _promise_row(self, promise: Promise) -> QWidget:
-        assert promise.id is not None
+    def _promise_row(self, promise: PromiseRecord, today: date) -> QWidget:
         promise_id = promise.id
         row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         who = "I promised" if promise.owner == "me" else "They promised"
-        overdue = promise.due_on is not None and promise.due_on < clock.today()
+        overdue = is_overdue(promise.due_on, today, promise.status)
         due = f" — due {promise.due_on:%d %b}" if promise.due_on else ""
         text = label(f"{who}: {promise.text}{due}" + (" (overdue)" if overdue else ""), wrap=True)
         if overdue:
@@ -117,7 +117,7 @@ def about_html(file: ContactFile) -> str:
     if file.phones:
         rows.append(("Phone", "<br>".join(esc(p) for p in file.phones)))
     if file.birthday:
-        age = file.birthday.age_on(clock.today())
+        age = file.birthday.age_on(file.today)
         rows.append(("Birthday", file.birthday.label() + (f" (age {age})" if age else "")))
     if file.contact.met_on:
         rows.append(("We met", f"{file.contact.met_on:%d %b %Y}"))

@@ -9,9 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from relationship_journal.store import clock
-from relationship_journal.store.contact_file import ContactFile, load_contact_file
-from relationship_journal.store.errors import NotFoundError
+from relationship_journal.operations import contacts
+from relationship_journal.operations.contacts import ContactFile
+from relationship_journal.operations.errors import NotFoundError
 from relationship_journal.ui.actions import connect_plain
 from relationship_journal.ui.contact.actions import ContactActions
 from relationship_journal.ui.contact.header import ContactHeader
@@ -123,9 +123,9 @@ class ContactPage(LazyPage):
     def reload(self) -> None:
         if self.contact_id is None:
             return
-        contact_id, now = self.contact_id, clock.now()
+        contact_id = self.contact_id
         try:
-            file = self._context.read(lambda s: load_contact_file(s, contact_id, now))
+            file = contacts.contact_file(self._context.ws, contact_id)
         except NotFoundError:
             name = self.file.contact.display_name if self.file else "That contact"
             self.contact_id, self.file = None, None

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from relationship_journal.domain import profile
 from relationship_journal.domain.profile import Side
 from relationship_journal.domain.wording import count_of
-from relationship_journal.store.contact_file import ContactFile
+from relationship_journal.operations.contacts import ContactFile
 from relationship_journal.ui.contact.profile_view import ProfileSection
 from relationship_journal.ui.widgets import card, label, scrolled
 

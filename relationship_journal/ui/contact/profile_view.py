@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
 from relationship_journal.domain.profile import TOPICS, Side, Topic
-from relationship_journal.store.models import ProfileFact
+from relationship_journal.domain.records import FactRecord
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.theme import accent
 from relationship_journal.ui.widgets import esc
@@ -60,7 +60,7 @@ class ProfileSection(QWidget):
         self._grid.addWidget(history, row, 3, Qt.AlignmentFlag.AlignTop)
         self.answers[topic.key] = answer
 
-    def show_facts(self, facts: dict[str, ProfileFact], history_counts: dict[str, int]) -> None:
+    def show_facts(self, facts: dict[str, FactRecord], history_counts: dict[str, int]) -> None:
         for topic in self._topics:
             answer = self.answers[topic.key]
             fact = facts.get(topic.key)

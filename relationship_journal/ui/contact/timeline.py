@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from relationship_journal.domain.profile import TOPICS_BY_KEY
-from relationship_journal.store.contact_file import ContactFile
+from relationship_journal.operations.contacts import ContactFile
 from relationship_journal.ui.theme import value_colour
 
 Index = QModelIndex | QPersistentModelIndex

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relationship_journal.store.contact_file import ContactFile
+from relationship_journal.operations.contacts import ContactFile
 from relationship_journal.ui.contact.timeline import EntryIdRole, TimelineModel, timeline_items
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.widgets import label

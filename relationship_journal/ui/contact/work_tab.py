@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relationship_journal.store.contact_file import ContactFile
+from relationship_journal.operations.contacts import ContactFile
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.widgets import card, esc, label, scrolled, text_card
 

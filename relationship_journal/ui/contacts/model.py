@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from relationship_journal.domain import ledger
-from relationship_journal.domain.dates import PartialDate
-from relationship_journal.store import clock
-from relationship_journal.store.contact_list import (
-    ContactFilter,
-    ContactRow,
-    next_promise_due,
-    ordered_ids,
-    recent_sums,
-    rows_for,
-)
+from relationship_journal.domain.wording import relative_day, since_day
+from relationship_journal.operations import contacts
+from relationship_journal.operations.contacts import ContactFilter, ListedContact
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.theme import health_colour, value_colour
 
@@ -48,53 +39,6 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Extras:
-    standing: ledger.Standing
-    next_moment: str
-    texts: tuple[str, ...]  # what each column shows, computed once when the page loads
-
-
-def next_moment_text(
-    row: ContactRow, promise_due: date | None, today: date
-) -> tuple[str, date | None]:
-    candidates: list[tuple[date, str]] = []
-    if row.birth_month and row.birth_day:
-        day = PartialDate(row.birth_month, row.birth_day).next_occurrence(today)
-        candidates.append((day, "Birthday"))
-    if promise_due is not None:
-        candidates.append((promise_due, "Promise due"))
-    if not candidates:
-        return "", None
-    day, what = min(candidates)
-    delta = (day - today).days
-    if delta < 0:
-        when = f"{-delta} d overdue"
-    elif delta == 0:
-        when = "today"
-    elif delta == 1:
-        when = "tomorrow"
-    elif delta < 14:
-        when = f"in {delta} days"
-    else:
-        when = f"{day:%d %b}"
-    return f"{what} {when}", day
-
-
-def relative_day(moment: datetime | None, today: date) -> str:
-    if moment is None:
-        return "never"
-    day = moment.astimezone().date()
-    delta = (today - day).days
-    if delta <= 0:
-        return "today"
-    if delta == 1:
-        return "yesterday"
-    if delta < 60:
-        return f"{delta} days ago"
-    return f"{day:%d %b %Y}"
-
-
 class ContactsTableModel(QAbstractTableModel):
     def __init__(self, context: JournalContext) -> None:
         super().__init__()
@@ -105,10 +49,8 @@ class ContactsTableModel(QAbstractTableModel):
         self._count = 0
         self._ids: list[int] = []
         self._positions: dict[int, int] | None = None
-        self._pages: dict[int, list[ContactRow]] = {}
-        self._extras: dict[int, Extras] = {}
-        self._now = clock.now()
-        self._today = self._now.astimezone().date()
+        self._pages: dict[int, list[ListedContact]] = {}
+        self._texts: dict[int, tuple[str, ...]] = {}  # what each column shows, worked out once
         self.reload()
 
     # --- queries -----------------------------------------------------------------------------
@@ -123,53 +65,32 @@ class ContactsTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._now = clock.now()
-        self._today = self._now.astimezone().date()
         self._pages.clear()
-        self._extras.clear()
+        self._texts.clear()
         self._positions = None
-        self._ids = self._context.read(
-            lambda session: ordered_ids(
-                session, self._filter, self._now, self._sort, self._descending
-            )
+        self._ids = contacts.ids_in_order(
+            self._context.ws, self._filter, self._sort, self._descending
         )
         self._count = len(self._ids)
         self.endResetModel()
 
-    def _page(self, number: int) -> list[ContactRow]:
+    def _page(self, number: int) -> list[ListedContact]:
         rows = self._pages.get(number)
         if rows is None:
-            rows = self._load_page(number)
+            wanted = self._ids[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
+            rows = contacts.listed(self._context.ws, wanted)
+            for listed in rows:
+                self._texts[listed.row.id] = tuple(
+                    _display(listed, column) for column in range(len(COLUMNS))
+                )
             self._pages[number] = rows
         return rows
 
-    def _load_page(self, number: int) -> list[ContactRow]:
-        now = self._now
-        today = now.astimezone().date()
-
-        wanted = self._ids[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
-
-        def query(session: Any) -> tuple[list[ContactRow], dict[int, float], dict[int, date]]:
-            rows = rows_for(session, wanted, now)
-            ids = [row.id for row in rows]
-            return rows, recent_sums(session, ids, now), next_promise_due(session, ids)
-
-        rows, recents, dues = self._context.read(query)
-        factor = ledger.scale(now)
-        for row in rows:
-            trend = ledger.trend_from_sums(row.balance / factor, recents.get(row.id, 0.0), now)
-            standing = ledger.health(row.balance, trend, row.last_contact, row.cadence_days, now)
-            text, _day = next_moment_text(row, dues.get(row.id), today)
-            partial = Extras(standing, text, ())
-            texts = tuple(self._display(row, partial, column) for column in range(len(COLUMNS)))
-            self._extras[row.id] = Extras(standing, text, texts)
-        return rows
-
-    def row_at(self, row: int) -> ContactRow:
+    def listed_at(self, row: int) -> ListedContact:
         return self._page(row // PAGE_SIZE)[row % PAGE_SIZE]
 
     def contact_id(self, row: int) -> int:
-        return self.row_at(row).id
+        return self.listed_at(row).row.id
 
     def row_of(self, contact_id: int) -> int | None:
         """The row of a contact in the list as filtered and sorted."""
@@ -199,60 +120,56 @@ class ContactsTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self._count:
             return None
-        row = self.row_at(index.row())
+        row = self.listed_at(index.row()).row
         column = index.column()
-        extras = self._extras[row.id]
+        texts = self._texts[row.id]
         if role == ContactIdRole:
             return row.id
         if role == Qt.ItemDataRole.DisplayRole:
-            return extras.texts[column]
+            return texts[column]
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == 5:
                 return value_colour(row.balance)
             if column == 6:
-                return health_colour(extras.standing.health)
+                return health_colour(row.standing.health)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (5, 8):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 6:
-                return f"Trend over 90 days: {extras.standing.trend:+.1f}"
-            return extras.texts[column] or None  # the whole text where the column elides it
+                return f"Trend over 90 days: {row.standing.trend:+.1f}"
+            return texts[column] or None  # the whole text where the column elides it
         return None
-
-    def _display(self, row: ContactRow, extras: Extras, column: int) -> str:
-        today = self._today
-        match column:
-            case 0:
-                return row.name
-            case 1:
-                return row.organisation
-            case 2:
-                return row.title
-            case 3:
-                return row.stage
-            case 4:
-                return row.tier
-            case 5:
-                return f"{row.balance:+.1f}"
-            case 6:
-                arrow = (
-                    "▲"
-                    if extras.standing.trend >= 0.5
-                    else "▼"
-                    if extras.standing.trend <= -0.5
-                    else "▶"
-                )
-                return f"{arrow} {extras.standing.health.label}"
-            case 7:
-                return relative_day(row.last_contact, today)
-            case 8:
-                return f"{row.known} %"
-            case 9:
-                return extras.next_moment
-        return ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column].sort_key if 0 <= column < len(COLUMNS) else None
         self._sort = key or "name"
         self._descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
+
+
+def _display(listed: ListedContact, column: int) -> str:
+    row, standing = listed.row, listed.row.standing
+    match column:
+        case 0:
+            return row.name
+        case 1:
+            return row.organisation
+        case 2:
+            return row.title
+        case 3:
+            return row.stage
+        case 4:
+            return row.tier
+        case 5:
+            return f"{row.balance:+.1f}"
+        case 6:
+            return standing.health.label
+        case 7:
+            last = row.last_contact.astimezone().date() if row.last_contact else None
+            return since_day(last, listed.today)
+        case 8:
+            return f"{row.known} %"
+        case 9:
+            upcoming = listed.upcoming
+            return f"{upcoming.what} {relative_day(upcoming.day, listed.today)}" if upcoming else ""
+    return ""

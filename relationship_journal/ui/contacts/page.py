@@ -23,15 +23,8 @@ from PySide6.QtWidgets import (
 from relationship_journal.domain.stages import BUILTIN_MODELS
 from relationship_journal.domain.taxonomy import TIERS
 from relationship_journal.domain.wording import count_of
-from relationship_journal.store import clock
-from relationship_journal.store.contact_list import ContactFilter
-from relationship_journal.store.contacts import (
-    add_tag,
-    all_tags,
-    purge_contacts,
-    restore_contacts,
-    trash_contacts,
-)
+from relationship_journal.operations import contacts
+from relationship_journal.operations.contacts import ContactFilter
 from relationship_journal.ui.actions import connect_plain
 from relationship_journal.ui.contacts.model import ContactIdRole, ContactsTableModel
 from relationship_journal.ui.context import JournalContext
@@ -227,7 +220,7 @@ class ContactsPage(LazyPage):
         self.refresh()
 
     def refresh(self) -> None:
-        tags = self._context.read(all_tags)
+        tags = contacts.all_tags(self._context.ws)
         current = self.tag_box.currentText()
         self.tag_box.blockSignals(True)
         self.tag_box.clear()
@@ -332,10 +325,7 @@ class ContactsPage(LazyPage):
             self, "Tag contacts", f"Tag for {count_of(len(ids), 'contact')}:"
         )
         if ok and name.strip():
-            self._context.write(
-                f"Tag {count_of(len(ids), 'contact')} {name.strip()}",
-                lambda session: add_tag(session, ids, name.strip()),
-            )
+            self._context.do(contacts.tag, ids, name.strip())
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
@@ -344,11 +334,9 @@ class ContactsPage(LazyPage):
         if self.model.current_filter.trash:
             self._purge(ids)
             return
-        now = clock.now()
-        self._context.write(
-            f"Delete {count_of(len(ids), 'contact')}", lambda s: trash_contacts(s, ids, now)
-        )
-        self._context.tell(f"Moved {self._who(ids)} to the trash")
+        who = self._who(ids)
+        self._context.do(contacts.trash, ids)
+        self._context.tell(f"Moved {who} to the trash")
 
     def _who(self, ids: list[int]) -> str:
         """The one selected person's name, or how many people."""
@@ -362,10 +350,7 @@ class ContactsPage(LazyPage):
         ids = self.selected_ids()
         if ids:
             who = self._who(ids)
-            self._context.write(
-                f"Restore {count_of(len(ids), 'contact')}",
-                lambda session: restore_contacts(session, ids),
-            )
+            self._context.do(contacts.restore, ids)
             self._context.tell(f"Restored {who}")
 
     def _purge(self, ids: list[int]) -> None:
@@ -377,8 +362,5 @@ class ContactsPage(LazyPage):
         )
         if answer == QMessageBox.StandardButton.Yes:
             who = self._who(ids)
-            self._context.write(
-                f"Delete {count_of(len(ids), 'contact')} for ever",
-                lambda session: purge_contacts(session, ids),
-            )
+            self._context.do(contacts.purge, ids)
             self._context.tell(f"Deleted {who} for ever")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from relationship_journal.store.journal_list import EntryRow, count_entries, list_entries
-from relationship_journal.store.ledger import contacts_of_entry
+from relationship_journal.operations import views
+from relationship_journal.operations.views import EntryRow
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.lazy_page import LazyPage
@@ -37,8 +37,8 @@ class JournalPage(LazyPage):
         self._context = context
         self.model: PagedTableModel[EntryRow] = PagedTableModel(
             COLUMNS,
-            lambda: context.read(count_entries),
-            lambda offset, limit: context.read(lambda s: list_entries(s, offset, limit)),
+            lambda: views.entry_count(context.ws),
+            lambda offset, limit: views.entries(context.ws, offset, limit),
         )
         self.table = make_table("journalTable", "Journal entries", 3)
         self.table.setModel(self.model)
@@ -73,6 +73,6 @@ class JournalPage(LazyPage):
     def _open(self, index: QModelIndex) -> None:
         row = index.data(RowRole)
         if isinstance(row, EntryRow):
-            ids = self._context.read(lambda s: contacts_of_entry(s, row.id))
+            ids = views.people_of_entry(self._context.ws, row.id)
             if ids:
                 self._context.open_contact_requested.emit(ids[0])

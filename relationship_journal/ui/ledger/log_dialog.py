@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import QDate, QDateTime, Qt
 from PySide6.QtWidgets import (
@@ -25,39 +24,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relationship_journal.domain.interaction import Interaction, PromiseMade, summary_problem
+from relationship_journal.domain.ledger import WEIGHTS, EntryValue
 from relationship_journal.domain.taxonomy import (
     DEPOSIT_CATEGORIES,
     INTERACTION_KINDS,
     WITHDRAWAL_CATEGORIES,
     Polarity,
 )
-from relationship_journal.store.drafts import DraftStore
-from relationship_journal.store.ledger import EntryDraft
+from relationship_journal.operations.drafts import DraftStore
 from relationship_journal.ui.contact_picker import CandidateSource, ContactPicker
 from relationship_journal.ui.dialogs import GuardedDialog, save_cancel
 from relationship_journal.ui.drafts import DraftKeeper
 from relationship_journal.ui.theme import DEPOSIT, WITHDRAWAL
 
 LOG_DRAFT = "log"
-# A summary says what happened in a few words; one word is too easily a name typed in the
-# wrong field ("jurgen" logged under someone else).
-MIN_SUMMARY_WORDS = 2
-
-
-@dataclass
-class LoggedInteraction:
-    contact_ids: list[int]
-    occurred_at: datetime
-    kind: str
-    summary: str
-    notes: str
-    polarity: Polarity
-    weight: int
-    category: str
-    follow_up_on: date | None
-    promise_text: str
-    promise_owner: str
-    promise_due: date | None
 
 
 class LogDialog(GuardedDialog):
@@ -68,19 +49,18 @@ class LogDialog(GuardedDialog):
         parent: QWidget | None,
         candidates: CandidateSource,
         preselected: list[int],
-        extra_categories: dict[str, list[str]] | None = None,
+        categories: dict[Polarity, list[str]] | None = None,
         drafts: DraftStore | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("logDialog")
         self.setWindowTitle("Log an interaction")
         self.setMinimumWidth(560)
-        self._result: LoggedInteraction | None = None
+        self._result: Interaction | None = None
         self._restored = False
-        extra = extra_categories or {}
-        self._categories = {
-            Polarity.DEPOSIT: [*DEPOSIT_CATEGORIES, *extra.get("deposit", [])],
-            Polarity.WITHDRAWAL: [*WITHDRAWAL_CATEGORIES, *extra.get("withdrawal", [])],
+        self._categories = categories or {
+            Polarity.DEPOSIT: list(DEPOSIT_CATEGORIES),
+            Polarity.WITHDRAWAL: list(WITHDRAWAL_CATEGORIES),
             Polarity.NEUTRAL: [],
         }
 
@@ -117,7 +97,7 @@ class LogDialog(GuardedDialog):
         self.deposit.setChecked(True)
         self.weight = QSpinBox()
         self.weight.setObjectName("weight")
-        self.weight.setRange(1, 5)
+        self.weight.setRange(WEIGHTS.start, WEIGHTS.stop - 1)
         self.weight.setValue(2)
         self.weight.setPrefix("weight ")
         self.weight.setAccessibleName("Weight, 1 to 5")
@@ -250,7 +230,7 @@ class LogDialog(GuardedDialog):
         self.error.setStyleSheet("")
         self.error.setVisible(True)
 
-    def load_entry(self, draft: EntryDraft) -> None:
+    def load_entry(self, draft: Interaction) -> None:
         """Fill the form from a stored entry, for editing it."""
         self.setWindowTitle("Edit interaction")
         self.when.setDateTime(QDateTime(draft.occurred_at.astimezone().replace(tzinfo=None)))
@@ -258,14 +238,13 @@ class LogDialog(GuardedDialog):
         self.summary.setText(draft.summary)
         self.notes.setPlainText(draft.notes)
         self._pristine = self._typed()
-        if draft.value > 0:
-            self.deposit.setChecked(True)
-        elif draft.value < 0:
-            self.withdrawal.setChecked(True)
-        else:
-            self.neutral.setChecked(True)
-        if draft.value:
-            self.weight.setValue(abs(draft.value))
+        {
+            Polarity.DEPOSIT: self.deposit,
+            Polarity.WITHDRAWAL: self.withdrawal,
+            Polarity.NEUTRAL: self.neutral,
+        }[draft.worth.polarity].setChecked(True)
+        if draft.worth.weight:
+            self.weight.setValue(draft.worth.weight)
         self.category.setCurrentText(draft.category)
         if draft.follow_up_on is not None:
             self.follow_up.setChecked(True)
@@ -295,26 +274,36 @@ class LogDialog(GuardedDialog):
             self.picker.search.setFocus()
             return
         summary = self.summary.text().strip()
-        if len(summary.split()) < MIN_SUMMARY_WORDS:
-            self._fail("Say in a few words what happened, for example “Lunch with the team”.")
+        problem = summary_problem(summary)
+        if problem:
+            self._fail(problem)
             self.summary.setFocus()
             return
         promise_text = self.promise_text.text().strip()
-        self._result = LoggedInteraction(
-            contact_ids=ids,
+        promise = (
+            PromiseMade(
+                promise_text,
+                str(self.promise_owner.currentData()),
+                self.promise_due.date().toPython(),  # type: ignore[arg-type]
+            )
+            if promise_text
+            else None
+        )
+        follow_up: date | None = (
+            self.follow_up_on.date().toPython()  # type: ignore[assignment]
+            if self.follow_up.isChecked()
+            else None
+        )
+        self._result = Interaction(
+            contact_ids=tuple(ids),
             occurred_at=self.when.dateTime().toPython().astimezone(),  # type: ignore[union-attr]
             kind=self.kind.currentText(),
             summary=summary,
+            worth=EntryValue(self.chosen_polarity(), self.weight.value()),
             notes=self.notes.toPlainText(),
-            polarity=self.chosen_polarity(),
-            weight=self.weight.value(),
             category=self.category.currentText(),
-            follow_up_on=self.follow_up_on.date().toPython()
-            if self.follow_up.isChecked()
-            else None,  # type: ignore[union-attr]
-            promise_text=promise_text,
-            promise_owner=str(self.promise_owner.currentData()),
-            promise_due=self.promise_due.date().toPython() if promise_text else None,  # type: ignore[union-attr]
+            follow_up_on=follow_up,
+            promise=promise,
         )
         super().accept()
 
@@ -324,5 +313,5 @@ class LogDialog(GuardedDialog):
         self.error.setVisible(True)
 
     @property
-    def result_interaction(self) -> LoggedInteraction | None:
+    def result_interaction(self) -> Interaction | None:
         return self._result

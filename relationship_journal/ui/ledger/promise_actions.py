@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from relationship_journal.store import clock
-from relationship_journal.store.models import Promise
-from relationship_journal.store.promises import set_promise_status
+from relationship_journal.operations import promises
 from relationship_journal.ui.context import JournalContext, LogRequest
 
 
@@ -14,11 +12,7 @@ def resolve_promise(
     parent: QWidget, context: JournalContext, promise_id: int, status: str, ask: bool = True
 ) -> None:
     """Mark a promise kept or broken; for my own promises offer the matching entry."""
-    today = clock.today()
-    promise: Promise = context.write(
-        "Promise kept" if status == "kept" else "Promise broken",
-        lambda session: set_promise_status(session, promise_id, status, today),
-    )
+    promise = context.do(promises.resolve, promise_id, status)
     context.tell(
         f"Promise {'kept' if status == 'kept' else 'broken'}: {promise.text}",
         contact_id=promise.contact_id,

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relationship_journal.store.organisations import list_organisations, people_at
+from relationship_journal.operations import views
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.lazy_page import LazyPage
@@ -88,7 +88,7 @@ class OrganisationsPage(LazyPage):
     def reload(self) -> None:
         current = self.list.currentItem()
         current_id = current.data(Qt.ItemDataRole.UserRole) if current else None
-        rows = self._context.read(lambda s: list_organisations(s, self.search.text()))
+        rows = views.organisations(self._context.ws, self.search.text())
         self.list.blockSignals(True)
         self.list.clear()
         for row in rows:
@@ -112,7 +112,7 @@ class OrganisationsPage(LazyPage):
             self.subtitle.setText("They appear as you give contacts an organisation.")
             return
         organisation_id = int(item.data(Qt.ItemDataRole.UserRole))
-        people = self._context.read(lambda s: people_at(s, organisation_id))
+        people = views.people_at_organisation(self._context.ws, organisation_id)
         self.title.setText(item.text().rsplit("  (", 1)[0])
         self.subtitle.setText(item.toolTip())
         for person in people:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from relationship_journal.store.portfolio import PortfolioPoint
+from relationship_journal.operations.views import PortfolioPoint
 from relationship_journal.ui.theme import health_colour
 
 RADIUS = 6.0

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from relationship_journal.domain.ledger import Health
-from relationship_journal.store import clock
-from relationship_journal.store.portfolio import PortfolioPoint, portfolio
+from relationship_journal.operations import views
+from relationship_journal.operations.views import PortfolioPoint
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.lazy_page import LazyPage
 from relationship_journal.ui.portfolio.chart import PortfolioChart
@@ -72,8 +72,7 @@ class PortfolioPage(LazyPage):
 
     def reload(self) -> None:
         tiers = SCOPES[self.scope.currentText()]
-        now = clock.now()
-        points = self._context.read(lambda s: portfolio(s, tiers, now))
+        points = views.relationships(self._context.ws, tiers)
         self.chart.set_points(points)
         self.attention.clear()
         needing = sorted(

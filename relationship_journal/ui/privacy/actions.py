@@ -10,11 +10,16 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
-from relationship_journal.session import open_user_journal
-from relationship_journal.store.cipher import JournalKey, is_available
-from relationship_journal.store.drafts import DraftStore
-from relationship_journal.store.encryption import change_encryption, is_under
-from relationship_journal.store.errors import JournalError
+from relationship_journal.operations.drafts import DraftStore
+from relationship_journal.operations.errors import JournalError
+from relationship_journal.operations.journals import open_user_journal
+from relationship_journal.operations.privacy import (
+    JournalKey,
+    change_passphrase,
+    is_available,
+    is_under,
+    new_key,
+)
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.journal_source import JournalSource
 from relationship_journal.ui.privacy.passphrase_dialogs import PassphraseDialog, ask_until
@@ -46,7 +51,7 @@ class PrivacyActions(QObject):
         dialog = PassphraseDialog(self._window, needs_current=False)
         if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
             return False
-        return self._convert(None, JournalKey.new(dialog.new.text()), "The journal is encrypted.")
+        return self._convert(None, new_key(dialog.new.text()), "The journal is encrypted.")
 
     def change(self) -> bool:
         old = self.key
@@ -56,7 +61,7 @@ class PrivacyActions(QObject):
         assert dialog.current is not None
         while dialog.exec() == PassphraseDialog.DialogCode.Accepted:
             if old.matches(dialog.current.text()):
-                new = JournalKey.new(dialog.new.text())
+                new = new_key(dialog.new.text())
                 return self._convert(old, new, "The passphrase is changed.")
             dialog.show_problem("The current passphrase is not right.")
             dialog.current.setFocus()
@@ -98,7 +103,7 @@ class PrivacyActions(QObject):
         self._context.journal.close()
         failure: Exception | None = None
         try:
-            change_encryption(paths.journal, paths.backups, old, new, companions=[paths.drafts])
+            change_passphrase(paths, old, new)
         except Exception as error:
             failure = error
         finally:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from relationship_journal import APP_NAME
-from relationship_journal.store.cipher import MIN_PASSPHRASE_LENGTH, passphrase_problem
+from relationship_journal.operations.privacy import MIN_PASSPHRASE_LENGTH, passphrase_problem
 
 T = TypeVar("T")
 WRAP_WIDTH = 440

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from relationship_journal import APP_NAME
-from relationship_journal.store.cipher import JournalKey
+from relationship_journal.operations.privacy import JournalKey
 from relationship_journal.ui.icons import app_icon
 
 IDLE_CHOICES = (0, 1, 5, 10, 15, 30, 60)  # minutes; 0: never

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
-from sqlmodel import Session, col, select
 
 from relationship_journal.domain.wording import count_of
-from relationship_journal.store import clock
-from relationship_journal.store.models import Contact, Promise
+from relationship_journal.operations import promises
+from relationship_journal.operations.promises import VIEWS, PromiseRow
 from relationship_journal.ui.actions import connect_plain
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.icons import icon
@@ -22,59 +18,20 @@ from relationship_journal.ui.table import make_table
 from relationship_journal.ui.theme import value_colour
 from relationship_journal.ui.widgets import label
 
-DUE_SOON_DAYS = 7
-VIEWS = ("Open", "Due soon", "Overdue", "Kept", "Broken")
-
-
-@dataclass(frozen=True)
-class PromiseRow:
-    id: int
-    contact_id: int
-    contact: str
-    owner: str
-    text: str
-    made_on: date
-    due_on: date | None
-    status: str
-
-
-def promise_rows(session: Session, view: str, today: date) -> list[PromiseRow]:
-    query = (
-        select(Promise, Contact.display_name)
-        .join(Contact, col(Contact.id) == Promise.contact_id)
-        .where(col(Contact.deleted_at).is_(None))
-    )
-    if view in ("Kept", "Broken"):
-        query = query.where(Promise.status == view.lower())
-    else:
-        query = query.where(Promise.status == "open")
-    if view == "Due soon":
-        query = query.where(
-            col(Promise.due_on) >= today,
-            col(Promise.due_on) <= date.fromordinal(today.toordinal() + DUE_SOON_DAYS),
-        )
-    if view == "Overdue":
-        query = query.where(col(Promise.due_on) < today)
-    query = query.order_by(col(Promise.due_on).is_(None), col(Promise.due_on), col(Promise.id))
-    return [
-        PromiseRow(p.id, p.contact_id, name, p.owner, p.text, p.made_on, p.due_on, p.status)  # type: ignore[arg-type]
-        for p, name in session.exec(query).all()
-    ]
-
 
 def _due_colour(row: PromiseRow) -> QColor | None:
-    if row.status == "open" and row.due_on is not None and row.due_on < clock.today():
-        return value_colour(-1)
-    return None
+    return value_colour(-1) if row.overdue else None
 
 
 COLUMNS: list[TableColumn[PromiseRow]] = [
-    TableColumn("Due", lambda r: f"{r.due_on:%a %d %b %Y}" if r.due_on else "—", _due_colour),
-    TableColumn("Who", lambda r: "I promised" if r.owner == "me" else "They promised"),
+    TableColumn(
+        "Due", lambda r: f"{r.promise.due_on:%a %d %b %Y}" if r.promise.due_on else "—", _due_colour
+    ),
+    TableColumn("Who", lambda r: "I promised" if r.promise.owner == "me" else "They promised"),
     TableColumn("Contact", lambda r: r.contact),
-    TableColumn("Promise", lambda r: r.text),
-    TableColumn("Made", lambda r: f"{r.made_on:%d %b %Y}"),
-    TableColumn("Status", lambda r: r.status),
+    TableColumn("Promise", lambda r: r.promise.text),
+    TableColumn("Made", lambda r: f"{r.promise.made_on:%d %b %Y}"),
+    TableColumn("Status", lambda r: r.promise.status),
 ]
 
 
@@ -96,7 +53,9 @@ class PromisesPage(LazyPage):
         for column, width in enumerate((130, 120, 170)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(
-            lambda index: context.open_contact_requested.emit(index.data(RowRole).contact_id)
+            lambda index: context.open_contact_requested.emit(
+                index.data(RowRole).promise.contact_id
+            )
         )
         self.kept = QPushButton(icon("done"), "Kept")
         self.kept.setObjectName("promiseKept")
@@ -121,11 +80,10 @@ class PromisesPage(LazyPage):
         self.view.currentIndexChanged.connect(self.reload)
 
     def reload(self) -> None:
-        today = clock.today()
         view = self.view.currentText()
-        self._rows = self._context.read(lambda s: promise_rows(s, view, today))
+        self._rows = promises.rows(self._context.ws, view)
         self.model.reload()
-        overdue = sum(1 for r in self._rows if r.due_on and r.due_on < today and r.status == "open")
+        overdue = sum(1 for r in self._rows if r.overdue)
         text = count_of(len(self._rows), "promise")
         if overdue and view == "Open":
             text += f", {overdue} overdue"
@@ -138,4 +96,4 @@ class PromisesPage(LazyPage):
         index = self.table.currentIndex()
         if index.isValid():
             row = index.data(RowRole)
-            resolve_promise(self, self._context, row.id, status)
+            resolve_promise(self, self._context, row.promise.id, status)

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relationship_journal.store.search import MARK_END, MARK_START, HitKind, SearchHit, search
+from relationship_journal.operations import views
+from relationship_journal.operations.views import MARK_END, MARK_START, HitKind, SearchHit
 from relationship_journal.ui.context import JournalContext
 
 TYPING_DELAY_MS = 40
@@ -69,7 +70,7 @@ class QuickSwitcher(QDialog):
     def run_search(self) -> None:
         self._timer.stop()
         text = self.field.text()
-        self.hits = self._context.read(lambda s: search(s, text)) if text.strip() else []
+        self.hits = views.find(self._context.ws, text)
         self.results.clear()
         groups: dict[HitKind, list[SearchHit]] = {}
         for hit in self.hits:

@@ -24,12 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from relationship_journal.domain.moments import DEFAULT_NOTICE_DAYS, MAX_NOTICE_DAYS, STAGE_RULES
-from relationship_journal.store.agenda import (
-    disabled_nudges,
-    notice_rules,
-    set_notice_rule,
-    set_nudge_enabled,
-)
+from relationship_journal.operations import agenda
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.custom_fields_dialog import CustomFieldsDialog
 from relationship_journal.ui.dialogs import save_cancel
@@ -71,7 +66,7 @@ class SettingsDialog(QDialog):
     # --- tabs ----------------------------------------------------------------------------------
 
     def _reminders_tab(self) -> QWidget:
-        rules = self._context.read(notice_rules)
+        rules = agenda.notice_rules(self._context.ws)
         lead = QGroupBox("Tell me ahead (days before)")
         lead_form = QFormLayout(lead)
         self.lead_boxes = {}
@@ -86,7 +81,7 @@ class SettingsDialog(QDialog):
             self.lead_boxes[kind] = box
         nudges = QGroupBox("Stage nudges")
         nudges_layout = QVBoxLayout(nudges)
-        off = self._context.read(disabled_nudges)
+        off = agenda.disabled_nudges(self._context.ws)
         self.nudge_boxes = {}
         for rule in STAGE_RULES:
             box = QCheckBox(rule.label)
@@ -203,14 +198,6 @@ class SettingsDialog(QDialog):
         leads = {kind: box.value() for kind, box in self.lead_boxes.items()}
         nudges = {key: box.isChecked() for key, box in self.nudge_boxes.items()}
 
-        def save(session):  # type: ignore[no-untyped-def]
-            for kind, days in leads.items():
-                set_notice_rule(
-                    session, kind.value, None if days == DEFAULT_NOTICE_DAYS[kind] else days
-                )
-            for key, enabled in nudges.items():
-                set_nudge_enabled(session, key, enabled)
-
         prefs = self.preferences
         prefs.notifications = self.notifications.isChecked()
         prefs.quiet_from = self.quiet_from.time().toPython()  # type: ignore[assignment]
@@ -223,7 +210,7 @@ class SettingsDialog(QDialog):
         if self.privacy_tab is not None:
             prefs.lock_minutes = self.privacy_tab.lock_minutes
         # Preferences first: the write tells the window, which reads them.
-        self._context.write("Change reminder settings", save)
+        self._context.do(agenda.save_reminder_settings, leads, nudges)
         super().accept()
 
 

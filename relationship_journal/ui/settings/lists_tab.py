@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,14 +21,10 @@ from relationship_journal.domain.taxonomy import (
     DEPOSIT_CATEGORIES,
     RELATIONSHIP_TYPES,
     WITHDRAWAL_CATEGORIES,
+    Polarity,
 )
-from relationship_journal.store.vocabulary import (
-    CATEGORY,
-    RELATIONSHIP_TYPE,
-    forget,
-    remember,
-    terms,
-)
+from relationship_journal.operations import lists
+from relationship_journal.operations.workspace import Done, Workspace
 from relationship_journal.ui.context import JournalContext
 
 USER_ROLE = Qt.ItemDataRole.UserRole
@@ -49,7 +47,9 @@ class ListsTab(QWidget):
         add_category.setObjectName("addCategory")
         add_category.clicked.connect(self._add_category)
         remove_category = QPushButton("Remove")
-        remove_category.clicked.connect(lambda: self._remove(self.categories, CATEGORY))
+        remove_category.clicked.connect(
+            lambda: self._remove(self.categories, lists.remove_category)
+        )
         self.types = QListWidget()
         self.types.setObjectName("relationshipTypeList")
         self.new_type = QLineEdit()
@@ -58,7 +58,9 @@ class ListsTab(QWidget):
         add_type = QPushButton("Add")
         add_type.clicked.connect(self._add_type)
         remove_type = QPushButton("Remove")
-        remove_type.clicked.connect(lambda: self._remove(self.types, RELATIONSHIP_TYPE))
+        remove_type.clicked.connect(
+            lambda: self._remove(self.types, lists.remove_relationship_type)
+        )
 
         categories = QGroupBox("Deposit and withdrawal categories")
         category_layout = QVBoxLayout(categories)
@@ -88,13 +90,13 @@ class ListsTab(QWidget):
             self._item(self.categories, f"＋ {name}", None)
         for name in WITHDRAWAL_CATEGORIES:
             self._item(self.categories, f"－ {name}", None)
-        for polarity, sign in (("deposit", "＋"), ("withdrawal", "－")):
-            for name in self._context.read(lambda s, p=polarity: terms(s, CATEGORY, p)):
+        for polarity, sign in ((Polarity.DEPOSIT, "＋"), (Polarity.WITHDRAWAL, "－")):
+            for name in lists.own_categories(self._context.ws, polarity):
                 self._item(self.categories, f"{sign} {name} (yours)", name)
         self.types.clear()
         for name in RELATIONSHIP_TYPES:
             self._item(self.types, name, None)
-        for name in self._context.read(lambda s: terms(s, RELATIONSHIP_TYPE)):
+        for name in lists.own_relationship_types(self._context.ws):
             self._item(self.types, f"{name} (yours)", name)
 
     def _item(self, widget: QListWidget, text: str, own: str | None) -> None:
@@ -104,24 +106,19 @@ class ListsTab(QWidget):
 
     def _add_category(self) -> None:
         name, polarity = self.new_category.text(), self.polarity.currentText()
-        self._context.write(
-            f"Add category {name.strip()}", lambda s: remember(s, CATEGORY, name, polarity)
-        )
+        self._context.do(lists.add_category, name, Polarity(polarity))
         self.new_category.clear()
         self.reload()
 
     def _add_type(self) -> None:
         name = self.new_type.text()
-        self._context.write(
-            f"Add relationship type {name.strip()}",
-            lambda s: remember(s, RELATIONSHIP_TYPE, name),
-        )
+        self._context.do(lists.add_relationship_type, name)
         self.new_type.clear()
         self.reload()
 
-    def _remove(self, widget: QListWidget, vocabulary: str) -> None:
+    def _remove(self, widget: QListWidget, remove: Callable[[Workspace, str], Done[None]]) -> None:
         item = widget.currentItem()
         own = item.data(USER_ROLE) if item is not None else None
         if own:
-            self._context.write(f"Remove {own}", lambda s: forget(s, vocabulary, own))
+            self._context.do(remove, own)
             self.reload()

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relationship_journal.store.errors import InvalidInputError
-from relationship_journal.store.stages import all_models, define_model, remove_model
+from relationship_journal.operations import stages
+from relationship_journal.operations.errors import InvalidInputError
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.theme import WITHDRAWAL
 
@@ -64,20 +64,17 @@ class StageModelsTab(QWidget):
 
     def reload(self) -> None:
         self.models.clear()
-        for model in self._context.read(all_models):
+        for model in stages.models(self._context.ws):
             cycle = " (repeats)" if model.cyclic else ""
             item = QListWidgetItem(f"{model.name}{cycle}: {' → '.join(model.stages)}")
             item.setData(Qt.ItemDataRole.UserRole, model.key)
             self.models.addItem(item)
 
     def _add(self) -> None:
-        name, stages = self.name.text(), self.stages.toPlainText().splitlines()
+        name, stage_names = self.name.text(), self.stages.toPlainText().splitlines()
         cyclic = self.cyclic.isChecked()
         try:
-            self._context.write(
-                f"New stage model {name.strip()}",
-                lambda s: define_model(s, name, stages, cyclic),
-            )
+            self._context.do(stages.add_model, name, stage_names, cyclic)
         except InvalidInputError as error:
             self.error.setText(str(error))
             return
@@ -93,7 +90,7 @@ class StageModelsTab(QWidget):
             self.error.setText("The models that come with the product stay.")
             return
         try:
-            self._context.write("Remove stage model", lambda s: remove_model(s, str(key)))
+            self._context.do(stages.drop_model, str(key))
         except InvalidInputError as error:
             self.error.setText(str(error))
             return

@@ -27,13 +27,8 @@ from relationship_journal.domain.moments import (
     bucket,
 )
 from relationship_journal.domain.wording import count_of
-from relationship_journal.store import clock
-from relationship_journal.store.agenda import (
-    collect,
-    mark_done,
-    snooze,
-)
-from relationship_journal.store.contact_list import Drifting, drifting
+from relationship_journal.operations import agenda
+from relationship_journal.operations.agenda import Drifting
 from relationship_journal.ui.context import JournalContext, LogRequest
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.tasks import run_task
@@ -197,15 +192,11 @@ class TodayPage(QWidget):
     def _start_load(self) -> None:
         self._in_flight = True
         request = self._requested
-        journal, today, now = self.context.journal, clock.today(), clock.now()
-
-        def work(_progress: object) -> tuple[list[Moment], Drifting]:
-            with journal.reading() as session:
-                return collect(session, today), drifting(session, now)
+        ws = self.context.ws
 
         run_task(
-            work,
-            lambda result: self._loaded(request, *result),
+            lambda _progress: agenda.today(ws),
+            lambda found: self._loaded(request, found.moments, found.drifting),
             lambda error, details: self._load_failed(request, error, details),
         )
 
@@ -226,7 +217,7 @@ class TodayPage(QWidget):
         raise RuntimeError(f"The agenda could not be gathered: {error}\n{details}")
 
     def _show(self, moments: list[Moment], drifting: Drifting) -> None:
-        today = clock.today()
+        today = self.context.ws.clock.today()
         self.moments = moments
         self._drifting = drifting
         self.is_loaded = True
@@ -316,20 +307,18 @@ class TodayPage(QWidget):
         return list(self._rows)
 
     def mark_done(self, moment: Moment) -> None:
-        now = clock.now()
-        self.context.write(f"Done: {moment.title}", lambda s: mark_done(s, moment.key, now))
+        self.context.do(agenda.mark_done, moment)
         self.context.tell(f"Done: {moment.title}")
         # Shown at once; the reload the change started confirms it from the journal.
         self._show([m for m in self.moments if m.key != moment.key], self._drifting)
 
     def snooze(self, moment: Moment, until: date) -> None:
-        now = clock.now()
-        self.context.write(f"Snooze: {moment.title}", lambda s: snooze(s, moment.key, until, now))
+        self.context.do(agenda.snooze, moment, until)
         self.context.tell(f"Snoozed until {until:%a %d %b}: {moment.title}")
         moved = []
         for shown in self.moments:
             if shown.key == moment.key:
-                shown = replace(shown, day=max(until, clock.today()))
+                shown = replace(shown, day=max(until, self.context.ws.clock.today()))
             moved.append(shown)
         moved.sort(key=agenda_order)
         self._show(moved, self._drifting)
@@ -338,7 +327,7 @@ class TodayPage(QWidget):
         dialog = QDialog(self)
         dialog.setWindowTitle("Snooze until")
         calendar = QCalendarWidget()
-        calendar.setMinimumDate(clock.today() + timedelta(days=1))
+        calendar.setMinimumDate(self.context.ws.clock.today() + timedelta(days=1))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relationship_journal.store.errors import InvalidInputError
-from relationship_journal.store.reminders import check_rule
+from relationship_journal.operations.agenda import rule_problem
 from relationship_journal.ui.contact_picker import CandidateSource, ContactPicker
 from relationship_journal.ui.dialogs import GuardedDialog, save_cancel
 from relationship_journal.ui.theme import WITHDRAWAL
@@ -150,10 +149,9 @@ class ReminderDialog(GuardedDialog):
             self.error.setText("Say what to remember.")
             self.title.setFocus()
             return
-        try:
-            check_rule(draft.rule, draft.starts_at)
-        except InvalidInputError as error:
-            self.error.setText(str(error))
+        problem = rule_problem(draft.rule, draft.starts_at)
+        if problem:
+            self.error.setText(problem)
             self.custom.setFocus()
             return
         super().accept()

@@ -7,14 +7,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from relationship_journal.domain.wording import count_of
-from relationship_journal.exchange.export_all import export_to_file
-from relationship_journal.paths import JournalPaths
-from relationship_journal.store.backups import backup_before
-from relationship_journal.store.cipher import JournalKey, looks_encrypted
-from relationship_journal.store.encryption import is_under
-from relationship_journal.store.errors import JournalError, UnlockCancelledError
-from relationship_journal.store.journal import open_journal
-from relationship_journal.store.restore import restore, verify
+from relationship_journal.operations import journals, privacy, transfer
+from relationship_journal.operations.errors import JournalError, UnlockCancelledError
+from relationship_journal.operations.privacy import JournalKey
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.privacy.passphrase_dialogs import ask_until
 from relationship_journal.ui.tasks import run_task, wait_for_tasks
@@ -29,10 +24,9 @@ ICS_DAYS = 365
 
 
 class FileActions:
-    def __init__(self, window: QMainWindow, context: JournalContext, paths: JournalPaths) -> None:
+    def __init__(self, window: QMainWindow, context: JournalContext) -> None:
         self.window = window
         self.context = context
-        self.paths = paths
 
     def _say(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 8000)
@@ -51,12 +45,10 @@ class FileActions:
         if not name:
             return
         target = Path(name)
-        journal = self.context.journal
+        ws = self.context.ws
         if fmt == "ics":
-            from relationship_journal.commands.agenda import export_ics
-
             run_task(
-                lambda _progress: export_ics(journal, target, ICS_DAYS),
+                lambda _progress: transfer.export_moments(ws, target, ICS_DAYS),
                 lambda count: self._say(
                     f"Exported {count_of(count, 'moment')} of the next {ICS_DAYS} days to {target}"
                 ),
@@ -64,16 +56,15 @@ class FileActions:
             )
             return
         run_task(
-            lambda _progress: export_to_file(journal, fmt, target),
+            lambda _progress: transfer.export(ws, fmt, target),
             lambda count: self._say(f"Exported {count_of(count, 'contact')} to {target}"),
             lambda error, details: self._fail("Export failed", error, details),
         )
 
     def backup_now(self) -> None:
-        journal = self.context.journal
-        backups = self.paths.backups
+        ws = self.context.ws
         run_task(
-            lambda _progress: backup_before(journal.path, backups, "manual", journal.key),
+            lambda _progress: transfer.back_up(ws),
             lambda made: self._say(f"Backed up to {made}"),
             lambda error, details: self._fail("Backup failed", error, details),
         )
@@ -81,7 +72,10 @@ class FileActions:
     def restore_from_backup(self) -> bool:
         """Replace the journal with a backup the user picks; True when it was restored."""
         name, _ = QFileDialog.getOpenFileName(
-            self.window, "Restore from backup", str(self.paths.backups), "Journal (*.sqlite)"
+            self.window,
+            "Restore from backup",
+            str(self.context.ws.paths.backups),
+            "Journal (*.sqlite)",
         )
         if not name:
             return False
@@ -92,7 +86,7 @@ class FileActions:
         except UnlockCancelledError:
             return False
         try:
-            verify(source, backup_key)
+            journals.check_backup(source, backup_key)
         except JournalError as error:
             QMessageBox.warning(self.window, "Cannot restore", str(error))
             return False
@@ -106,10 +100,11 @@ class FileActions:
             return False
         wait_for_tasks()  # nothing may read the journal while it is replaced
         journal.close()
+        paths = self.context.ws.paths
         try:
-            kept = restore(source, journal.path, self.paths.backups, journal.key, backup_key)
+            kept = journals.restore_backup(paths, source, journal.key, backup_key)
         finally:
-            self.context.journal = open_journal(journal.path, self.paths.backups, journal.key)
+            self.context.journal = journals.open_journal(paths.journal, paths.backups, journal.key)
         self.context.undo_stack.clear()
         self.context.changed.emit()
         self._say(f"Restored from {source.name}; the journal as it was is in {kept.name}")
@@ -119,14 +114,14 @@ class FileActions:
         """The key that opens ``backup``: none for a plain file, the journal's own when it
         fits, else the one from a passphrase the user gives (``UnlockCancelledError`` when
         they give up)."""
-        if not looks_encrypted(backup):
+        if not privacy.looks_encrypted(backup):
             return None
-        if current is not None and is_under(backup, current):
+        if current is not None and privacy.is_under(backup, current):
             return current
 
         def fits(passphrase: str) -> JournalKey | None:
-            key = JournalKey.for_file(backup, passphrase)
-            return key if is_under(backup, key) else None
+            key = privacy.key_for(backup, passphrase)
+            return key if privacy.is_under(backup, key) else None
 
         key = ask_until(
             self.window,

@@ -1,4 +1,7 @@
-"""The import from start to finish: file, (column mapping), preview, import with progress."""
+"""The import from start to finish: file, (column mapping), preview, import with progress.
+
+A whole-journal JSON export (told by its content) restores into an empty journal instead.
+"""
 
 from __future__ import annotations
 
@@ -7,50 +10,27 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from relationship_journal.exchange.csv_formats import ColumnMapping
-from relationship_journal.exchange.csv_guess import guess
-from relationship_journal.exchange.import_plan import (
+from relationship_journal.domain.wording import count_of
+from relationship_journal.operations import contacts, transfer
+from relationship_journal.operations.errors import ImportFileError, UnsureColumnsError, is_known
+from relationship_journal.operations.transfer import (
+    ArchiveReport,
+    ColumnMapping,
     Decision,
     ImportCancelled,
     ImportPreview,
-    ImportResult,
-    apply,
-    preview,
 )
-from relationship_journal.exchange.records import ImportFileError, UnsureColumnsError
-from relationship_journal.store import clock, undo_log
-from relationship_journal.store.errors import JournalError
-from relationship_journal.store.journal import Journal
-from relationship_journal.store.undo_log import Inverse
+from relationship_journal.operations.workspace import Done
 from relationship_journal.ui.context import JournalContext
-from relationship_journal.ui.tasks import ProgressCallback, run_task
+from relationship_journal.ui.tasks import run_task
 from relationship_journal.ui.transfer.mapping_dialog import ColumnMappingDialog
 from relationship_journal.ui.transfer.preview_dialog import ImportPreviewDialog
 
 FILE_FILTER = (
-    "Contacts (*.vcf *.vcard *.csv *.txt);;vCard (*.vcf *.vcard);;CSV (*.csv);;All files (*)"
+    "Contacts (*.vcf *.vcard *.csv *.txt *.json);;vCard (*.vcf *.vcard);;CSV (*.csv);;"
+    "Whole journal, JSON (*.json);;All files (*)"
 )
-
-
-def _preview_work(journal: Journal, path: Path, mapping: ColumnMapping | None):  # type: ignore[no-untyped-def]
-    def work(_progress: ProgressCallback) -> ImportPreview:
-        with journal.reading() as session:
-            return preview(session, path, mapping)
-
-    return work
-
-
-def _apply_work(journal: Journal, plan: ImportPreview, decisions: list[Decision], flow: ImportFlow):  # type: ignore[no-untyped-def]
-    """The import in one transaction, with what undoes it as one step."""
-
-    def work(progress: ProgressCallback) -> tuple[ImportResult, Inverse]:
-        now = clock.now()
-        with journal.transaction() as session:
-            undo_log.begin(session)
-            result = apply(session, plan, decisions, now, progress, lambda: flow.cancel_requested)
-            return result, undo_log.take(session)
-
-    return work
+SHOWN_PROBLEMS = 12
 
 
 class ImportFlow(QObject):
@@ -74,8 +54,12 @@ class ImportFlow(QObject):
 
     def start(self, path: Path, mapping: ColumnMapping | None = None) -> None:
         self._path = path
+        if mapping is None and transfer.is_archive(path):
+            self._restore_archive(path)
+            return
+        ws = self._context.ws
         run_task(
-            _preview_work(self._context.journal, path, mapping),
+            lambda _progress: transfer.preview_import(ws, path, mapping),
             self._show_preview,
             lambda error, details: self._preview_failed(path, error, details),
         )
@@ -88,18 +72,14 @@ class ImportFlow(QObject):
                 return
             self.finished.emit(None)
             return
-        if isinstance(error, ImportFileError):
-            QMessageBox.warning(self._parent, "Cannot import", f"{path.name}: {error}")
-            self.finished.emit(None)
-            return
         self.finished.emit(None)
-        if isinstance(error, JournalError):
+        if isinstance(error, ImportFileError) or is_known(error):
             QMessageBox.warning(self._parent, "Cannot import", f"{path.name}: {error}")
             return
         raise RuntimeError(f"Reading {path.name} failed: {error}\n{details}")
 
     def _ask_mapping(self, header: list[str]) -> ColumnMapping | None:
-        dialog = ColumnMappingDialog(self._parent, header, guess(header)[0])
+        dialog = ColumnMappingDialog(self._parent, header, transfer.guess_columns(header))
         if dialog.exec() != ColumnMappingDialog.DialogCode.Accepted:
             return None
         return dialog.mapping()
@@ -119,8 +99,11 @@ class ImportFlow(QObject):
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)
         self.progress.canceled.connect(self._cancel)
+        ws = self._context.ws
         run_task(
-            _apply_work(self._context.journal, plan, decisions, self),
+            lambda progress: transfer.run_import(
+                ws, plan, decisions, progress, lambda: self.cancel_requested
+            ),
             self._done,
             self._failed,
             self._progressed,
@@ -140,23 +123,76 @@ class ImportFlow(QObject):
             self.progress.deleteLater()
             self.progress = None
 
-    def _done(self, outcome: tuple[ImportResult, Inverse]) -> None:
-        result, inverse = outcome
+    def _done(self, done: Done[object]) -> None:
         self._close_progress()
-        self._context.record(f"Import {self._path.name}", inverse)
+        self._context.record(done.change)
         self._context.changed.emit()
-        self.finished.emit(result)
+        self.finished.emit(done.value)
 
     def _failed(self, error: BaseException, details: str) -> None:
         self._close_progress()
+        self.finished.emit(None)
         if isinstance(error, ImportCancelled):
             QMessageBox.information(
                 self._parent, "Import cancelled", "Nothing was imported; the journal is as it was."
             )
-            self.finished.emit(None)
             return
-        self.finished.emit(None)
-        if isinstance(error, JournalError):
+        if is_known(error):
             QMessageBox.warning(self._parent, "Import failed", f"{error}\n\nNothing was imported.")
             return
         raise RuntimeError(f"The import failed: {error}\n{details}")
+
+    # --- a whole journal ----------------------------------------------------------------------
+
+    def _restore_archive(self, path: Path) -> None:
+        if contacts.live_count(self._context.ws):
+            QMessageBox.information(
+                self._parent,
+                "A whole journal",
+                f"{path.name} is a whole journal exported from Relationship Journal. It can "
+                "only be loaded into an empty journal: on a new computer, load it before "
+                "adding anyone. To add a few people from it, export them as vCard instead.",
+            )
+            self.finished.emit(None)
+            return
+        answer = QMessageBox.question(
+            self._parent,
+            "Load a whole journal",
+            f"Load the journal exported in {path.name} into this empty journal? Every row is "
+            "checked first; if any is wrong, you choose whether to load the others.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self.finished.emit(None)
+            return
+        self._load_archive(path, keep_valid=False)
+
+    def _load_archive(self, path: Path, keep_valid: bool) -> None:
+        ws = self._context.ws
+        run_task(
+            lambda _progress: transfer.load_archive(ws, path, keep_valid),
+            lambda done: self._archive_loaded(path, done),
+            self._failed,
+        )
+
+    def _archive_loaded(self, path: Path, done: Done[ArchiveReport]) -> None:
+        report = done.value
+        if report.kept:
+            self._context.record(done.change)
+            self._context.changed.emit()
+            self._context.tell(f"Loaded {count_of(report.contacts, 'contact')} from {path.name}")
+            self.finished.emit(transfer.ImportResult(created=report.contacts))
+            return
+        listed = "\n".join(report.problems[:SHOWN_PROBLEMS])
+        more = report.problem_count - min(len(report.problems), SHOWN_PROBLEMS)
+        answer = QMessageBox.question(
+            self._parent,
+            "Problems in the export",
+            f"{count_of(report.problem_count, 'problem')} in {path.name}; nothing was loaded "
+            f"yet.\n\n{listed}"
+            + (f"\n… and {more} more" if more > 0 else "")
+            + "\n\nLoad the rows that passed the checks?",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._load_archive(path, keep_valid=True)
+        else:
+            self.finished.emit(None)

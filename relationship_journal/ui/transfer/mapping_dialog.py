@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relationship_journal.exchange.csv_formats import ColumnMapping
+from relationship_journal.operations.transfer import ColumnMapping
 
 NONE = "(not in this file)"
 SINGLE_FIELDS = (

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from relationship_journal.domain.wording import count_of
-from relationship_journal.exchange.import_plan import Decision, ImportPreview, Match
+from relationship_journal.operations.transfer import Decision, ImportPreview, Match
 from relationship_journal.ui.theme import WITHDRAWAL
 
 HEADERS = ("#", "Name", "Organisation", "Email", "Already in the journal", "Action")

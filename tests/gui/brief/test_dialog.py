@@ -8,14 +8,14 @@ import pytest
 
 from relationship_journal.store.contacts import resolve_contact
 from relationship_journal.ui.brief.dialog import BriefDialog
-from tests.gui.conftest import WindowFactory
+from tests.gui.conftest import WindowFactory, peek
 
 
 def test_brief_opens_from_the_contact_page_and_exports(
     open_window: WindowFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     window = open_window(demo=True)
-    contact_id = window.context.read(lambda s: resolve_contact(s, "Sofía").id)
+    contact_id = peek(window, lambda s: resolve_contact(s, "Sofía").id)
     window.open_contact(contact_id)
     shown: list[BriefDialog] = []
     monkeypatch.setattr(BriefDialog, "exec", lambda dialog: shown.append(dialog) or 0)

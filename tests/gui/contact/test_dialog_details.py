@@ -11,7 +11,7 @@ from relationship_journal.store import clock
 from relationship_journal.store.contacts import create_contact, draft_of, get_contact
 from relationship_journal.ui.contact.dialog import ContactDialog
 from relationship_journal.ui.main_window import MainWindow
-from tests.gui.conftest import seed, trigger
+from tests.gui.conftest import peek, seed, trigger
 
 
 def test_editing_keeps_addresses_anniversaries_and_whole_numbers(
@@ -39,7 +39,7 @@ def test_editing_keeps_addresses_anniversaries_and_whole_numbers(
     monkeypatch.setattr(ContactDialog, "exec", change_role)
     window.open_contact(contact.id)  # type: ignore[arg-type]
     trigger(window, "editContact")
-    saved = window.context.read(lambda s: draft_of(s, get_contact(s, contact.id)))  # type: ignore[arg-type]
+    saved = peek(window, lambda s: draft_of(s, get_contact(s, contact.id)))  # type: ignore[arg-type]
     assert seen == {"prefix": "Mr.", "unit": "Accounting"}
     assert (saved.role, saved.middle_name, saved.name_prefix) == ("Budget holder", "Quincy", "Mr.")
     assert [(p.value, p.label) for p in saved.phones] == [

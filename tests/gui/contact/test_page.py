@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from relationship_journal.ui.contact.dialog import ContactDialog
 from relationship_journal.ui.contact.fact_dialogs import FactDialog, FactHistoryDialog
-from tests.gui.conftest import WindowFactory, open_by_name, seed, trigger
+from tests.gui.conftest import WindowFactory, open_by_name, peek, seed, trigger
 
 
 def _fill_contact_dialog(monkeypatch: pytest.MonkeyPatch, **fields: str) -> None:
@@ -117,5 +117,5 @@ def test_tell_me_ahead_per_contact(window: object, monkeypatch: pytest.MonkeyPat
 
     monkeypatch.setattr(NoticeDialog, "exec", week_ahead)
     main.contact_page.notice_button.click()  # type: ignore[attr-defined]
-    rules = main.context.read(notice_rules)  # type: ignore[attr-defined]
+    rules = peek(main, notice_rules)  # type: ignore[attr-defined]
     assert rules == {("birthday", contact.id): 7}

@@ -16,7 +16,7 @@ from relationship_journal.store.contacts import create_contact
 from relationship_journal.store.journal_list import list_entries
 from relationship_journal.ui.ledger.log_dialog import LogDialog
 from relationship_journal.ui.main_window import MainWindow
-from tests.gui.conftest import open_by_name, seed, trigger
+from tests.gui.conftest import open_by_name, peek, seed, trigger
 
 
 def _people(window: MainWindow) -> dict[str, int]:
@@ -58,7 +58,7 @@ def _answer_discard_box(monkeypatch: pytest.MonkeyPatch, button: str) -> list[st
 
 
 def _entries(window: MainWindow) -> list[tuple[str, str]]:
-    return [(e.contacts, e.summary) for e in window.context.read(lambda s: list_entries(s, 0, 50))]
+    return [(e.contacts, e.summary) for e in peek(window, lambda s: list_entries(s, 0, 50))]
 
 
 def test_ctrl_l_on_a_contact_page_starts_in_with_and_the_person_is_removable(

@@ -16,7 +16,7 @@ from relationship_journal.store.promises import add_promise
 from relationship_journal.store.vocabulary import CATEGORY, terms
 from relationship_journal.ui.ledger.log_dialog import LogDialog
 from relationship_journal.ui.main_window import MainWindow
-from tests.gui.conftest import seed, trigger
+from tests.gui.conftest import peek, seed, trigger
 
 
 def _add_contact(window: MainWindow, name: str) -> int:
@@ -90,7 +90,7 @@ def test_deposit_then_withdrawal_moves_balance_and_health(
     assert balance == "-1.0"
     assert "Overdrawn" in health
     # A category the user typed is offered next time.
-    extras = window.context.read(lambda s: terms(s, CATEGORY, "withdrawal"))
+    extras = peek(window, lambda s: terms(s, CATEGORY, "withdrawal"))
     assert extras == ["Missed a meeting"]
 
 

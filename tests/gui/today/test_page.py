@@ -16,7 +16,7 @@ from relationship_journal.ui.ledger.log_dialog import LogDialog
 from relationship_journal.ui.preferences import Preferences
 from relationship_journal.ui.today.page import MomentRow
 from relationship_journal.ui.today.reminder_dialog import ReminderDialog
-from tests.gui.conftest import WindowFactory, seed, wait_for_agenda
+from tests.gui.conftest import WindowFactory, peek, seed, wait_for_agenda
 
 
 def _row(rows: list[MomentRow], kind: MomentKind) -> MomentRow:
@@ -112,7 +112,7 @@ def test_a_recurring_reminder_moves_on_when_done(
     first = [r for r in window.today_page.rows() if r.moment.kind is MomentKind.REMINDER]
     assert first[0].moment.day == today
     first[0].done_button.click()
-    after = window.context.read(lambda s: collect(s, today, 3))
+    after = peek(window, lambda s: collect(s, today, 3))
     days = [m.day for m in after if m.kind is MomentKind.REMINDER]
     assert days[0] == today + timedelta(days=1)
 

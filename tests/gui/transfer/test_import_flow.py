@@ -13,7 +13,7 @@ from relationship_journal.store.contacts import create_contact, live_contact_cou
 from relationship_journal.ui.main_window import MainWindow
 from relationship_journal.ui.transfer.mapping_dialog import ColumnMappingDialog
 from relationship_journal.ui.transfer.preview_dialog import ImportPreviewDialog
-from tests.gui.conftest import import_file, seed
+from tests.gui.conftest import import_file, peek, seed
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "import"
 
@@ -57,7 +57,7 @@ def test_preview_lists_matches_and_problems_and_imports_the_chosen(
     ]
     assert seen["button"] == "Import 4"  # Jane merged, John, Valid and Sofia new
     assert (result.created, result.merged, result.skipped) == (3, 1, 2)  # type: ignore[attr-defined]
-    assert window.context.read(live_contact_count) == 4
+    assert peek(window, live_contact_count) == 4
     assert window.current_page_key() == "contacts"
     assert "3 new" in window.statusBar().currentMessage()
 

@@ -12,7 +12,7 @@ from relationship_journal.store import clock
 from relationship_journal.store.contacts import create_contact
 from relationship_journal.store.journal_list import list_entries
 from relationship_journal.ui.ledger.log_dialog import LogDialog
-from tests.gui.conftest import WindowFactory, seed
+from tests.gui.conftest import WindowFactory, peek, seed
 
 # What the README promises: keys besides the summary text and the letters of the name.
 CAPTURE_KEYS = 6
@@ -59,7 +59,7 @@ def test_a_capture_by_keyboard_alone(
     monkeypatch.setattr(LogDialog, "exec", lambda dialog: drive(dialog))
     press(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert keys == CAPTURE_KEYS
-    (entry,) = window.context.read(lambda s: list_entries(s, 0, 10))
+    (entry,) = peek(window, lambda s: list_entries(s, 0, 10))
     assert entry.contacts == "Jürgen Müller"
     assert entry.summary == "Solved the depot routing problem"
     assert entry.value == 3

@@ -101,7 +101,7 @@ def test_skip_invalid_imports_the_rest_and_everything_reads_afterwards(
     code, out, _ = run(capsys, "import", "--dry-run", "--skip-invalid", str(path))
     assert code == 0 and "dry run" in out
     code, out, _ = run(capsys, "import", "--skip-invalid", str(path))
-    assert code == 0 and "Restored 23 contact(s)" in out and "skipped contact row 1" in out
+    assert code == 0 and "Restored 23 contacts" in out and "skipped contact row 1" in out
     code, out, err = run(capsys, "contacts", "--json")
     assert code == 0, err
     names = {person["name"] for person in json.loads(out)}
@@ -171,7 +171,7 @@ def test_files_that_are_not_regular_or_too_large_are_refused_before_reading(
     code, _, err = run(capsys, "import", str(fifo))
     assert code == 1 and "not a regular file" in err
     monkeypatch.setattr(json_archive, "MAX_ARCHIVE_BYTES", 1000)
-    from relationship_journal.commands import transfer
+    from relationship_journal.operations import transfer
 
     monkeypatch.setattr(transfer, "MAX_ARCHIVE_BYTES", 1000)
     code, _, err = run(capsys, "import", str(_write(tmp_path, archive)))

@@ -80,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     brief = commands.add_parser("brief", help="a meeting brief as PDF")
     brief.add_argument("contacts", nargs="*", metavar="CONTACT", help="one or more contacts")
     brief.add_argument("--organisation", metavar="ORG", help="everyone you know there now")
+    brief.add_argument(
+        "--meetings", metavar="YYYY-MM-DD", help="everyone you meet that day (the brief pack)"
+    )
     brief.add_argument("--pdf", required=True, metavar="FILE", help="where to write the PDF")
     _add_force(brief)
     brief.set_defaults(run="brief:brief_command")
@@ -116,6 +119,14 @@ def build_parser() -> argparse.ArgumentParser:
     agenda.add_argument("--days", type=_days, default=30, metavar="N", help="default: 30")
     agenda.add_argument("--json", action="store_true", help="print JSON")
     agenda.set_defaults(run="agenda:agenda_command")
+
+    calendar = commands.add_parser("calendar", help="the calendar files meetings are read from")
+    actions = calendar.add_subparsers(dest="action", metavar="ACTION", required=True)
+    for action, what in (("add", "read meetings from FILE"), ("remove", "stop reading FILE")):
+        chosen = actions.add_parser(action, help=what)
+        chosen.add_argument("file", metavar="FILE", help="an .ics calendar file")
+    actions.add_parser("list", help="the calendar files read")
+    calendar.set_defaults(run="calendar:calendar_command")
 
     exporting = commands.add_parser(
         "export", help="export contacts, the whole journal, or moments as a calendar"

@@ -6,11 +6,14 @@ import argparse
 import json
 import sys
 from datetime import date
+from typing import Any
 
 from relationship_journal.domain.dates import DateError, parse_day
+from relationship_journal.domain.meetings import when_text
 from relationship_journal.domain.moments import bucket
-from relationship_journal.operations import agenda
+from relationship_journal.operations import agenda, meetings
 from relationship_journal.operations.errors import InvalidInputError
+from relationship_journal.operations.meetings import MeetingWith
 from relationship_journal.operations.workspace import Workspace
 
 
@@ -23,9 +26,38 @@ def _start(ws: Workspace, text: str | None) -> date:
         raise InvalidInputError(str(error)) from None
 
 
+def _meeting_record(found: MeetingWith) -> dict[str, Any]:
+    meeting = found.meeting
+    local = meeting.start.astimezone()
+    first_id, first_name = found.contacts[0]
+    return {
+        "date": meeting.day.isoformat(),
+        "time": None if meeting.all_day else f"{local:%H:%M}",
+        "kind": "meeting",
+        "contact": first_name,
+        "contact_id": first_id,
+        "contacts": [{"id": i, "name": n} for i, n in found.contacts],
+        "title": meeting.title,
+        "why": when_text(meeting),
+        "overdue": False,
+        "uid": meeting.uid,
+        "start": meeting.start.isoformat(),
+        "end": meeting.end.isoformat(),
+        "to_log": found.to_log,
+    }
+
+
+def _meetings(ws: Workspace, start: date, days: int) -> list[MeetingWith]:
+    found, problems = meetings.between(ws, start, days)
+    for problem in problems.values():
+        print(f"warning: {problem}", file=sys.stderr)
+    return found
+
+
 def agenda_command(ws: Workspace, args: argparse.Namespace) -> int:
     start = _start(ws, args.start)
     found = agenda.between(ws, start, args.days)
+    met = _meetings(ws, start, args.days)
     if args.json:
         records = [
             {
@@ -40,10 +72,16 @@ def agenda_command(ws: Workspace, args: argparse.Namespace) -> int:
             }
             for moment in found
         ]
+        records += [_meeting_record(m) for m in met]
+        records.sort(key=lambda r: (r["date"], r["time"] or ""))
         json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
+    if met:
+        _print_meetings(met)
     if not found:
+        if met:
+            return 0
         print(f"Nothing due in the {args.days} days from {start:%d %b %Y}.")
         return 0
     current = None
@@ -55,3 +93,11 @@ def agenda_command(ws: Workspace, args: argparse.Namespace) -> int:
         at = f" {moment.at:%H:%M}" if moment.at else ""
         print(f"  {moment.day:%a %d %b}{at}  {moment.kind.label:<13}  {moment.title}")
     return 0
+
+
+def _print_meetings(met: list[MeetingWith]) -> None:
+    print("Meetings")
+    for found in met:
+        who = ", ".join(name for _id, name in found.contacts)
+        flag = "  (to log)" if found.to_log else ""
+        print(f"  {when_text(found.meeting)}  {found.meeting.title} — {who}{flag}")

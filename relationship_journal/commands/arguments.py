@@ -15,7 +15,12 @@ def add_log_arguments(parser: argparse.ArgumentParser) -> None:
         "--withdrawal", type=int, choices=range(1, 6), metavar="N", help="weight 1–5"
     )
     value.add_argument("--note", action="store_true", help="neither deposit nor withdrawal")
-    parser.add_argument("--kind", default="note", choices=INTERACTION_KINDS)
+    parser.add_argument(
+        "--kind", choices=INTERACTION_KINDS, help="default: meeting with --meeting, else note"
+    )
+    parser.add_argument(
+        "--meeting", metavar="UID", help="the calendar meeting this logs (see agenda --json)"
+    )
     parser.add_argument("--category", help="for example 'Solved a problem'")
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="when it happened (default: now)")
     parser.add_argument("summary", nargs="+", metavar="SUMMARY")

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
+from datetime import timedelta
 from pathlib import Path
 
-from relationship_journal.operations import briefs, contacts
+from relationship_journal.domain.dates import DateError, parse_day
+from relationship_journal.operations import briefs, calendars, contacts, meetings
 from relationship_journal.operations.errors import InvalidInputError, NotFoundError
 from relationship_journal.operations.workspace import Workspace
 
@@ -20,7 +23,26 @@ def _gui_application() -> object:
     return QApplication.instance() or QApplication(["relationship-journal"])
 
 
+def _pack(ws: Workspace, args: argparse.Namespace) -> int:
+    try:
+        day = parse_day(args.meetings)
+    except DateError as error:
+        raise InvalidInputError(str(error)) from None
+    read = calendars.read_calendars(calendars.calendar_files(ws), day, day + timedelta(days=1))
+    for problem in read.problems.values():
+        print(f"warning: {problem}", file=sys.stderr)
+    app = _gui_application()
+    pages = meetings.write_brief_pack(ws, read.meetings, day, Path(args.pdf), args.force)
+    del app
+    print(f"Wrote the brief pack for {day:%a %d %b %Y} ({pages} pages) to {args.pdf}")
+    return 0
+
+
 def brief_command(ws: Workspace, args: argparse.Namespace) -> int:
+    if args.meetings:
+        if args.contacts or args.organisation:
+            raise InvalidInputError("--meetings takes the people from the calendar: name nobody")
+        return _pack(ws, args)
     if not args.contacts and not args.organisation:
         raise InvalidInputError("name a contact, or an organisation with --organisation")
     title = ""

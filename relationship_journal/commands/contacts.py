@@ -5,14 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from relationship_journal.domain.dates import DateError, PartialDate, parse_day
 from relationship_journal.domain.interaction import Interaction
 from relationship_journal.domain.ledger import EntryValue
+from relationship_journal.domain.meetings import Meeting, when_text
 from relationship_journal.domain.taxonomy import Polarity
-from relationship_journal.operations import capture, contacts
+from relationship_journal.operations import calendars, capture, contacts, meetings
 from relationship_journal.operations.errors import InvalidInputError
 from relationship_journal.operations.workspace import Workspace
 
@@ -72,29 +73,50 @@ def _worth(args: argparse.Namespace) -> EntryValue:
     return EntryValue(Polarity.NEUTRAL)
 
 
+def _day(text: str) -> date:
+    try:
+        return parse_day(text)
+    except DateError as error:
+        raise InvalidInputError(str(error)) from None
+
+
+def _meeting(ws: Workspace, uid: str, day: date | None) -> Meeting:
+    """The meeting a log answers, from the calendars the journal reads."""
+    first, after_last = calendars.window(ws.clock.today())
+    if day is not None:
+        first, after_last = min(first, day), max(after_last, day + timedelta(days=1))
+    read = calendars.read_calendars(calendars.calendar_files(ws), first, after_last)
+    for problem in read.problems.values():
+        print(f"warning: {problem}", file=sys.stderr)
+    return meetings.find(read.meetings, uid, day, ws.clock.now())
+
+
 def log_command(ws: Workspace, args: argparse.Namespace) -> int:
+    day = _day(args.date) if args.date else None
+    meeting = _meeting(ws, args.meeting, day) if args.meeting else None
     occurred = ws.clock.now()
-    if args.date:
-        try:
-            day = parse_day(args.date)
-        except DateError as error:
-            raise InvalidInputError(str(error)) from None
+    if meeting is not None:
+        occurred = meeting.start
+    elif day is not None:
         occurred = datetime.combine(day, time(12, 0)).astimezone()
     contact_id = contacts.resolve(ws, args.contact)
     worth = _worth(args)
     interaction = Interaction(
         contact_ids=(contact_id,),
         occurred_at=occurred,
-        kind=args.kind,
+        kind=args.kind or ("meeting" if meeting else "note"),
         summary=" ".join(args.summary),
         worth=worth,
         category=args.category or "",
     )
-    entry_id = capture.log_interaction(ws, interaction).value
+    key = meeting.key if meeting else ""
+    entry_id = capture.log_interaction(ws, interaction, key).value
     name = contacts.name_of(ws, contact_id)
     balance = capture.balance_of(ws, contact_id)
     sign = {Polarity.DEPOSIT: "deposit", Polarity.WITHDRAWAL: "withdrawal"}.get(
         worth.polarity, "note"
     )
     print(f"Logged {sign} #{entry_id} for {name}; balance now {balance:+.2f}")
+    if meeting is not None:
+        print(f"The meeting “{meeting.title}” ({when_text(meeting)}) is logged")
     return 0

@@ -44,6 +44,19 @@ def sections_for(
     return pages
 
 
+def pack_sections(briefs: list[Brief], fits: Callable[[str], bool] | None = None) -> list[str]:
+    """A day's briefs: people grouped by organisation in the order first met; where several
+    come from one organisation, their summary page leads their pages."""
+    groups: dict[str, list[Brief]] = {}
+    for brief in briefs:
+        organisation = brief.file.organisation
+        groups.setdefault(organisation or f"\0{brief.file.contact.id}", []).append(brief)
+    pages: list[str] = []
+    for name, group in groups.items():
+        pages += sections_for(group, name, fits)
+    return pages
+
+
 def current_people(session: Session, organisation_id: int) -> list[int]:
     return [person.contact_id for person in people_at(session, organisation_id) if person.current]
 

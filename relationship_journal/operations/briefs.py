@@ -13,6 +13,7 @@ from relationship_journal.exchange.brief_builder import (
     brief_heading,
     briefs_for,
     current_people,
+    pack_sections,
     sections_for,
 )
 from relationship_journal.exchange.brief_pdf import fits_one_page, write_pdf
@@ -59,6 +60,18 @@ def write_brief(
     sections = sections_for(found, heading, fits_one_page)
     try:
         return write_pdf(sections, found, target, f"Brief — {heading}")
+    except OSError as error:
+        raise write_failure(target, error) from None
+
+
+def write_pack(
+    ws: Workspace, contact_ids: list[int], target: Path, title: str, force: bool = False
+) -> int:
+    """Several people's briefs in one PDF, grouped by organisation (``pack_sections``)."""
+    check_target(target, ours("pdf"), force)
+    found = briefs(ws, contact_ids)
+    try:
+        return write_pdf(pack_sections(found, fits_one_page), found, target, f"Brief — {title}")
     except OSError as error:
         raise write_failure(target, error) from None
 

@@ -1,6 +1,6 @@
 """Work the app does on its own while it runs: a check of every page of the journal, the
-daily backup, the live calendar file, and noticing changes other processes made (the
-command line beside the window)."""
+daily backup, the live calendar file written, the user's calendars read, and noticing
+changes other processes made (the command line beside the window)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from relationship_journal.operations import transfer
 from relationship_journal.operations.errors import DamagedJournalError
+from relationship_journal.ui.calendar_feed import CalendarFeed
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.preferences import Preferences
 from relationship_journal.ui.tasks import run_task
@@ -34,11 +35,14 @@ class BackgroundJobs(QObject):
         self._watch = QTimer(self)
         self._watch.setInterval(WATCH_INTERVAL_MS)
         self._watch.timeout.connect(self.notice_other_writers)
+        self.calendar = CalendarFeed(context, self)
+        self.calendar.problem.connect(lambda text: self.failed.emit("Reading a calendar", text))
 
     def start(self) -> None:
         self.check_pages()
         self.daily_backup()
         self.write_calendar()
+        self.calendar.start()
         self._watch.start()
 
     def notice_other_writers(self) -> None:

@@ -38,7 +38,9 @@ class Capture(QObject):
         context = self._context
         typed_early = TypeAhead.hold()  # keys typed before the dialog shows go into it
         dialog = self._dialog(list(request.contact_ids), drafts=True)
-        dialog.prefill(request.polarity, request.summary, request.category)
+        dialog.prefill(
+            request.polarity, request.summary, request.category, request.kind, request.occurred_at
+        )
         typed_early.follow(dialog)
         accepted = dialog.exec() == LogDialog.DialogCode.Accepted
         typed_early.release()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Concatenate, ParamSpec, TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -34,6 +35,8 @@ class LogRequest:
     summary: str = ""
     category: str = ""
     moment_key: str = ""  # logged from a moment on Today: it is done once logged
+    kind: str = ""  # "meeting", "call"…; empty: the dialog's own choice
+    occurred_at: datetime | None = None  # when it happened; None: now
 
 
 class JournalContext(QObject):

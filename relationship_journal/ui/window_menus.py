@@ -33,6 +33,14 @@ def _file_menu(w: MainWindow) -> MenuSpec:
             ActionSpec(
                 "logInteraction", "&Log interaction…", w.log_interaction, ("Ctrl+L",), "log"
             ),
+            ActionSpec(
+                "logMeeting",
+                "Log the &meeting that ended…",
+                w.log_meeting,
+                ("Ctrl+Shift+M",),
+                "log",
+                "The latest meeting on Today's \u201cMeetings to log\u201d, filled in",
+            ),
             ActionSpec("newReminder", "New &reminder…", w.new_reminder, ("Ctrl+R",), "reminder"),
             "-",
             ActionSpec(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, Qt
 from PySide6.QtWidgets import (
@@ -193,11 +193,23 @@ class LogDialog(GuardedDialog):
         typed = self._typed()
         return typed != self._pristine and any(text.strip() for text in typed)
 
-    def prefill(self, polarity: str = "", summary: str = "", category: str = "") -> None:
-        """Start from a suggestion (a kept promise, a birthday); not the user's own typing,
-        so closing without a change asks nothing. A restored draft wins over it."""
+    def prefill(
+        self,
+        polarity: str = "",
+        summary: str = "",
+        category: str = "",
+        kind: str = "",
+        when: datetime | None = None,
+    ) -> None:
+        """Start from a suggestion (a kept promise, a birthday, a meeting that ended); not
+        the user's own typing, so closing without a change asks nothing. A restored draft
+        wins over it."""
         if self._restored:
             return
+        if kind:
+            self.kind.setCurrentText(kind)
+        if when is not None:
+            self.when.setDateTime(QDateTime(when.astimezone().replace(tzinfo=None)))
         if polarity == "withdrawal":
             self.withdrawal.setChecked(True)
         elif polarity == "deposit":

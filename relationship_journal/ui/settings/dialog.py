@@ -1,5 +1,5 @@
-"""Settings in one dialog: reminders and notifications, backups, calendar, lists, stage
-models, custom fields and privacy."""
+"""Settings in one dialog: reminders and notifications, backups, calendars read and the
+calendar written, lists, stage models, custom fields and privacy."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ from relationship_journal.ui.custom_fields_dialog import CustomFieldsDialog
 from relationship_journal.ui.dialogs import save_cancel
 from relationship_journal.ui.preferences import Preferences
 from relationship_journal.ui.privacy.actions import PrivacyActions
+from relationship_journal.ui.settings.calendars_tab import CalendarsTab
 from relationship_journal.ui.settings.lists_tab import ListsTab
 from relationship_journal.ui.settings.privacy_tab import PrivacyTab
 from relationship_journal.ui.settings.stage_models_tab import StageModelsTab
@@ -51,7 +52,9 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._reminders_tab(), "Reminders")
         self.tabs.addTab(self._backups_tab(), "Backups")
-        self.tabs.addTab(self._calendar_tab(), "Calendar")
+        self.calendars_tab = CalendarsTab(context, self.preferences)
+        self.tabs.addTab(self.calendars_tab, "Calendars")
+        self.tabs.addTab(self._calendar_tab(), "Calendar export")
         self.tabs.addTab(ListsTab(context), "Lists")
         self.tabs.addTab(StageModelsTab(context), "Stage models")
         self.tabs.addTab(self._fields_tab(), "Custom fields")

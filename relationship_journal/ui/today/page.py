@@ -33,6 +33,7 @@ from relationship_journal.ui.context import JournalContext, LogRequest
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.tasks import run_task
 from relationship_journal.ui.theme import accent, value_colour
+from relationship_journal.ui.today.meetings import MeetingsPanel
 from relationship_journal.ui.widgets import card, clear_layout, empty_state, esc, label
 
 # Each section shows a few moments and a button for the rest, so that today's are never
@@ -170,6 +171,9 @@ class TodayPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.news)
+        # Meetings from the calendar: a read of their own, beside the moments'.
+        self.meetings = MeetingsPanel(context)
+        layout.addWidget(self.meetings)
         layout.addWidget(scroll, 1)
         context.changed.connect(self.reload)
         self.is_loaded = False

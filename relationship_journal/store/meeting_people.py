@@ -80,8 +80,8 @@ def people_logged_between(
         select(EntryContact.entry_id, EntryContact.contact_id)
         .join(Entry, col(Entry.id) == EntryContact.entry_id)
         .where(
-            col(Entry.occurred_at) >= start.astimezone(UTC).replace(tzinfo=None),
-            col(Entry.occurred_at) < end.astimezone(UTC).replace(tzinfo=None),
+            col(Entry.occurred_at) >= start.astimezone(UTC),
+            col(Entry.occurred_at) < end.astimezone(UTC),
         )
     )
     by_entry: dict[int, set[int]] = {}

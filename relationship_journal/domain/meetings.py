@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
 from relationship_journal.domain.text import fold
@@ -14,6 +15,10 @@ from relationship_journal.domain.text import fold
 TO_LOG_DAYS = 7
 # The longest run of words in a title tried as a contact's full name ("Anna Maria de la Cruz").
 LONGEST_NAME_WORDS = 5
+# How many meetings with people it takes before someone in nearly all of them (this share)
+# is taken for the user.
+OWNER_EVIDENCE = 10
+OWNER_SHARE = 0.8
 _WORDS = re.compile(r"[\w'’.-]+")
 
 
@@ -78,6 +83,29 @@ class Meeting:
     def waits_to_be_logged(self, now: datetime) -> bool:
         """Ended, and not so long ago that logging it now would be guesswork."""
         return self.has_ended(now) and now - self.end <= timedelta(days=TO_LOG_DAYS)
+
+
+def own_addresses(meetings: list[Meeting]) -> set[str]:
+    """The calendar owner's addresses, as far as they show: whoever is in nearly every
+    meeting with people (of at least ``OWNER_EVIDENCE``) is the user, not someone they
+    meet. A light week names nobody: better to offer the user as a contact than to hide
+    a client met every day."""
+    shared = [m for m in meetings if m.people]
+    if len(shared) < OWNER_EVIDENCE:
+        return set()
+    seen = Counter(p.email_key for m in shared for p in m.people)
+    return {key for key, count in seen.items() if count >= OWNER_SHARE * len(shared)}
+
+
+def without(meeting: Meeting, addresses: set[str]) -> Meeting:
+    """The meeting without the user among its people."""
+    if not addresses or not any(p.email_key in addresses for p in meeting.people):
+        return meeting
+    organiser = meeting.organiser
+    if organiser is not None and organiser.email_key in addresses:
+        organiser = None
+    kept = tuple(p for p in meeting.attendees if p.email_key not in addresses)
+    return replace(meeting, organiser=organiser, attendees=kept)
 
 
 def all_day_bounds(first: date, after_last: date) -> tuple[datetime, datetime]:

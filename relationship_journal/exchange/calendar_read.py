@@ -14,7 +14,7 @@ from typing import Any
 import icalendar
 import recurring_ical_events
 
-from relationship_journal.domain.meetings import Meeting, Person, all_day_bounds
+from relationship_journal.domain.meetings import Meeting, Person, all_day_bounds, without
 from relationship_journal.store.errors import InvalidInputError
 
 NOT_PEOPLE = {"ROOM", "RESOURCE", "UNKNOWN"}
@@ -31,6 +31,8 @@ def meetings_between(data: bytes, name: str, first: date, after_last: date) -> l
         meetings = [
             m for event in found if (m := _meeting(event, name, recurring, people)) is not None
         ]
+        owner = _owner(calendar)
+        meetings = [without(m, owner) for m in meetings]
     except ValueError as error:  # recurring_ical_events' InvalidCalendar is one too
         raise InvalidInputError(
             f"the calendar {name} has an event that cannot be read ({error})"
@@ -58,6 +60,12 @@ def _parse(data: bytes, name: str) -> icalendar.Calendar:
         for component in more.subcomponents:
             calendar.add_component(component)
     return calendar
+
+
+def _owner(calendar: icalendar.Calendar) -> set[str]:
+    """Google names an exported calendar by its owner's address: that person is the user."""
+    name = str(calendar.get("X-WR-CALNAME", "")).strip().casefold()
+    return {name} if "@" in name and " " not in name else set()
 
 
 def _series(calendar: icalendar.Calendar) -> tuple[set[str], dict[str, tuple[Any, Any]]]:

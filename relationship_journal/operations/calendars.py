@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from relationship_journal.domain.meetings import TO_LOG_DAYS, Meeting
+from relationship_journal.domain.meetings import TO_LOG_DAYS, Meeting, own_addresses, without
 from relationship_journal.exchange.calendar_read import meetings_between
 from relationship_journal.operations.input_files import open_input
 from relationship_journal.operations.workspace import Done, Workspace
@@ -91,7 +91,9 @@ def read_calendars(files: list[str], first: date, after_last: date) -> CalendarR
         except InvalidInputError as error:
             read.problems[name] = str(error)
     unique = {m.key: m for m in read.meetings}  # one meeting in two calendars counts once
-    read.meetings[:] = sorted(unique.values(), key=lambda m: (m.start, m.title))
+    own = own_addresses(list(unique.values()))
+    found = [without(m, own) for m in unique.values()]
+    read.meetings[:] = sorted(found, key=lambda m: (m.start, m.title))
     return read
 
 

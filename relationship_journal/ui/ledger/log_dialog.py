@@ -216,6 +216,8 @@ class LogDialog(GuardedDialog):
             self.deposit.setChecked(True)
         if summary:
             self.summary.setText(summary)
+            if self.picker.selected_ids():
+                self.summary.setFocus()  # who is known: the summary is what to look at
         if category:
             self.category.setCurrentText(category)
         self._pristine = self._typed()

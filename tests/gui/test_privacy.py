@@ -18,6 +18,7 @@ from tests.gui.conftest import WindowFactory
 
 PACKAGE = Path(__file__).resolve().parents[2] / "relationship_journal"
 DATA = Path(__file__).resolve().parents[1] / "data" / "import"
+CALENDARS = DATA.parent / "calendars"
 
 
 def _local(address: object) -> bool:
@@ -77,12 +78,19 @@ def test_a_full_workflow_opens_no_network_connection(
     assert main(["export", "ics", str(tmp_path / "moments.ics")]) == 0
     assert main(["brief", "sofia", "--pdf", str(tmp_path / "brief.pdf")]) == 0
     assert main(["backup"]) == 0
+    # Calendars: read with their time zones and recurring series, matched, briefed.
+    for name in ("outlook-2016.ics", "google-calendar.ics", "thunderbird-local.ics"):
+        assert main(["calendar", "add", str(CALENDARS / name)]) == 0
+    assert main(["agenda", "--json", "--from", "2026-11-01"]) == 0
+    main(["brief", "--meetings", "2026-11-26", "--pdf", str(tmp_path / "pack.pdf")])
     window = open_window()
     window.go(1)
     window.open_contact(window.contacts_page.model.contact_id(0))
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     window.notifications.check()
     window.background.start()
+    feed = window.background.calendar
+    qtbot.waitUntil(lambda: feed.files != [] and not feed.is_reading, timeout=10000)
     capsys.readouterr()
     assert no_network == []
 

@@ -4,7 +4,7 @@ the brief pack for a day's meetings."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -46,31 +46,41 @@ def with_known_people(ws: Workspace, meetings: list[Meeting]) -> list[MeetingWit
 def _matched(session: Session, meetings: list[Meeting], now: datetime) -> list[MeetingWith]:
     by_email = store.contacts_by_email(session, {p.email_key for m in meetings for p in m.people})
     unmatched = [m for m in meetings if not any(p.email_key in by_email for p in m.people)]
-    by_name = store.contacts_by_name(
-        session, {key for m in unmatched for key in name_candidates(m.title)}
-    )
-    settled = store.settled_keys(session, {m.key for m in meetings})
+    titles = {m.title: name_candidates(m.title) for m in unmatched}
+    by_name = store.contacts_by_name(session, {k for keys in titles.values() for k in keys})
     found = []
     for meeting in meetings:
         known = [by_email[p.email_key] for p in meeting.people if p.email_key in by_email]
         if not known:
-            known = [by_name[k] for k in sorted(name_candidates(meeting.title)) if k in by_name]
-        if not known:
-            continue
-        contacts = tuple(dict.fromkeys(known))
-        unknown = tuple(p for p in meeting.people if p.email_key not in by_email)
-        waits = meeting.waits_to_be_logged(now) and meeting.key not in settled
-        if waits and _logged_that_day(session, meeting, {c for c, _ in contacts}):
-            waits = False
-        found.append(MeetingWith(meeting, contacts, unknown, waits))
-    return found
+            known = [by_name[k] for k in sorted(titles[meeting.title]) if k in by_name]
+        if known:
+            unknown = tuple(p for p in meeting.people if p.email_key not in by_email)
+            found.append(MeetingWith(meeting, tuple(dict.fromkeys(known)), unknown, False))
+    waiting = [f for f in found if f.meeting.waits_to_be_logged(now)]
+    settled = store.settled_keys(session, {f.meeting.key for f in waiting})
+    logged = _logged_by_day(session, [f for f in waiting if f.meeting.key not in settled])
+    open_keys = {
+        f.meeting.key
+        for f in waiting
+        if f.meeting.key not in settled
+        and not any(set(f.contact_ids) <= people for people in logged.get(f.meeting.day, []))
+    }
+    return [replace(f, to_log=f.meeting.key in open_keys) for f in found]
 
 
-def _logged_that_day(session: Session, meeting: Meeting, contact_ids: set[int]) -> bool:
-    """An entry on the meeting's day with all of its known people: logged already."""
-    start = datetime.combine(meeting.day, time(0, 0)).astimezone()
-    logged = store.people_logged_between(session, start, start + timedelta(days=1), contact_ids)
-    return any(contact_ids <= people for people in logged)
+def _logged_by_day(session: Session, waiting: list[MeetingWith]) -> dict[date, list[set[int]]]:
+    """The people of each entry on the days of these meetings, by day: an entry with all
+    of a meeting's known people that day logged it already."""
+    if not waiting:
+        return {}
+    days = [f.meeting.day for f in waiting]
+    start = datetime.combine(min(days), time(0, 0)).astimezone()
+    end = datetime.combine(max(days) + timedelta(days=1), time(0, 0)).astimezone()
+    ids = {contact_id for f in waiting for contact_id in f.contact_ids}
+    by_day: dict[date, list[set[int]]] = {}
+    for at, people in store.people_logged_between(session, start, end, ids):
+        by_day.setdefault(at.astimezone().date(), []).append(people)
+    return by_day
 
 
 def to_log(ws: Workspace, meetings: list[Meeting]) -> list[MeetingWith]:
@@ -79,12 +89,20 @@ def to_log(ws: Workspace, meetings: list[Meeting]) -> list[MeetingWith]:
     return sorted(waiting, key=lambda m: m.meeting.end, reverse=True)
 
 
+def for_today(
+    ws: Workspace, meetings: list[Meeting]
+) -> tuple[list[MeetingWith], list[MeetingWith]]:
+    """What Today shows, matched in one read: the meetings waiting to be logged (latest
+    first) and tomorrow's."""
+    now, tomorrow = ws.clock.now(), ws.clock.today() + timedelta(days=1)
+    wanted = [m for m in meetings if m.day == tomorrow or m.waits_to_be_logged(now)]
+    found = with_known_people(ws, wanted)
+    waiting = sorted((f for f in found if f.to_log), key=lambda f: f.meeting.end, reverse=True)
+    return waiting, [f for f in found if f.meeting.day == tomorrow]
+
+
 def on_day(ws: Workspace, meetings: list[Meeting], day: date) -> list[MeetingWith]:
     return with_known_people(ws, [m for m in meetings if m.day == day])
-
-
-def tomorrow(ws: Workspace, meetings: list[Meeting]) -> list[MeetingWith]:
-    return on_day(ws, meetings, ws.clock.today() + timedelta(days=1))
 
 
 def dismiss(ws: Workspace, meeting: Meeting) -> Done[None]:

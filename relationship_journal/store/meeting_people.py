@@ -71,24 +71,25 @@ def settled_keys(session: Session, keys: Collection[str]) -> set[str]:
 
 def people_logged_between(
     session: Session, start: datetime, end: datetime, contact_ids: Collection[int]
-) -> list[set[int]]:
-    """The contacts of each entry logged from ``start`` to ``end`` with any of
-    ``contact_ids``."""
+) -> list[tuple[datetime, set[int]]]:
+    """When each entry from ``start`` to ``end`` with any of ``contact_ids`` happened, and
+    all its contacts."""
     if not contact_ids:
         return []
     rows = session.exec(
-        select(EntryContact.entry_id, EntryContact.contact_id)
-        .join(Entry, col(Entry.id) == EntryContact.entry_id)
+        select(Entry.id, Entry.occurred_at, EntryContact.contact_id)
+        .join(EntryContact, col(EntryContact.entry_id) == Entry.id)
         .where(
             col(Entry.occurred_at) >= start.astimezone(UTC),
             col(Entry.occurred_at) < end.astimezone(UTC),
         )
     )
-    by_entry: dict[int, set[int]] = {}
-    for entry_id, contact_id in rows:
-        by_entry.setdefault(entry_id, set()).add(contact_id)
+    by_entry: dict[int, tuple[datetime, set[int]]] = {}
+    for entry_id, at, contact_id in rows:
+        moment = at if at.tzinfo else at.replace(tzinfo=UTC)
+        by_entry.setdefault(entry_id, (moment, set()))[1].add(contact_id)
     wanted = set(contact_ids)
-    return [people for people in by_entry.values() if people & wanted]
+    return [(at, people) for at, people in by_entry.values() if people & wanted]
 
 
 def organisation_for_domain(session: Session, domain: str) -> str:

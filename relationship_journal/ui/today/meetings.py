@@ -157,7 +157,7 @@ class MeetingsPanel(QWidget):
         request, ws = self._requested, self.context.ws
         found: list[Meeting] = list(self.feed.meetings) if self.feed else []
         run_task(
-            lambda _progress: (meetings.to_log(ws, found), meetings.tomorrow(ws, found)),
+            lambda _progress: meetings.for_today(ws, found),
             lambda result: self._loaded(request, *result),
             lambda error, details: self._failed(request, error, details),
         )

@@ -195,7 +195,7 @@ def row_to_record(row: _Row, number: int, mapping: ColumnMapping, order: bool) -
         draft.tags = [
             record.line("tag", clean_line(tag))
             for tag in tags.split(mapping.tag_separator)
-            if clean_line(tag) and not tag.strip().startswith("*")
+            if clean_line(tag) and not tag.strip().startswith("* ")
         ]
     for columns in mapping.addresses:
         cells = [

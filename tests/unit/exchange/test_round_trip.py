@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 import vobject
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -23,6 +24,8 @@ from relationship_journal.store.contacts import create_contact, draft_of, get_co
 from relationship_journal.store.journal import Journal, open_journal
 from relationship_journal.store.models import Contact
 from tests.strategies import drafts
+
+pytestmark = pytest.mark.slow
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 

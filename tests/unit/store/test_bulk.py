@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, create_engine, text
@@ -16,6 +17,8 @@ from relationship_journal.store.bulk import NewContact, create_contacts
 from relationship_journal.store.contacts import create_contact
 from relationship_journal.store.facts import record_fact
 from tests.strategies import drafts
+
+pytestmark = pytest.mark.slow
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 facts = st.dictionaries(

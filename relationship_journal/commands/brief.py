@@ -1,9 +1,9 @@
-"""The meeting brief as a PDF from the command line."""
+"""The meeting brief as a PDF from the command line, for people, an organisation, or
+everyone met on a day (the brief pack)."""
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -14,15 +14,6 @@ from relationship_journal.operations.errors import InvalidInputError, NotFoundEr
 from relationship_journal.operations.workspace import Workspace
 
 
-def _gui_application() -> object:
-    """Qt needs an application object for fonts; without a display it draws offscreen."""
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    return QApplication.instance() or QApplication(["relationship-journal"])
-
-
 def _pack(ws: Workspace, args: argparse.Namespace) -> int:
     try:
         day = parse_day(args.meetings)
@@ -31,9 +22,7 @@ def _pack(ws: Workspace, args: argparse.Namespace) -> int:
     read = calendars.read_calendars(calendars.calendar_files(ws), day, day + timedelta(days=1))
     for problem in read.problems.values():
         print(f"warning: {problem}", file=sys.stderr)
-    app = _gui_application()
     pages = meetings.write_brief_pack(ws, read.meetings, day, Path(args.pdf), args.force)
-    del app
     print(f"Wrote the brief pack for {day:%a %d %b %Y} ({pages} pages) to {args.pdf}")
     return 0
 
@@ -44,7 +33,9 @@ def brief_command(ws: Workspace, args: argparse.Namespace) -> int:
             raise InvalidInputError("--meetings takes the people from the calendar: name nobody")
         return _pack(ws, args)
     if not args.contacts and not args.organisation:
-        raise InvalidInputError("name a contact, or an organisation with --organisation")
+        raise InvalidInputError(
+            "name a contact, an organisation with --organisation, or a day with --meetings"
+        )
     title = ""
     ids = [contacts.resolve(ws, name) for name in args.contacts]
     if args.organisation:
@@ -52,8 +43,6 @@ def brief_command(ws: Workspace, args: argparse.Namespace) -> int:
         ids += [i for i in there if i not in ids]
     if not ids:
         raise NotFoundError(f"nobody works at {title} now")
-    app = _gui_application()
     pages = briefs.write_brief(ws, ids, Path(args.pdf), title, args.force)
-    del app
     print(f"Wrote the brief ({pages} page{'s' if pages != 1 else ''}) to {args.pdf}")
     return 0

@@ -3,6 +3,7 @@ and as a PDF."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlmodel import Session
@@ -55,29 +56,40 @@ def write_brief(
 ) -> int:
     """The brief of one or more people as a PDF; returns its page count. A file that is not
     one of our briefs is replaced only with ``force``."""
-    check_target(target, ours("pdf"), force)
-    found = briefs(ws, contact_ids)
-    heading = brief_heading(found, title)
-    application = gui_application()
-    sections = sections_for(found, heading, fits_one_page)
-    try:
-        return write_pdf(sections, found, target, f"Brief — {heading}")
-    except OSError as error:
-        raise write_failure(target, error) from None
-    finally:
-        del application
+
+    def layout(found: list[Brief]) -> tuple[list[str], str]:
+        heading = brief_heading(found, title)
+        return sections_for(found, heading, fits_one_page), heading
+
+    return _write(ws, contact_ids, target, force, layout)
 
 
 def write_pack(
     ws: Workspace, contact_ids: list[int], target: Path, title: str, force: bool = False
 ) -> int:
     """Several people's briefs in one PDF, grouped by organisation (``pack_sections``)."""
+    return _write(
+        ws, contact_ids, target, force, lambda found: (pack_sections(found, fits_one_page), title)
+    )
+
+
+def _write(
+    ws: Workspace,
+    contact_ids: list[int],
+    target: Path,
+    force: bool,
+    layout: Callable[[list[Brief]], tuple[list[str], str]],
+) -> int:
     check_target(target, ours("pdf"), force)
     found = briefs(ws, contact_ids)
+    application = gui_application()
+    sections, heading = layout(found)
     try:
-        return write_pdf(pack_sections(found, fits_one_page), found, target, f"Brief — {title}")
+        return write_pdf(sections, found, target, f"Brief — {heading}")
     except OSError as error:
         raise write_failure(target, error) from None
+    finally:
+        del application
 
 
 def save_sections(sections: list[str], found: list[Brief], target: Path, title: str) -> int:

@@ -98,8 +98,9 @@ def test_agenda_json_lists_meetings_and_log_meeting_settles_one(
 
 
 def test_brief_pack_of_tomorrows_meetings(
-    capsys: pytest.CaptureFixture[str], calendar: Path, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], calendar: Path, tmp_path: Path, qapp: object
 ) -> None:
+    # qapp: the PDF is drawn in this process, whose application must stay a QApplication.
     people(tmp_path)
     assert main(["calendar", "add", str(calendar)]) == 0
     tomorrow = (datetime.now().astimezone().date() + timedelta(days=1)).isoformat()

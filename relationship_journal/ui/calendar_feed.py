@@ -4,6 +4,7 @@ it tells Today to look again, so that a meeting that just ended appears there.""
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -38,7 +39,8 @@ class CalendarFeed(QObject):
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
-        self._settle.timeout.connect(self.read)
+        self._settle.timeout.connect(self._read_if_changed)
+        self._seen: dict[str, tuple[int, int] | None] = {}
         self.ticker = QTimer(self)
         self.ticker.setInterval(TICK_MS)
         self.ticker.timeout.connect(self.tick)
@@ -78,11 +80,27 @@ class CalendarFeed(QObject):
         if wanted:
             self.watcher.addPaths(wanted)
 
+    def _signatures(self) -> dict[str, tuple[int, int] | None]:
+        found: dict[str, tuple[int, int] | None] = {}
+        for name in self.files:
+            try:
+                info = os.stat(name)
+                found[name] = (info.st_mtime_ns, info.st_size)
+            except OSError:
+                found[name] = None
+        return found
+
+    def _read_if_changed(self) -> None:
+        """A folder also changes for its other files: read only when one of ours did."""
+        if self._signatures() != self._seen:
+            self.read()
+
     def read(self) -> None:
         if self._reading:
             self._again = True
             return
         self._reading, self._again = True, False
+        self._seen = self._signatures()
         files, around = list(self.files), self._context.ws.clock.today()
         run_task(
             lambda _progress: calendars.read_calendars(files, *calendars.window(around)),

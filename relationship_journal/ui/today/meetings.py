@@ -28,6 +28,7 @@ from relationship_journal.ui.calendar_feed import CalendarFeed
 from relationship_journal.ui.context import JournalContext, LogRequest
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.tasks import run_task
+from relationship_journal.ui.theme import accent
 from relationship_journal.ui.widgets import card, clear_layout, esc, label
 
 SHOWN_FIRST = 4
@@ -43,6 +44,11 @@ class MeetingRow(QFrame):
         self.setObjectName("meetingRow")
         self.setAccessibleName(meeting.title)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # The row with the keyboard is the one Enter logs: it shows.
+        self.setStyleSheet(
+            f"QFrame#meetingRow {{ border: 1px solid transparent; border-radius: 4px; }}"
+            f"QFrame#meetingRow:focus {{ border-color: {accent().name()}; }}"
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(10)
@@ -60,12 +66,16 @@ class MeetingRow(QFrame):
         layout.addLayout(text, 1)
         self.buttons: dict[str, QPushButton] = {}
         if found.unknown:
+            several = len(found.unknown) > 1
             self._button(
                 layout,
                 "addAttendeesButton",
-                f"Add {count_of(len(found.unknown), 'contact')}",
+                f"Add {len(found.unknown)} attendees"
+                if several
+                else f"Add {found.unknown[0].shown}",
                 "add",
-                "Also there: " + ", ".join(p.shown for p in found.unknown),
+                "Add as contacts, with their organisation where you know it: "
+                + ", ".join(p.shown for p in found.unknown),
                 lambda: panel.add_people(found),
             )
         if found.to_log:
@@ -187,7 +197,7 @@ class MeetingsPanel(QWidget):
             pack.setObjectName("briefPackButton")
             pack.setToolTip("One PDF with a page for each person you meet tomorrow")
             pack.clicked.connect(lambda _checked=False: self.write_brief_pack())
-            frame.layout().addWidget(pack)  # type: ignore[union-attr]
+            frame.layout().addWidget(pack, 0, Qt.AlignmentFlag.AlignRight)  # type: ignore[union-attr]
             self.box.addWidget(frame)
         self.setVisible(bool(self.waiting or self.tomorrow))
 

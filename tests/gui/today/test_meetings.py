@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from relationship_journal.domain.clock import FixedClock
@@ -195,3 +195,32 @@ def test_brief_pack_and_a_calendar_that_breaks(  # type: ignore[no-untyped-def]
     settle(qtbot, window)
     assert on_show(window) == [("meetingsTomorrow", "Contoso QBR")]
     assert "Reading a calendar failed" in window.statusBar().currentMessage()
+
+
+def test_settings_refuse_a_file_that_is_not_a_calendar_and_remove_one(  # type: ignore[no-untyped-def]
+    day, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, _clock, calendar = day
+    notes = tmp_path / "notes.ics"
+    notes.write_text("shopping list")
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(notes), ""))
+
+    def use(dialog: SettingsDialog) -> int:
+        tab = dialog.calendars_tab
+        qtbot.mouseClick(tab.findChild(QPushButton, "addCalendar"), Qt.MouseButton.LeftButton)
+        assert [tab.files.item(i).text() for i in range(tab.files.count())] == [str(calendar)]
+        tab.files.setCurrentRow(0)
+        qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
+        assert tab.files.count() == 0
+        return 0
+
+    monkeypatch.setattr(SettingsDialog, "exec", use)
+    trigger(window, "settings")
+    assert len(warnings) == 1 and "not an iCalendar" in warnings[0]
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: window.background.calendar.files == [], timeout=5000)
+    settle(qtbot, window)
+    assert on_show(window) == []  # no calendar, no meetings
+    assert calendar.exists()

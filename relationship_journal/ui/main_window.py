@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.background = BackgroundJobs(self.context, self)
         self.background.failed.connect(self._background_failed)
         self.background.damaged.connect(self._damaged)
-        self.today_page.meetings.follow(self.background.calendar)
+        self.today_page.follow_calendar(self.background.calendar)
         self.today_page.meetings.brief_requested.connect(self.show_brief)
         self.privacy = PrivacyActions(self, self.context, source)
         self.window_lock = WindowLock(self, lambda: self.context.journal.key)
@@ -297,10 +297,6 @@ class MainWindow(QMainWindow):
         contact_id = self.contact_page.contact_id
         on_contact = self.pages.currentIndex() == CONTACT_PAGE and contact_id is not None
         self.context.request_log(LogRequest((contact_id,) if on_contact else ()))  # type: ignore[arg-type]
-
-    def log_meeting(self) -> None:
-        if not self.today_page.meetings.log_latest():
-            self.context.tell("No meeting waits to be logged", undoable=False)
 
     def new_reminder(self) -> None:
         on_contact = self.pages.currentIndex() == CONTACT_PAGE

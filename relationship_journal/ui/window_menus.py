@@ -36,7 +36,7 @@ def _file_menu(w: MainWindow) -> MenuSpec:
             ActionSpec(
                 "logMeeting",
                 "Log the &meeting that ended…",
-                w.log_meeting,
+                w.today_page.meetings.log_latest,
                 ("Ctrl+Shift+M",),
                 "log",
                 "The latest meeting on Today's \u201cMeetings to log\u201d, filled in",

@@ -34,7 +34,8 @@ class CalendarsTab(QWidget):
             "tomorrow's, with their briefs. Export an .ics file from Outlook or Google, or add "
             "the file your calendar program keeps (Evolution's calendar.ics, a Thunderbird "
             "calendar saved on this computer). The files are read, never written; the app "
-            "reads them again whenever they change."
+            "reads them again whenever they change. Adding or removing one applies at once "
+            "(Edit → Undo takes it back)."
         )
         intro.setWordWrap(True)
         intro.setProperty("role", "muted")

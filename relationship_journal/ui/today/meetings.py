@@ -65,6 +65,11 @@ class MeetingRow(QFrame):
         text.addWidget(detail)
         layout.addLayout(text, 1)
         self.buttons: dict[str, QPushButton] = {}
+        self._panel = panel
+        self._add_buttons(layout, found)
+
+    def _add_buttons(self, layout: QHBoxLayout, found: MeetingWith) -> None:
+        panel = self._panel
         if found.unknown:
             several = len(found.unknown) > 1
             self._button(
@@ -99,7 +104,6 @@ class MeetingRow(QFrame):
                 "Read their brief",
                 lambda: panel.brief_requested.emit(list(found.contact_ids)),
             )
-        self._panel = panel
 
     def _button(
         self, layout: QHBoxLayout, name: str, text: str, icon_name: str, tip: str, slot: object
@@ -235,12 +239,12 @@ class MeetingsPanel(QWidget):
             )
         )
 
-    def log_latest(self) -> bool:
-        """Log the meeting that ended last; False when none waits."""
-        if not self.waiting:
-            return False
-        self.log(self.waiting[0])
-        return True
+    def log_latest(self) -> None:
+        """Log the meeting that ended last."""
+        if self.waiting:
+            self.log(self.waiting[0])
+        else:
+            self.context.tell("No meeting waits to be logged", undoable=False)
 
     def dismiss(self, meeting: Meeting) -> None:
         self.context.do(meetings.dismiss, meeting)

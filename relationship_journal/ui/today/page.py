@@ -29,6 +29,7 @@ from relationship_journal.domain.moments import (
 from relationship_journal.domain.wording import count_of
 from relationship_journal.operations import agenda
 from relationship_journal.operations.agenda import Drifting
+from relationship_journal.ui.calendar_feed import CalendarFeed
 from relationship_journal.ui.context import JournalContext, LogRequest
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.tasks import run_task
@@ -171,9 +172,7 @@ class TodayPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.news)
-        # Meetings from the calendar: a read of their own, beside the moments'.
         self.meetings = MeetingsPanel(context)
-        layout.addWidget(self.meetings)
         layout.addWidget(scroll, 1)
         context.changed.connect(self.reload)
         self.is_loaded = False
@@ -292,6 +291,14 @@ class TodayPage(QWidget):
     def _expand(self, section: Bucket) -> None:
         self._expanded.add(section)
         self._show(self.moments, self._drifting)
+
+    def follow_calendar(self, feed: CalendarFeed) -> None:
+        """Meetings from the calendar, under the news: a read of their own, beside the
+        moments'."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.news) + 1, self.meetings)
+        self.meetings.follow(feed)
 
     def show_news(self, moments: list[Moment], first_look: bool = False) -> None:
         """What came due since the user last looked (or, the first time, what is due now),

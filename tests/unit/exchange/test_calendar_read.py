@@ -118,3 +118,13 @@ def test_a_file_that_is_not_a_calendar_gets_a_clear_message(data: bytes, message
     with pytest.raises(InvalidInputError, match=message) as raised:
         meetings_between(data, "/home/me/cal.ics", *NOVEMBER)
     assert "/home/me/cal.ics" in str(raised.value)
+
+
+def test_google_floating_times_are_in_the_calendars_own_zone() -> None:
+    data = (
+        b"BEGIN:VCALENDAR\r\nX-WR-TIMEZONE:America/New_York\r\n"
+        b"BEGIN:VEVENT\r\nUID:2\r\nDTSTART:20261103T100000\r\nDTEND:20261103T110000\r\n"
+        b"SUMMARY:fine\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    (fine,) = meetings_between(data, "x.ics", *NOVEMBER)
+    assert utc(fine) == datetime(2026, 11, 3, 15, 0)  # X-WR-TIMEZONE, as Google means it

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -292,12 +293,15 @@ class TodayPage(QWidget):
         self._expanded.add(section)
         self._show(self.moments, self._drifting)
 
-    def follow_calendar(self, feed: CalendarFeed) -> None:
+    def follow_calendar(
+        self, feed: CalendarFeed, show_brief: Callable[[list[int]], object]
+    ) -> None:
         """Meetings from the calendar, under the news: a read of their own, beside the
-        moments'."""
+        moments'; their people's briefs open with ``show_brief``."""
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(layout.indexOf(self.news) + 1, self.meetings)
+        self.meetings.brief_requested.connect(show_brief)
         self.meetings.follow(feed)
 
     def show_news(self, moments: list[Moment], first_look: bool = False) -> None:

@@ -128,3 +128,12 @@ def test_google_floating_times_are_in_the_calendars_own_zone() -> None:
     )
     (fine,) = meetings_between(data, "x.ics", *NOVEMBER)
     assert utc(fine) == datetime(2026, 11, 3, 15, 0)  # X-WR-TIMEZONE, as Google means it
+
+
+def test_office_365_published_zones_by_windows_name_and_customised() -> None:
+    found = {m.title: utc(m) for m in read("office365-published.ics")}
+    assert found == {
+        "Tokyo partner sync": datetime(2026, 11, 24, 8, 0),  # JST, UTC+9 all year
+        # A zone Exchange names "Customized Time Zone": the file's own VTIMEZONE rules.
+        "Berlin steering committee": datetime(2026, 11, 25, 8, 0),
+    }

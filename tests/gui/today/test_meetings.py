@@ -224,3 +224,26 @@ def test_settings_refuse_a_file_that_is_not_a_calendar_and_remove_one(  # type: 
     settle(qtbot, window)
     assert on_show(window) == []  # no calendar, no meetings
     assert calendar.exists()
+
+
+def test_a_calendar_saved_by_replacing_the_file_is_read_again(  # type: ignore[no-untyped-def]
+    day, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window, _clock, calendar = day
+    # Calendar programs save to a new file and rename it over the old one.
+    fresh = tmp_path / "calendar.ics.new"
+    write_calendar(
+        fresh,
+        ("tomorrow", "Contoso QBR", local(11, days=1), MEI),
+        ("added", "Fabrikam renewal", local(15, days=1), OLA),
+    )
+    fresh.replace(calendar)
+    qtbot.waitUntil(lambda: len(on_show(window)) == 2, timeout=10000)
+    assert on_show(window) == [
+        ("meetingsTomorrow", "Contoso QBR"),
+        ("meetingsTomorrow", "Fabrikam renewal"),
+    ]
+    # And again: the watch follows the new file.
+    write_calendar(fresh, ("added", "Fabrikam renewal", local(15, days=1), OLA))
+    fresh.replace(calendar)
+    qtbot.waitUntil(lambda: len(on_show(window)) == 1, timeout=10000)

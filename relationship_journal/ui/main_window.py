@@ -7,6 +7,7 @@ What each command does lives with the feature (``Capture``, ``ContactEditing``,
 
 from __future__ import annotations
 
+from datetime import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
             journal, paths, source.is_demo, self, DraftStore(paths.drafts, journal.key)
         )
         self.history = History()
+        self.keep_running = False  # closing hides the window (started with the computer)
         self.toast = Toast()
         self.toast.attach(self.context, self.open_contact)
         self.capture = Capture(self, self.context)
@@ -90,6 +92,8 @@ class MainWindow(QMainWindow):
         self.notifications = NotificationCenter(self.context, self)
         self.notifications.announced.connect(self._announce)
         self.notifications.open_requested.connect(self.bring_to_front)
+        self.notifications.contact_requested.connect(self._notice_clicked)
+        self.notifications.unavailable.connect(self._notifications_unavailable)
         self.notifications.quit_requested.connect(self.quit)
         self.background = BackgroundJobs(self.context, self)
         self.background.failed.connect(self._background_failed)
@@ -342,7 +346,8 @@ class MainWindow(QMainWindow):
     def show_settings(self) -> None:
         from relationship_journal.ui.settings.dialog import SettingsDialog
 
-        SettingsDialog(self, self.context, self.privacy).exec()
+        status = self.notifications.status()
+        SettingsDialog(self, self.context, self.privacy, status).exec()
         self._apply_lock_preference()
         self.background.write_calendar()
 
@@ -393,6 +398,16 @@ class MainWindow(QMainWindow):
         what = "1 moment that matters" if count == 1 else f"{count:,} moments that matter"
         self.statusBar().showMessage(f"{what} came due. See Today.", 10000)
 
+    def _notice_clicked(self, contact_id: int | None) -> None:
+        self.bring_to_front()
+        if contact_id is None:
+            self.go(0)
+        else:
+            self.open_contact(contact_id)
+
+    def _notifications_unavailable(self, message: str) -> None:
+        self.statusBar().showMessage(message, 30000)
+
     def _damaged(self, message: str) -> None:
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
@@ -427,7 +442,17 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
+    def run_in_background(self, announce_from: time) -> None:
+        """Started with the computer: no window until a notice or the tray is clicked, and
+        closing the window keeps the reminders running."""
+        self.keep_running = True
+        QApplication.setQuitOnLastWindowClosed(False)
+        self.notifications.hold_until = announce_from
+        self.notifications.start()
+        self.background.start()
+
     def quit(self) -> None:
+        self.keep_running = False
         self.close()
         QApplication.quit()
 
@@ -440,6 +465,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("window/geometry", self.saveGeometry())
+        if self.keep_running:
+            self.hide()
+            event.ignore()
+            return
+        self.notifications.stop()
         wait_for_tasks()
         self.context.journal.close()
         self.source.release()

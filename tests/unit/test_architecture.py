@@ -32,6 +32,18 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
         "relationship_journal.ui",
         "relationship_journal.commands",
     ),
+    # The desktop around the app (notification service, login items) knows no journal.
+    "desktop": (
+        "PySide6.QtWidgets",
+        "PySide6.QtGui",
+        "sqlmodel",
+        "sqlalchemy",
+        "relationship_journal.store",
+        "relationship_journal.exchange",
+        "relationship_journal.operations",
+        "relationship_journal.ui",
+        "relationship_journal.commands",
+    ),
     "operations": ("PySide6", "relationship_journal.ui", "relationship_journal.commands"),
     "ui": ("sqlmodel", "sqlalchemy", "relationship_journal.store", "relationship_journal.exchange"),
     # A command may start a Qt core application (D-Bus, offscreen drawing), never a window.

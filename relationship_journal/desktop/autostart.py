@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import plistlib
-import shlex
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
@@ -102,7 +101,3 @@ def enable(
 
 def disable(platform: str | None = None, environ: Mapping[str, str] | None = None) -> None:
     entry_path(platform, environ).unlink(missing_ok=True)
-
-
-def describe(command: Sequence[str]) -> str:
-    return shlex.join(command)

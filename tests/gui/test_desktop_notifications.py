@@ -3,15 +3,17 @@ service on a private session bus records exactly what the app showed."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+import hashlib
+from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QSettings, QTime
 from PySide6.QtWidgets import QCheckBox, QLabel, QTimeEdit
 from pytestqt.qtbot import QtBot
 
 from relationship_journal.domain.clock import SystemClock
 from relationship_journal.domain.contact import ContactDraft
 from relationship_journal.domain.dates import PartialDate
+from relationship_journal.domain.moments import DEFAULT_NOTICE_DAYS, MomentKind
 from relationship_journal.ui.main_window import MainWindow
 from relationship_journal.ui.preferences import Preferences
 from relationship_journal.ui.settings.dialog import SettingsDialog
@@ -141,3 +143,37 @@ def test_start_with_my_computer_writes_and_removes_the_autostart_entry(
     assert "Type=Application" in text and Preferences().daily_at == time(7, 45)
     settings(False)
     assert not entry.exists()
+
+
+def test_the_window_and_the_command_line_share_one_record(
+    open_window: WindowFactory, notification_service: PrivateBus, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    from relationship_journal.app import main
+
+    window = open_window()
+    _birthday_today(window, "Olu Adeyemi")
+    prefs = Preferences()
+    prefs.quiet_from = prefs.quiet_until = time(0, 0)  # the test may run at any hour
+    assert len(window.notifications.check(_at(9))) == 1
+    capsys.readouterr()
+    assert main(["notify"]) == 0
+    assert "Nothing new" in capsys.readouterr().out
+    assert len(notification_service.received()) == 1
+
+
+def test_what_an_older_version_announced_is_not_announced_again(
+    open_window: WindowFactory, notification_service: PrivateBus
+) -> None:
+    window = open_window()
+    olu = _birthday_today(window, "Olu Adeyemi")
+    today = clock.today()
+    journal = str(window.context.journal.path)
+    told = today - timedelta(days=DEFAULT_NOTICE_DAYS[MomentKind.BIRTHDAY])
+    key = f"birthday:{olu.id}:{today.year}@{told.isoformat()}"
+    scope = hashlib.sha256(journal.encode()).hexdigest()[:16]
+    QSettings().setValue(f"notifications/{scope}/notified", [key])
+    window.notifications.start()
+    window.notifications.stop()
+    assert window.notifications.check(_at(9)) == []
+    assert notification_service.received() == []
+    assert Preferences().notified(journal) == set()

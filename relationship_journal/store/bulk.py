@@ -14,11 +14,7 @@ from sqlmodel import Session, col, select
 from relationship_journal.domain import profile
 from relationship_journal.domain.contact import ContactDraft
 from relationship_journal.domain.text import fold
-from relationship_journal.store.contacts import (
-    contact_fields,
-    detail_rows,
-    set_custom_value,
-)
+from relationship_journal.store.contacts import contact_fields, detail_rows, set_custom_value
 from relationship_journal.store.models import (
     Contact,
     ContactTag,

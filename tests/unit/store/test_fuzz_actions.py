@@ -16,13 +16,12 @@ from relationship_journal.domain import ledger, profile
 from relationship_journal.domain.contact import ContactDraft, FieldError
 from relationship_journal.store.contacts import (
     create_contact,
-    current_facts,
     get_contact,
-    record_fact,
     restore_contacts,
     trash_contacts,
 )
 from relationship_journal.store.errors import InvalidInputError
+from relationship_journal.store.facts import current_facts, record_fact
 from relationship_journal.store.journal import open_journal
 from relationship_journal.store.ledger import EntryDraft, delete_entry, log_entry, update_entry
 from relationship_journal.store.promises import add_promise, set_promise_status

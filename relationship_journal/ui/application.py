@@ -17,6 +17,7 @@ from relationship_journal.paths import JournalPaths
 from relationship_journal.ui.icons import app_icon
 from relationship_journal.ui.journal_source import JournalSource
 from relationship_journal.ui.main_window import MainWindow
+from relationship_journal.ui.notifications.window_link import run_in_background
 from relationship_journal.ui.preferences import Preferences
 from relationship_journal.ui.privacy.passphrase_dialogs import UNLOCK_JOURNAL, ask_passphrase
 from relationship_journal.ui.theme import apply_theme
@@ -107,7 +108,7 @@ def run_gui(
         return 1
     window = MainWindow(source, journal)
     if background:
-        window.run_in_background(Preferences().daily_at)
+        run_in_background(window, Preferences().daily_at)
         return app.exec()
     window.show()
     if not smoke:

@@ -7,7 +7,6 @@ What each command does lives with the feature (``Capture``, ``ContactEditing``,
 
 from __future__ import annotations
 
-from datetime import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,6 +44,7 @@ from relationship_journal.ui.journal.page import JournalPage
 from relationship_journal.ui.journal_source import JournalSource
 from relationship_journal.ui.journal_switch import JournalSwitch
 from relationship_journal.ui.notifications import NotificationCenter
+from relationship_journal.ui.notifications.window_link import link as link_notifications
 from relationship_journal.ui.organisations.page import OrganisationsPage
 from relationship_journal.ui.portfolio.page import PortfolioPage
 from relationship_journal.ui.privacy.actions import PrivacyActions
@@ -91,10 +91,7 @@ class MainWindow(QMainWindow):
         self._build()
         self.notifications = NotificationCenter(self.context, self)
         self.notifications.announced.connect(self._announce)
-        self.notifications.open_requested.connect(self.bring_to_front)
-        self.notifications.contact_requested.connect(self._notice_clicked)
-        self.notifications.unavailable.connect(self._notifications_unavailable)
-        self.notifications.quit_requested.connect(self.quit)
+        link_notifications(self)
         self.background = BackgroundJobs(self.context, self)
         self.background.failed.connect(self._background_failed)
         self.background.damaged.connect(self._damaged)
@@ -398,16 +395,6 @@ class MainWindow(QMainWindow):
         what = "1 moment that matters" if count == 1 else f"{count:,} moments that matter"
         self.statusBar().showMessage(f"{what} came due. See Today.", 10000)
 
-    def _notice_clicked(self, contact_id: int | None) -> None:
-        self.bring_to_front()
-        if contact_id is None:
-            self.go(0)
-        else:
-            self.open_contact(contact_id)
-
-    def _notifications_unavailable(self, message: str) -> None:
-        self.statusBar().showMessage(message, 30000)
-
     def _damaged(self, message: str) -> None:
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
@@ -441,15 +428,6 @@ class MainWindow(QMainWindow):
         self.showNormal()
         self.raise_()
         self.activateWindow()
-
-    def run_in_background(self, announce_from: time) -> None:
-        """Started with the computer: no window until a notice or the tray is clicked, and
-        closing the window keeps the reminders running."""
-        self.keep_running = True
-        QApplication.setQuitOnLastWindowClosed(False)
-        self.notifications.hold_until = announce_from
-        self.notifications.start()
-        self.background.start()
 
     def quit(self) -> None:
         self.keep_running = False

@@ -15,6 +15,7 @@ from relationship_journal.domain.contact import ContactDraft
 from relationship_journal.domain.dates import PartialDate
 from relationship_journal.domain.moments import DEFAULT_NOTICE_DAYS, MomentKind
 from relationship_journal.ui.main_window import MainWindow
+from relationship_journal.ui.notifications.window_link import run_in_background
 from relationship_journal.ui.preferences import Preferences
 from relationship_journal.ui.settings.dialog import SettingsDialog
 from tests.desktop_bus import PrivateBus
@@ -108,7 +109,7 @@ def test_started_with_the_computer_it_waits_for_the_chosen_time_and_opens_on_a_c
     window = open_window()
     olu = _birthday_today(window, "Olu Adeyemi")
     window.hide()
-    window.run_in_background(time(8, 30))
+    run_in_background(window, time(8, 30))
     assert window.notifications.check(_at(8, 29)) == []
     assert len(window.notifications.check(_at(8, 30))) == 1
     window.close()  # closing keeps the reminders running

@@ -241,7 +241,9 @@ def _salesforce_report() -> ColumnMapping:
 
 
 def _salesforce_loader(upper: bool) -> ColumnMapping:
-    col = (lambda name: name.upper()) if upper else (lambda name: name)
+    def col(name: str) -> str:
+        return name.upper() if upper else name
+
     return ColumnMapping(
         format_name="Salesforce Data Loader",
         prefix=col("Salutation"),

@@ -322,13 +322,14 @@ def parse_cards(data: bytes) -> list[Card]:
     decoder = _Decoder(data)
     cards: list[Card] = []
     stack: list[Card] = []
-    heads: dict[bytes, _Head | bool] = {}
+    heads: dict[bytes, _Head] = {}
     for head_end, line in _logical_lines(data):
         if head_end < 0:
             continue
         raw_head = line[:head_end]
-        known = heads.get(raw_head, False)
-        if known is False:
+        if raw_head in heads:
+            known = heads[raw_head]
+        else:
             head, _ = decoder.text(raw_head)
             known = _read_head(head if head is not None else raw_head.decode("latin-1"))
             if len(heads) < 10_000:  # the same few heads repeat on every card

@@ -58,7 +58,8 @@ def resolve(ws: Workspace, text: str) -> int:
         raise InvalidInputError(
             f"a contact named by {len(text):,} characters matches nobody; give its id or name"
         )
-    found: int = ws.read(lambda s: resolve_contact(s, text).id)
+    found: int | None = ws.read(lambda s: resolve_contact(s, text).id)
+    assert found is not None  # a stored contact has its id
     return found
 
 

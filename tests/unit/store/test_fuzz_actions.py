@@ -26,6 +26,8 @@ from relationship_journal.store.journal import open_journal
 from relationship_journal.store.ledger import EntryDraft, delete_entry, log_entry, update_entry
 from relationship_journal.store.promises import add_promise, set_promise_status
 
+pytestmark = pytest.mark.slow
+
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 texts = st.text(min_size=0, max_size=40)
 topic_keys = st.sampled_from([t.key for t in profile.TOPICS])

@@ -4,16 +4,20 @@ service on a private session bus records exactly what the app showed."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QSettings, QTime
-from PySide6.QtWidgets import QCheckBox, QLabel, QTimeEdit
+import pytest
+from PySide6.QtCore import QSettings, QTime, QTimer
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QTimeEdit
 from pytestqt.qtbot import QtBot
 
 from relationship_journal.domain.clock import SystemClock
 from relationship_journal.domain.contact import ContactDraft
 from relationship_journal.domain.dates import PartialDate
 from relationship_journal.domain.moments import DEFAULT_NOTICE_DAYS, MomentKind
+from relationship_journal.paths import JournalPaths
+from relationship_journal.store.journal import open_journal
 from relationship_journal.ui.main_window import MainWindow
 from relationship_journal.ui.notifications.window_link import run_in_background
 from relationship_journal.ui.preferences import Preferences
@@ -104,7 +108,10 @@ def test_several_moments_make_one_notice_naming_each(
 
 
 def test_started_with_the_computer_it_waits_for_the_chosen_time_and_opens_on_a_click(
-    open_window: WindowFactory, qtbot: QtBot, notification_service: PrivateBus
+    open_window: WindowFactory,
+    qtbot: QtBot,
+    notification_service: PrivateBus,
+    quits_on_last_window: None,
 ) -> None:
     window = open_window()
     olu = _birthday_today(window, "Olu Adeyemi")
@@ -178,3 +185,32 @@ def test_what_an_older_version_announced_is_not_announced_again(
     assert window.notifications.check(_at(9)) == []
     assert notification_service.received() == []
     assert Preferences().notified(journal) == set()
+
+
+@pytest.fixture
+def quits_on_last_window() -> Iterator[None]:
+    """A quiet start keeps the app running without windows; later tests expect otherwise."""
+    yield
+    QApplication.setQuitOnLastWindowClosed(True)
+
+
+def test_a_quiet_start_opens_no_window_and_quits_from_the_window(
+    paths: JournalPaths, quits_on_last_window: None
+) -> None:
+    from relationship_journal.ui.application import make_application, run_gui
+
+    assert run_gui(paths, background=True) == 0  # no journal yet: nobody to remind of
+    assert not paths.has_journal()
+    open_journal(paths.journal, paths.backups).close()
+    make_application()
+    seen: list[bool] = []
+
+    def look_then_quit() -> None:
+        (window,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        seen.append(window.isVisible())
+        seen.append(window.notifications.timer.isActive())
+        window.quit()
+
+    QTimer.singleShot(300, look_then_quit)
+    assert run_gui(paths, background=True) == 0
+    assert seen == [False, True]

@@ -17,6 +17,11 @@ NO_SERVICE = (
     "running?); nothing was marked announced, the next run tries again"
 )
 
+ELSEWHERE = (
+    "relationship-journal: notify speaks to a Linux desktop's notification service; here, "
+    "Settings → Reminders → Start with my computer, quietly announces through the tray"
+)
+
 
 def notify_command(ws: Workspace, args: argparse.Namespace) -> int:
     at = ws.clock.now().astimezone().replace(tzinfo=None)
@@ -30,6 +35,9 @@ def notify_command(ws: Workspace, args: argparse.Namespace) -> int:
     if not fresh:
         print("Nothing new to announce.")
         return 0
+    if not sys.platform.startswith("linux"):
+        print(ELSEWHERE, file=sys.stderr)
+        return 1
     notifier = DBusNotifier.open()
     if notifier is None:
         print(NO_SERVICE, file=sys.stderr)

@@ -30,7 +30,8 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from relationship_journal.paths import JournalPaths
-    from relationship_journal.store.contacts import resolve_contact
+    from relationship_journal.operations import briefs as brief_operations
+    from relationship_journal.operations.contacts import resolve
     from relationship_journal.ui.application import make_application
     from relationship_journal.ui.journal_source import JournalSource
     from relationship_journal.ui.main_window import MainWindow
@@ -57,7 +58,7 @@ def main() -> int:
         shoot("today")
         window.go(1)
         shoot("contacts")
-        contact_id = window.context.read(lambda s: resolve_contact(s, args.contact).id)
+        contact_id = resolve(window.context.ws, args.contact)
         window.open_contact(contact_id)
         shoot("contact")
         window.contact_page.tabs.setCurrentIndex(1)
@@ -72,11 +73,9 @@ def main() -> int:
         shoot("promises")
         window.go(5)
         shoot("portfolio")
-        from relationship_journal.exchange.brief_builder import briefs_for
-        from relationship_journal.store import clock
         from relationship_journal.ui.brief.dialog import BriefDialog
 
-        briefs = window.context.read(lambda s: briefs_for(s, [contact_id], clock.now()))
+        briefs = brief_operations.briefs(window.context.ws, [contact_id])
         brief = BriefDialog(window, briefs, briefs[0].file.contact.display_name)
         brief.resize(900, height)
         brief.show()

@@ -30,6 +30,7 @@ from relationship_journal.domain.wording import count_of
 from relationship_journal.operations import agenda
 from relationship_journal.operations.agenda import Drifting
 from relationship_journal.ui.context import JournalContext, LogRequest
+from relationship_journal.ui.dates import day_text
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.tasks import run_task
 from relationship_journal.ui.theme import accent, value_colour
@@ -130,7 +131,7 @@ def _when(moment: Moment, today: date) -> str:
         return "yesterday"
     if delta < 0:
         return f"{-delta} days ago"
-    return f"{moment.day:%a %d %b}{at}"
+    return f"{day_text(moment.day, weekday=True, year=False)}{at}"
 
 
 class TodayPage(QWidget):
@@ -314,7 +315,9 @@ class TodayPage(QWidget):
 
     def snooze(self, moment: Moment, until: date) -> None:
         self.context.do(agenda.snooze, moment, until)
-        self.context.tell(f"Snoozed until {until:%a %d %b}: {moment.title}")
+        self.context.tell(
+            f"Snoozed until {day_text(until, weekday=True, year=False)}: {moment.title}"
+        )
         moved = []
         for shown in self.moments:
             if shown.key == moment.key:

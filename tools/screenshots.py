@@ -29,9 +29,9 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from relationship_journal.paths import JournalPaths
     from relationship_journal.operations import briefs as brief_operations
     from relationship_journal.operations.contacts import resolve
+    from relationship_journal.paths import JournalPaths
     from relationship_journal.ui.application import make_application
     from relationship_journal.ui.journal_source import JournalSource
     from relationship_journal.ui.main_window import MainWindow

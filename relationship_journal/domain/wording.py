@@ -50,3 +50,18 @@ def since_day(moment_day: date | None, today: date) -> str:
     if delta < 60:
         return f"{delta} days ago"
     return f"{moment_day.day} {moment_day:%b %Y}"
+
+
+# What each health means, for a tooltip or a legend (the rules are in ledger.health).
+HEALTH_MEANINGS = {
+    "new": "Nothing logged yet",
+    "overdrawn": "The balance is below zero: more withdrawals than deposits lately",
+    "drifting": "No interaction for longer than the stay-in-touch cadence (90 days if none)",
+    "growing": "The balance rose by 0.5 or more over the last 90 days",
+    "cooling": "The balance fell by 0.5 or more over the last 90 days",
+    "steady": "The balance moved less than 0.5 either way over the last 90 days",
+}
+TIER_MEANING = "Tier: how much this relationship matters to your work (key, strategic, standard)"
+STAGE_MEANING = "Stage: where the relationship stands in its model (Stage… changes it)"
+TREND_MEANING = "Trend: how much the balance moved over the last 90 days"
+BALANCE_MEANING = "Balance: deposits minus withdrawals, each fading with age (half-life 120 days)"

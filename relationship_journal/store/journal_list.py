@@ -24,8 +24,8 @@ class EntryFilter:
 
 
 def _local_midnight(day: date) -> datetime:
-    """The start of a local day as the journal stores times: UTC, without a zone."""
-    return datetime.combine(day, time(0, 0)).astimezone().astimezone(UTC).replace(tzinfo=None)
+    """The start of a local day, in UTC as the journal stores times."""
+    return datetime.combine(day, time(0, 0)).astimezone().astimezone(UTC)
 
 
 def _filtered(query: SelectOfScalar, flt: EntryFilter) -> SelectOfScalar:

@@ -48,6 +48,14 @@ def day_text(day: date, weekday: bool = False, year: bool = True) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), _medium_format(weekday, year))
 
 
+def long_day_text(day: date) -> str:
+    """A day in full, without the year: "Thursday, 26 November"."""
+    pattern = QLocale().dateFormat(QLocale.FormatType.LongFormat)
+    pattern = re.sub(r"(?<!d)dd(?!d)", "d", pattern)
+    pattern = re.sub(r"[,.]?\s*y+[.年]?", "", pattern).strip(" ,")
+    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
+
+
 def time_text(moment: datetime) -> str:
     """A time of day in local time, as the locale writes it ("16:45", "4:45 PM")."""
     local = moment.astimezone() if moment.tzinfo else moment
@@ -172,7 +180,13 @@ class DayEdit(QWidget):
 
     changed = Signal()
 
-    def __init__(self, name: str, yearless: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        yearless: bool = False,
+        placeholder: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self._yearless = yearless
@@ -181,10 +195,14 @@ class DayEdit(QWidget):
         self.edit.setAccessibleName(name.replace("_", " "))
         example = example_day()
         self.edit.setPlaceholderText(
-            f"{example}, or {typed_form(PartialDate(12, 31))} without the year"
-            if yearless
-            else example
+            placeholder
+            or (
+                f"{example}, or {typed_form(PartialDate(12, 31))} without the year"
+                if yearless
+                else example
+            )
         )
+        self.edit.setToolTip(f"Type it as {example}, or pick it from the calendar")
         self.edit.setClearButtonEnabled(True)
         self.edit.textChanged.connect(lambda _text: self.changed.emit())
         self.calendar = QCalendarWidget()

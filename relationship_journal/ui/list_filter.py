@@ -8,7 +8,9 @@ from datetime import date
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from relationship_journal.domain.dates import DateError
 from relationship_journal.ui.dates import DayEdit
+from relationship_journal.ui.theme import WITHDRAWAL
 
 
 @dataclass(frozen=True)
@@ -49,10 +51,10 @@ class FilterBar(QWidget):
         self.kind.addItem("Any", "")
         for text, value in kinds:
             self.kind.addItem(text, value)
-        self.start = DayEdit(f"{name}From")
-        self.start.setToolTip("The first day to show")
-        self.end = DayEdit(f"{name}To")
-        self.end.setToolTip("The last day to show")
+        self.start = DayEdit(f"{name}From", placeholder="any day")
+        self.end = DayEdit(f"{name}To", placeholder="any day")
+        for field in (self.start, self.end):
+            field.edit.setMaximumWidth(120)
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(250)
@@ -63,18 +65,30 @@ class FilterBar(QWidget):
         self.end.changed.connect(self.changed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.person, 2)
+        layout.addWidget(self.person, 1)
         layout.addWidget(QLabel(kind_label))
         layout.addWidget(self.kind)
         layout.addWidget(QLabel("From"))
-        layout.addWidget(self.start, 1)
+        layout.addWidget(self.start)
         layout.addWidget(QLabel("to"))
-        layout.addWidget(self.end, 1)
+        layout.addWidget(self.end)
 
     def value(self) -> ListFilter:
         return ListFilter(
             self.person.text().strip(),
             str(self.kind.currentData() or ""),
-            self.start.day(),
-            self.end.day(),
+            _day_or_none(self.start),
+            _day_or_none(self.end),
         )
+
+
+def _day_or_none(field: DayEdit) -> date | None:
+    """The day typed, or None while the text is not (yet) a day, marked as such."""
+    try:
+        day = field.day()
+    except DateError as error:
+        field.edit.setStyleSheet(f"color: {WITHDRAWAL};")
+        field.edit.setToolTip(str(error))
+        return None
+    field.edit.setStyleSheet("")
+    return day

@@ -32,6 +32,7 @@ from relationship_journal.operations.errors import JournalError
 from relationship_journal.ui.actions import connect_plain
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.icons import icon
+from relationship_journal.ui.widgets import fit_to_screen
 
 
 def open_brief(
@@ -49,7 +50,7 @@ class BriefDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("briefDialog")
         self.setWindowTitle(f"Brief — {title}")
-        self.resize(820, 900)
+        fit_to_screen(self, 820, 900)
         self.briefs = briefs
         self.title = title
         self.sections = sections_for(briefs, title, fits_one_page)

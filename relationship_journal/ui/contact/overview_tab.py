@@ -141,7 +141,7 @@ def about_html(file: ContactFile) -> str:
 
 def stages_html(file: ContactFile) -> str:
     if not file.layers:
-        return "<span style='color: gray;'>No stage yet: set one with Stage…</span>"
+        return "<span style='color: gray;'>No stage yet: the Stage… button above sets one</span>"
     lines = []
     for layer in file.layers:
         hint = stages.STAGE_HINTS.get(layer.stage, "")

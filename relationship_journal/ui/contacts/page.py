@@ -50,6 +50,7 @@ class ContactsPage(LazyPage):
         self.search.setPlaceholderText("Filter by name or organisation…  (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Filter contacts")
+        self.search.setMinimumWidth(170)  # room for the hint to read at 900 px wide
         self.tag_box = self._combo("tagFilter", "Filter by tag")
         self.stage_box = self._combo("stageFilter", "Filter by stage")
         self.tier_box = self._combo("tierFilter", "Filter by tier")

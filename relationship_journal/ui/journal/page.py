@@ -59,10 +59,12 @@ class JournalPage(LazyPage):
             "journalFilter", "Kind", [(kind, kind) for kind in INTERACTION_KINDS]
         )
         self.filters.changed.connect(self.reload)
+        # The filter the rows were counted with; the fields may already say something else.
+        self._shown_filter = EntryFilter()
         self.model: PagedTableModel[EntryRow] = PagedTableModel(
             COLUMNS,
-            lambda: views.entry_count(context.ws, self._filter()),
-            lambda offset, limit: views.entries(context.ws, offset, limit, self._filter()),
+            lambda: views.entry_count(context.ws, self._shown_filter),
+            lambda offset, limit: views.entries(context.ws, offset, limit, self._shown_filter),
         )
         widths = {0: 150, 1: 160, 2: 80, 4: 56, 5: 190}
         self.table = make_table("journalTable", "Journal entries", self.model, 3, widths)
@@ -84,11 +86,9 @@ class JournalPage(LazyPage):
         layout.addWidget(self.filters)
         layout.addWidget(self.table, 1)
 
-    def _filter(self) -> EntryFilter:
-        chosen = self.filters.value()
-        return EntryFilter(chosen.person, chosen.kind, chosen.start, chosen.end)
-
     def reload(self) -> None:
+        chosen = self.filters.value()
+        self._shown_filter = EntryFilter(chosen.person, chosen.kind, chosen.start, chosen.end)
         self.model.reload()
         total = self.model.rowCount()
         if total:

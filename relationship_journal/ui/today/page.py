@@ -30,7 +30,7 @@ from relationship_journal.domain.wording import count_of
 from relationship_journal.operations import agenda
 from relationship_journal.operations.agenda import Drifting
 from relationship_journal.ui.context import JournalContext, LogRequest
-from relationship_journal.ui.dates import day_text
+from relationship_journal.ui.dates import day_text, long_day_text
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.tasks import run_task
 from relationship_journal.ui.theme import accent, value_colour
@@ -43,20 +43,20 @@ SHOWN_PER_BUCKET = 200
 SECTION_ORDER = (Bucket.TODAY, Bucket.OVERDUE, Bucket.THIS_WEEK, Bucket.NEXT_30_DAYS)
 KIND_ICONS = {
     MomentKind.BIRTHDAY: "birthday",
-    MomentKind.ANNIVERSARY: "birthday",
+    MomentKind.ANNIVERSARY: "anniversary",
     MomentKind.PROMISE_MINE: "promises",
     MomentKind.PROMISE_THEIRS: "promises",
     MomentKind.CADENCE: "contacts",
     MomentKind.FOLLOW_UP: "log",
     MomentKind.STAGE_NUDGE: "portfolio",
-    MomentKind.REMINDER: "today",
+    MomentKind.REMINDER: "reminder",
 }
 
 
 class MomentRow(QWidget):
     """One moment: what, who, why, and its actions."""
 
-    def __init__(self, page: TodayPage, moment: Moment, today: date) -> None:
+    def __init__(self, page: TodayPage, moment: Moment, today: date, coach: bool = True) -> None:
         super().__init__()
         self.moment = moment
         self.setObjectName("momentRow")
@@ -72,21 +72,31 @@ class MomentRow(QWidget):
         text = QVBoxLayout()
         text.setSpacing(1)
         when = _when(moment, today)
-        title = label(f"<b>{esc(moment.title)}</b>", wrap=True)
+        title = label(f"<b>{esc(_title(moment))}</b>", wrap=True)
         title.setTextFormat(Qt.TextFormat.RichText)
         title.setObjectName("momentTitle")
         when_colour = value_colour(-1).name() if moment.day < today else accent().name()
+        # The why is coaching: said once for the first moment of its kind on the page,
+        # kept on hover for the rest.
+        why = f" — {esc(moment.why)}" if coach and moment.why else ""
         detail = label(
             f"<span style='color: {when_colour}; font-weight: 600;'>{moment.kind.label} · "
-            f"{when}</span> — {esc(moment.why)}",
+            f"{when}</span>{why}",
             "muted",
             wrap=True,
         )
+        if moment.why:
+            detail.setToolTip(moment.why)
         detail.setTextFormat(Qt.TextFormat.RichText)
+        # Wrapped labels ask for more width than they need: let the buttons keep theirs and
+        # the text wrap into what is left, so a narrow window never scrolls sideways.
+        for part in (title, detail):
+            part.setMinimumWidth(140)
         text.addWidget(title)
         text.addWidget(detail)
         if moment.day > today and moment.notice_day <= today:
-            ahead = label("You asked to be told ahead of this.", "muted")
+            ahead = label("Shown early so there is time to prepare.", "muted")
+            ahead.setToolTip("How early each kind shows: Tell me ahead… on the contact's page")
             ahead.setObjectName("headsUp")
             text.addWidget(ahead)
         self.done_button = done = QPushButton(icon("done"), "Done")
@@ -118,6 +128,14 @@ class MomentRow(QWidget):
             layout.addWidget(log_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(later, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(done, 0, Qt.AlignmentFlag.AlignVCenter)
+
+
+def _title(moment: Moment) -> str:
+    """The moment's title, naming the person when the title does not (a reminder)."""
+    name = moment.contact_name
+    if name and name not in moment.title:
+        return f"{moment.title} — {name}"
+    return moment.title
 
 
 def _when(moment: Moment, today: date) -> str:
@@ -160,6 +178,7 @@ class TodayPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 12)
@@ -222,7 +241,7 @@ class TodayPage(QWidget):
         self.moments = moments
         self._drifting = drifting
         self.is_loaded = True
-        self.heading.setText(f"Today — {today:%A %d %B}")
+        self.heading.setText(f"Today — {long_day_text(today)}")
         grouped: dict[Bucket, list[Moment]] = {}
         for moment in self.moments:
             grouped.setdefault(bucket(moment.day, today), []).append(moment)
@@ -230,6 +249,7 @@ class TodayPage(QWidget):
         self.subtitle.setText(", ".join(counts) if counts else "")
         clear_layout(self.sections)
         self._rows = []
+        coached: set[str] = set()
         if drifting.count:
             self.sections.addWidget(self._drifting_note(drifting))
         if not self.moments:
@@ -252,7 +272,8 @@ class TodayPage(QWidget):
             frame_layout.addWidget(label(f"{section.value}  ({len(items)})", "section"))
             limit = SHOWN_PER_BUCKET if section in self._expanded else SHOWN_FIRST
             for moment in items[:limit]:
-                row = MomentRow(self, moment, today)
+                row = MomentRow(self, moment, today, moment.why not in coached)
+                coached.add(moment.why)
                 self._rows.append(row)
                 frame_layout.addWidget(row)
             if len(items) > limit:
@@ -278,6 +299,7 @@ class TodayPage(QWidget):
             wrap=True,
         )
         text.setObjectName("driftingText")
+        text.setMinimumWidth(140)
         row.addWidget(text, 1)
         review = QPushButton("Review them")
         review.setObjectName("reviewDrifting")

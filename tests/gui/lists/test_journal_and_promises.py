@@ -27,7 +27,8 @@ def _seed_entries(window: MainWindow) -> None:
         jurgen = create_contact(session, ContactDraft("Jürgen Müller"), now).id
         at = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
         log_entry(session, EntryDraft([jurgen], at, LONG, "meeting", "Bring the roster", 3), now)
-        log_entry(session, EntryDraft([anna], at - timedelta(days=40), "Call about Q1", "call"), now)
+        earlier = at - timedelta(days=40)
+        log_entry(session, EntryDraft([anna], earlier, "Call about Q1", "call"), now)
         log_entry(session, EntryDraft([anna], at, "Lunch", "meeting", value=1), now)
 
     seed(window, write)

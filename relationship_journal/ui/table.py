@@ -29,8 +29,11 @@ class _ColumnFitter(QObject):
         room = self._table.viewport().width()
         wanted = sum(self._widths.values())
         scale = min(1.0, room * (1 - MAIN_SHARE) / wanted) if wanted else 1.0
+        header = self._table.horizontalHeader()
         for column, width in self._widths.items():
-            self._table.setColumnWidth(column, max(40, int(width * scale)))
+            # Never narrower than the column's title.
+            least = min(width, header.sectionSizeHint(column))
+            self._table.setColumnWidth(column, max(least, int(width * scale)))
 
 
 def make_table(

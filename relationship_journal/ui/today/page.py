@@ -95,7 +95,8 @@ class MomentRow(QWidget):
         text.addWidget(title)
         text.addWidget(detail)
         if moment.day > today and moment.notice_day <= today:
-            ahead = label("Shown early so there is time to prepare.", "muted")
+            ahead = label("Shown early so there is time to prepare.", "muted", wrap=True)
+            ahead.setMinimumWidth(140)
             ahead.setToolTip("How early each kind shows: Tell me ahead… on the contact's page")
             ahead.setObjectName("headsUp")
             text.addWidget(ahead)

@@ -52,8 +52,10 @@ def test_the_journal_summary_takes_the_free_width_and_shows_notes(
     qtbot.waitUntil(lambda: header.sectionSize(3) > 300)
     summaries = _texts(table, 3)
     assert f"{LONG} — Bring the roster" in summaries
-    tip = table.model().index(summaries.index(f"{LONG} — Bring the roster"), 3).data(
-        Qt.ItemDataRole.ToolTipRole
+    tip = (
+        table.model()
+        .index(summaries.index(f"{LONG} — Bring the roster"), 3)
+        .data(Qt.ItemDataRole.ToolTipRole)
     )
     assert LONG in tip and "Bring the roster" in tip
     assert "note" in _texts(table, 4)  # a plain note says so, not "·"

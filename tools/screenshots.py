@@ -155,6 +155,7 @@ def _dialogs(window: object, camera: _Camera) -> None:
         return int(QDialog.DialogCode.Rejected)
 
     def contact_form_error(dialog: QDialog) -> None:
+        dialog.name.setText("Jane Roe")  # type: ignore[attr-defined]
         dialog.met_on.edit.setText("31/12/1850")  # type: ignore[attr-defined]
         dialog.accept()
         camera.shoot(dialog, "contact-form-error")

@@ -24,6 +24,26 @@ def known_for(met_on: date | None, today: date) -> str:
     return count_of(days // 365, "year")
 
 
+def day_month(day: date) -> str:
+    """ "7 Mar": a day without a leading zero, as the printed brief and the command line
+    write it (the window writes dates in the user's locale)."""
+    return f"{day.day} {_MONTHS[day.month - 1]}"
+
+
+def day_month_year(day: date) -> str:
+    """ "7 Mar 2026"."""
+    return f"{day_month(day)} {day.year}"
+
+
+def weekday_day(day: date) -> str:
+    """ "Sat 7 Mar"."""
+    return f"{_WEEKDAYS[day.weekday()]} {day_month(day)}"
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
 def relative_day(day: date, today: date) -> str:
     """A day near today in words ("today", "in 3 days", "5 days overdue"), else the date."""
     delta = (day - today).days
@@ -35,7 +55,7 @@ def relative_day(day: date, today: date) -> str:
         return "tomorrow"
     if delta < 14:
         return f"in {delta} days"
-    return f"{day.day} {day:%b}"
+    return day_month(day)
 
 
 def since_day(moment_day: date | None, today: date) -> str:
@@ -49,7 +69,7 @@ def since_day(moment_day: date | None, today: date) -> str:
         return "yesterday"
     if delta < 60:
         return f"{delta} days ago"
-    return f"{moment_day.day} {moment_day:%b %Y}"
+    return day_month_year(moment_day)
 
 
 # What each health means, for a tooltip or a legend (the rules are in ledger.health).

@@ -35,6 +35,7 @@ from relationship_journal.domain.taxonomy import RELATIONSHIP_TYPES, TIERS
 from relationship_journal.ui.dates import DayEdit
 from relationship_journal.ui.dialogs import GuardedDialog, save_cancel
 from relationship_journal.ui.theme import WITHDRAWAL
+from relationship_journal.ui.widgets import fit_to_screen
 
 
 def _split(text: str) -> list[str]:
@@ -182,7 +183,7 @@ class ContactDialog(GuardedDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        self.resize(560, 640)
+        fit_to_screen(self, 560, 640)
         if draft is not None:
             self._load(draft)
         self._pristine = self._form()

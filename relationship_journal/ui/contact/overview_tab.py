@@ -15,7 +15,8 @@ from relationship_journal.domain.records import PromiseRecord
 from relationship_journal.operations.contacts import ContactFile
 from relationship_journal.ui.actions import connect_plain
 from relationship_journal.ui.charts import BalanceChart
-from relationship_journal.ui.dates import day_text
+from relationship_journal.ui.dates import birthday_text, day_text
+from relationship_journal.ui.icons import icon
 from relationship_journal.ui.theme import value_colour
 from relationship_journal.ui.widgets import card, clear_layout, esc, label, scrolled, text_card
 
@@ -101,11 +102,12 @@ class OverviewTab(QWidget):
         if overdue:
             text.setStyleSheet(f"color: {value_colour(-1).name()};")
         layout.addWidget(text, 1)
-        for status, caption, name in (
-            ("kept", "Kept", "keepPromise"),
-            ("broken", "Broken", "breakPromise"),
+        for status, caption, name, symbol in (
+            ("kept", "Kept", "keepPromise", "done"),
+            ("broken", "Broken", "breakPromise", "remove"),
         ):
-            button = QPushButton(caption)
+            button = QPushButton(icon(symbol), caption)
+            button.setToolTip(f"Mark this promise {status}")
             button.setObjectName(f"{name}_{promise_id}")
             connect_plain(button.clicked, lambda s=status: self._resolve(promise_id, s))
             layout.addWidget(button)
@@ -120,7 +122,7 @@ def about_html(file: ContactFile) -> str:
         rows.append(("Phone", "<br>".join(esc(p) for p in file.phones)))
     if file.birthday:
         age = file.birthday.age_on(file.today)
-        rows.append(("Birthday", file.birthday.label() + (f" (age {age})" if age else "")))
+        rows.append(("Birthday", birthday_text(file.birthday) + (f" (age {age})" if age else "")))
     if file.contact.met_on:
         rows.append(("We met", day_text(file.contact.met_on)))
     if file.tags:

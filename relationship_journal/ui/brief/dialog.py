@@ -59,6 +59,8 @@ class BriefDialog(QDialog):
         self.view.setObjectName("briefView")
         self.view.setAccessibleName("Meeting brief")
         self.view.setOpenLinks(False)
+        # The brief is a printed page: shown as paper, dark text on white, in either palette.
+        self.view.setStyleSheet("QTextBrowser#briefView { background: #ffffff; color: #1f2328; }")
         for brief in briefs:
             image = balance_image(brief.file.balance_series, *CHART_SIZE)
             self.view.document().addResource(

@@ -61,6 +61,8 @@ class BriefDialog(QDialog):
         self.view.setOpenLinks(False)
         # The brief is a printed page: shown as paper, dark text on white, in either palette.
         self.view.setStyleSheet("QTextBrowser#briefView { background: #ffffff; color: #1f2328; }")
+        # Its text wraps to any width; a table rounding up by a pixel is no reason to scroll.
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for brief in briefs:
             image = balance_image(brief.file.balance_series, *CHART_SIZE)
             self.view.document().addResource(

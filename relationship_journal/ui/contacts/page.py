@@ -50,7 +50,6 @@ class ContactsPage(LazyPage):
         self.search.setPlaceholderText("Filter by name or organisation…  (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Filter contacts")
-        self.search.setMinimumWidth(170)  # room for the hint to read at 900 px wide
         self.tag_box = self._combo("tagFilter", "Filter by tag")
         self.stage_box = self._combo("stageFilter", "Filter by stage")
         self.tier_box = self._combo("tierFilter", "Filter by tier")
@@ -115,7 +114,6 @@ class ContactsPage(LazyPage):
         empty_layout.addStretch()
 
         filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
         filters.addWidget(label("Tag"))
         filters.addWidget(self.tag_box, 1)
         filters.addWidget(label("Stage"))
@@ -138,7 +136,13 @@ class ContactsPage(LazyPage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 12)
         layout.setSpacing(10)
-        layout.addWidget(label("Contacts", "title"))
+        # The name filter beside the title, so that the row of filters fits a narrow window
+        # and the hint in the field can be read.
+        title_row = QHBoxLayout()
+        title_row.addWidget(label("Contacts", "title"))
+        title_row.addStretch(1)
+        title_row.addWidget(self.search, 2)
+        layout.addLayout(title_row)
         layout.addLayout(filters)
         layout.addLayout(actions)
         layout.addLayout(self.stack, 1)

@@ -65,7 +65,7 @@ def test_profile_answers_survive_restart_with_history(
     assert window.current_page_key() == "contact"
     assert page.name.text() == "Jürgen Müller"
     assert page.role.text() == "VP Operations @ Northwind Logistics"
-    assert "29 February" in page.about.text()
+    assert "29 Feb" in page.about.text()  # the year-less birthday, as the locale writes it
     assert "Open question" in page.profile_sections["professional"].answers["next_job"].text()
 
     _answer(monkeypatch, "Sailing on the Wannsee")

@@ -204,6 +204,7 @@ class DayEdit(QWidget):
         )
         self.edit.setToolTip(f"Type it as {example}, or pick it from the calendar")
         self.edit.setClearButtonEnabled(True)
+        self.setFocusProxy(self.edit)
         self.edit.textChanged.connect(lambda _text: self.changed.emit())
         self.calendar = QCalendarWidget()
         self.calendar.setObjectName(f"{name}Calendar")

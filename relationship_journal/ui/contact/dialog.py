@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -174,7 +174,7 @@ class ContactDialog(GuardedDialog):
         # error) fits a small screen and never runs under Save and Cancel.
         fields = QWidget()
         fields.setLayout(form)
-        scroll = QScrollArea()
+        self._scroll = scroll = QScrollArea()
         scroll.setObjectName("contactFormScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -252,6 +252,9 @@ class ContactDialog(GuardedDialog):
         }.get(field)
         if focus is not None:
             focus.setFocus()
+        shown = self._errors.get(field)
+        if shown is not None:  # once laid out, scroll the message into view
+            QTimer.singleShot(0, lambda: self._scroll.ensureWidgetVisible(shown, 0, 40))
 
     def draft(self) -> ContactDraft:
         """The form as a draft; raises ``FieldError`` naming the field to fix."""

@@ -119,6 +119,7 @@ def test_a_date_out_of_range_is_shown_beside_the_field(window: object, qtbot: Qt
     message = dialog._errors["met_on"]
     assert message.isVisibleTo(dialog)
     assert "1850" in message.text()
+    qtbot.waitUntil(lambda: not message.visibleRegion().isEmpty())  # scrolled into view
     # The form scrolls; Save and Cancel stay below it, never under a field.
     buttons = dialog.findChild(QDialogButtonBox)
     scroll = dialog.findChild(QScrollArea, "contactFormScroll")

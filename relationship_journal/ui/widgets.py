@@ -72,12 +72,16 @@ def text_card(title: str, name: str) -> tuple[QFrame, QLabel]:
     return frame, text
 
 
-def scrolled(inner: QWidget) -> QScrollArea:
-    """``inner`` in a frameless area that scrolls when the window is small."""
+def scrolled(inner: QWidget, name: str = "") -> QScrollArea:
+    """``inner`` in a frameless area that scrolls up and down when the window is small,
+    never sideways (its content wraps)."""
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(inner)
+    if name:
+        area.setObjectName(name)
     return area
 
 

@@ -11,11 +11,9 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QFormLayout,
-    QFrame,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -35,7 +33,7 @@ from relationship_journal.domain.taxonomy import RELATIONSHIP_TYPES, TIERS
 from relationship_journal.ui.dates import DayEdit
 from relationship_journal.ui.dialogs import GuardedDialog, save_cancel
 from relationship_journal.ui.theme import WITHDRAWAL
-from relationship_journal.ui.widgets import fit_to_screen
+from relationship_journal.ui.widgets import fit_to_screen, scrolled
 
 
 def _split(text: str) -> list[str]:
@@ -174,14 +172,9 @@ class ContactDialog(GuardedDialog):
         # error) fits a small screen and never runs under Save and Cancel.
         fields = QWidget()
         fields.setLayout(form)
-        self._scroll = scroll = QScrollArea()
-        scroll.setObjectName("contactFormScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(fields)
+        self._scroll = scrolled(fields, "contactFormScroll")
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self._scroll, 1)
         layout.addWidget(buttons)
         fit_to_screen(self, 560, 640)
         if draft is not None:

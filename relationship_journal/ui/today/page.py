@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QLabel,
     QMenu,
     QPushButton,
-    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -34,7 +34,7 @@ from relationship_journal.ui.dates import day_text, long_day_text
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.tasks import run_task
 from relationship_journal.ui.theme import accent, value_colour
-from relationship_journal.ui.widgets import card, clear_layout, empty_state, esc, label
+from relationship_journal.ui.widgets import card, clear_layout, empty_state, esc, label, scrolled
 
 # Each section shows a few moments and a button for the rest, so that today's are never
 # pushed out of sight by a long overdue list.
@@ -69,37 +69,7 @@ class MomentRow(QWidget):
         kind_icon.setAutoRaise(True)
         kind_icon.setEnabled(False)
         kind_icon.setToolTip(moment.kind.label)
-        text = QVBoxLayout()
-        text.setSpacing(1)
-        when = _when(moment, today)
-        title = label(f"<b>{esc(_title(moment))}</b>", wrap=True)
-        title.setTextFormat(Qt.TextFormat.RichText)
-        title.setObjectName("momentTitle")
-        when_colour = value_colour(-1).name() if moment.day < today else accent().name()
-        # The why is coaching: said once for the first moment of its kind on the page,
-        # kept on hover for the rest.
-        why = f" — {esc(moment.why)}" if coach and moment.why else ""
-        detail = label(
-            f"<span style='color: {when_colour}; font-weight: 600;'>{moment.kind.label} · "
-            f"{when}</span>{why}",
-            "muted",
-            wrap=True,
-        )
-        if moment.why:
-            detail.setToolTip(moment.why)
-        detail.setTextFormat(Qt.TextFormat.RichText)
-        # Wrapped labels ask for more width than they need: let the buttons keep theirs and
-        # the text wrap into what is left, so a narrow window never scrolls sideways.
-        for part in (title, detail):
-            part.setMinimumWidth(140)
-        text.addWidget(title)
-        text.addWidget(detail)
-        if moment.day > today and moment.notice_day <= today:
-            ahead = label("Shown early so there is time to prepare.", "muted", wrap=True)
-            ahead.setMinimumWidth(140)
-            ahead.setToolTip("How early each kind shows: Tell me ahead… on the contact's page")
-            ahead.setObjectName("headsUp")
-            text.addWidget(ahead)
+        text = _text_column(moment, today, coach)
         self.done_button = done = QPushButton(icon("done"), "Done")
         done.setObjectName("doneButton")
         done.setToolTip("Mark done; it will not come back")
@@ -129,6 +99,40 @@ class MomentRow(QWidget):
             layout.addWidget(log_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(later, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(done, 0, Qt.AlignmentFlag.AlignVCenter)
+
+
+def _wrapped(text: str, role: str | None = None) -> QLabel:
+    """Rich text that wraps into what the buttons leave: wrapped labels ask for more width
+    than they need, so a floor of their own keeps a narrow window from scrolling sideways."""
+    widget = label(text, role, wrap=True)
+    widget.setTextFormat(Qt.TextFormat.RichText)
+    widget.setMinimumWidth(140)
+    return widget
+
+
+def _text_column(moment: Moment, today: date, coach: bool) -> QVBoxLayout:
+    """What, when and why; the why is coaching, said for the first moment of its kind on
+    the page and kept on hover for the rest."""
+    text = QVBoxLayout()
+    text.setSpacing(1)
+    title = _wrapped(f"<b>{esc(_title(moment))}</b>")
+    title.setObjectName("momentTitle")
+    when_colour = value_colour(-1).name() if moment.day < today else accent().name()
+    why = f" — {esc(moment.why)}" if coach and moment.why else ""
+    detail = _wrapped(
+        f"<span style='color: {when_colour}; font-weight: 600;'>{moment.kind.label} · "
+        f"{_when(moment, today)}</span>{why}",
+        "muted",
+    )
+    detail.setToolTip(moment.why)
+    text.addWidget(title)
+    text.addWidget(detail)
+    if moment.day > today and moment.notice_day <= today:
+        ahead = _wrapped("Shown early so there is time to prepare.", "muted")
+        ahead.setToolTip("How early each kind shows: Tell me ahead… on the contact's page")
+        ahead.setObjectName("headsUp")
+        text.addWidget(ahead)
+    return text
 
 
 def _title(moment: Moment) -> str:
@@ -176,11 +180,7 @@ class TodayPage(QWidget):
         self.sections = QVBoxLayout(inner)
         self.sections.setContentsMargins(0, 0, 8, 0)
         self.sections.setSpacing(14)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(inner)
+        scroll = scrolled(inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 12)
         layout.setSpacing(8)

@@ -236,8 +236,8 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 
 
 def short_date(day: date) -> str:
-    """'07 Mar 2026': what ``%d %b %Y`` gives, without strftime's cost on a hot path."""
-    return f"{day.day:02d} {MONTHS[day.month - 1]} {day.year}"
+    """'7 Mar 2026', without strftime's cost on a hot path."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def cadence_lapse(contact_id: int, name: str, last_contact: date, cadence_days: int) -> Moment:

@@ -14,6 +14,7 @@ from relationship_journal.domain.ledger import Health
 from relationship_journal.domain.profile import TOPICS_BY_KEY
 from relationship_journal.domain.promises import DUE_SOON_DAYS
 from relationship_journal.domain.stages import is_critical
+from relationship_journal.domain.wording import day_month
 
 RECENT_WORRY_DAYS = 90
 RECENT_JOB_DAYS = 120
@@ -73,10 +74,11 @@ def promise_due_soon(facts: BriefFacts) -> TalkingPoint | None:
     late = first.due_on < facts.today
     when = "was due" if late else "is due"
     if first.owner == "me":
-        text = f"Your promise {when} {first.due_on:%d %b}: {first.text}. Deliver or reset it."
+        text = f"Your promise {when} {day_month(first.due_on)}: {first.text}. Deliver or reset it."
     else:
         text = (
-            f"{facts.name} promised, and it {when} {first.due_on:%d %b}: {first.text}. Ask kindly."
+            f"{facts.name} promised, and it {when} {day_month(first.due_on)}: "
+            f"{first.text}. Ask kindly."
         )
     return TalkingPoint("promise-due", text, 0 if late else 1)
 
@@ -123,7 +125,7 @@ def birthday_this_week(facts: BriefFacts) -> TalkingPoint | None:
     day = facts.birthday.next_occurrence(facts.today - timedelta(days=2))
     if not -2 <= (day - facts.today).days <= BIRTHDAY_WINDOW_DAYS:
         return None
-    when = "today" if day == facts.today else f"on {day:%A %d %b}"
+    when = "today" if day == facts.today else f"on {day:%A} {day_month(day)}"
     past = day < facts.today
     return TalkingPoint(
         "birthday",

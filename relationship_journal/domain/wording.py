@@ -29,6 +29,26 @@ def known_for(met_on: date | None, today: date) -> str:
     return count_of(elapsed.years, "year")
 
 
+def day_month(day: date) -> str:
+    """ "7 Mar": a day without a leading zero, as the printed brief and the command line
+    write it (the window writes dates in the user's locale)."""
+    return f"{day.day} {_MONTHS[day.month - 1]}"
+
+
+def day_month_year(day: date) -> str:
+    """ "7 Mar 2026"."""
+    return f"{day_month(day)} {day.year}"
+
+
+def weekday_day(day: date) -> str:
+    """ "Sat 7 Mar"."""
+    return f"{_WEEKDAYS[day.weekday()]} {day_month(day)}"
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
 def relative_day(day: date, today: date) -> str:
     """A day near today in words ("today", "in 3 days", "5 days overdue"), else the date."""
     delta = (day - today).days
@@ -40,7 +60,7 @@ def relative_day(day: date, today: date) -> str:
         return "tomorrow"
     if delta < 14:
         return f"in {delta} days"
-    return f"{day.day} {day:%b}"
+    return day_month(day)
 
 
 def since_day(moment_day: date | None, today: date) -> str:
@@ -54,4 +74,19 @@ def since_day(moment_day: date | None, today: date) -> str:
         return "yesterday"
     if delta < 60:
         return f"{delta} days ago"
-    return f"{moment_day.day} {moment_day:%b %Y}"
+    return day_month_year(moment_day)
+
+
+# What each health means, for a tooltip or a legend (the rules are in ledger.health).
+HEALTH_MEANINGS = {
+    "new": "Nothing logged yet",
+    "overdrawn": "The balance is below zero: more withdrawals than deposits lately",
+    "drifting": "No interaction for longer than the stay-in-touch cadence (90 days if none)",
+    "growing": "The balance rose by 0.5 or more over the last 90 days",
+    "cooling": "The balance fell by 0.5 or more over the last 90 days",
+    "steady": "The balance moved less than 0.5 either way over the last 90 days",
+}
+TIER_MEANING = "Tier: how much this relationship matters to your work (key, strategic, standard)"
+STAGE_MEANING = "Stage: where the relationship stands in its model (Stage… changes it)"
+TREND_MEANING = "Trend: how much the balance moved over the last 90 days"
+BALANCE_MEANING = "Balance: deposits minus withdrawals, each fading with age (half-life 120 days)"

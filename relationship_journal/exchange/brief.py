@@ -12,6 +12,7 @@ from sqlmodel import Session
 from relationship_journal.domain import profile, stages
 from relationship_journal.domain.moments import Moment, MomentKind
 from relationship_journal.domain.profile import Side
+from relationship_journal.domain.records import PromiseRecord
 from relationship_journal.domain.talking_points import (
     BriefFacts,
     JobFact,
@@ -19,7 +20,7 @@ from relationship_journal.domain.talking_points import (
     TalkingPoint,
     talking_points,
 )
-from relationship_journal.domain.wording import known_for
+from relationship_journal.domain.wording import day_month_year, known_for, weekday_day
 from relationship_journal.drawing import DEPOSIT, WITHDRAWAL
 from relationship_journal.store.agenda import collect
 from relationship_journal.store.contact_file import ContactFile, load_contact_file
@@ -64,8 +65,8 @@ def facts_for(file: ContactFile, today: date) -> BriefFacts:
 def _due_text(day: date, today: date) -> str:
     """A moment's day, marked when it has passed without being dealt with."""
     if day < today:
-        return f"<span class='minus'>{day:%a %d %b}, overdue</span>"
-    return f"{day:%a %d %b}"
+        return f"<span class='minus nowrap'>{weekday_day(day)}, overdue</span>"
+    return f"<span class='nowrap'>{weekday_day(day)}</span>"
 
 
 def load_brief(session: Session, contact_id: int, now: datetime) -> Brief:
@@ -83,14 +84,19 @@ def load_brief(session: Session, contact_id: int, now: datetime) -> Brief:
 
 STYLE = f"""
 body {{ font-family: 'DejaVu Sans', 'Segoe UI', sans-serif; font-size: 9.5pt; color: #1f2328; }}
-h1 {{ font-size: 18pt; margin: 0; color: #1f2328; }}
-h2 {{ font-size: 11pt; color: #2f6f73; margin-top: 12px; margin-bottom: 3px;
-      border-bottom: 1px solid #c9c6bf; }}
+p.h1 {{ font-size: 18pt; font-weight: bold; margin: 0; color: #1f2328; }}
+p.h2 {{ font-size: 11pt; font-weight: bold; color: #2f6f73; margin-top: 12px;
+        margin-bottom: 3px; }}
 .sub {{ color: #5f6670; font-size: 10pt; }}
 .muted {{ color: #5f6670; }}
 .plus {{ color: {DEPOSIT}; font-weight: bold; }}
 .minus {{ color: {WITHDRAWAL}; font-weight: bold; }}
 .point {{ margin: 2px 0; }}
+.nowrap {{ white-space: nowrap; }}
+div.compact p, div.compact td, div.compact th {{ font-size: 8pt; }}
+div.compact td, div.compact th {{ padding: 1px 6px 1px 0; }}
+div.compact p.h1 {{ font-size: 14pt; }}
+div.compact p.h2 {{ font-size: 9.5pt; margin-top: 6px; margin-bottom: 2px; }}
 td {{ padding: 2px 8px 2px 0; vertical-align: top; }}
 th {{ text-align: left; color: #5f6670; font-weight: normal; padding: 2px 8px 2px 0; }}
 """
@@ -103,8 +109,8 @@ def _signed(value: float) -> str:
 def _due(due_on: date | None, today: date) -> str:
     if due_on is None:
         return "no date"
-    late = " class='minus'" if due_on < today else ""
-    return f"<span{late}>due {due_on:%d %b %Y}</span>"
+    late = " minus" if due_on < today else ""
+    return f"<span class='nowrap{late}'>due {day_month_year(due_on)}</span>"
 
 
 def _e(text: str) -> str:
@@ -112,7 +118,9 @@ def _e(text: str) -> str:
 
 
 def _rows(pairs: list[tuple[str, str]]) -> str:
-    body = "".join(f"<tr><th width='30%'>{k}</th><td>{v}</td></tr>" for k, v in pairs if v)
+    body = "".join(
+        f"<tr><th width='30%' class='nowrap'>{k}</th><td>{v}</td></tr>" for k, v in pairs if v
+    )
     return f"<table width='100%' cellspacing='0'>{body}</table>" if body else ""
 
 
@@ -143,116 +151,188 @@ def _side(file: ContactFile, side: Side, compact: bool = False) -> str:
     return _rows(pairs) or "<p class='muted'>Nothing recorded yet.</p>"
 
 
-# What a group brief leaves out, step by step, until a person fits on one page.
-FIT_STEPS: tuple[frozenset[str], ...] = (
-    frozenset(),
-    frozenset({"chart"}),
-    frozenset({"chart", "interactions"}),
-    frozenset({"chart", "interactions", "personal"}),
+# What a brief leaves out, step by step, until a person fits on one page; the personal
+# side is never dropped, only condensed to a line.
+FIT_STEPS: tuple[frozenset[str], ...] = tuple(
+    frozenset(step)
+    for step in (
+        (),
+        ("columns",),
+        ("columns", "small"),
+        ("columns", "small", "fewer"),
+        ("columns", "small", "fewer", "chart"),
+        ("columns", "small", "interactions", "chart"),
+        ("columns", "small", "interactions", "chart", "personal"),
+    )
 )
+# The longest a personal answer runs in the condensed line.
+CONDENSED_CHARS = 90
 
 
-def brief_html(brief: Brief, compact: bool = False, omit: frozenset[str] = frozenset()) -> str:
-    """One contact's brief as an HTML fragment (no <html> wrapper). ``compact`` fits a page:
-    for a meeting with several people, one page each."""
-    file, today = brief.file, brief.today
-    contact = file.contact
-    standing = file.standing
+def by_due_date(promises: list[PromiseRecord]) -> list[PromiseRecord]:
+    """Soonest due first; those without a date last."""
+    return sorted(promises, key=lambda p: (p.due_on is None, p.due_on or date.max))
+
+
+def _clip(text: str, most: int) -> str:
+    """At most ``most`` characters, cut at a word, never inside one."""
+    flat = " ".join(text.split())
+    if len(flat) <= most:
+        return flat
+    return flat[:most].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+
+
+def personal_line(file: ContactFile) -> str:
+    """The personal side in one line: "Family: Married to Anke… · Interests: Sailing"."""
+    parts = [
+        f"<b>{_e(topic.label)}</b>: {_e(_clip(fact.text, CONDENSED_CHARS))}"
+        for topic in profile.TOPICS
+        if topic.side is Side.PERSONAL and (fact := file.facts.get(topic.key)) is not None
+    ]
+    return " · ".join(parts) or "<span class='muted'>Nothing personal recorded yet.</span>"
+
+
+def _table(rows: str) -> str:
+    return f"<table width='100%' cellspacing='0'>{rows}</table>"
+
+
+def _pair(left: str, right: str, columns: bool) -> str:
+    """Two blocks one above the other, or side by side when room is short."""
+    if not columns:
+        return left + right
+    return (
+        "<table width='100%' cellspacing='0'><tr>"
+        f"<td width='50%' style='padding-right: 12px;'>{left}</td>"
+        f"<td width='50%'>{right}</td></tr></table>"
+    )
+
+
+def _who(brief: Brief, compact: bool) -> str:
+    file, contact = brief.file, brief.file.contact
     role = " at ".join(_e(part) for part in (contact.title, file.organisation) if part)
-    who = _rows(
+    return "<p class='h2'>Who they are</p>" + _rows(
         [
             ("Role", role),
             ("Relationship", "" if compact else _e(contact.relationship_type.capitalize())),
-            ("Known for", known_for(contact.met_on, today)),
+            ("Known for", known_for(contact.met_on, brief.today)),
             ("How we met", _e(contact.met_how)),
             ("Email", _e(", ".join(file.emails))),
             ("Phone", "" if compact else _e(", ".join(file.phones))),
         ]
     )
-    points = "".join(f"<p class='point'>• {_e(p.text)}</p>" for p in brief.points)
+
+
+def _relationship(brief: Brief, compact: bool, omit: frozenset[str]) -> str:
+    file, standing = brief.file, brief.file.standing
     layers = (
         "<br>".join(
             f"<b>{_e(layer.layer)}</b>: {_e(layer.stage)}"
             + (" <span class='minus'>(critical)</span>" if stages.is_critical(layer.stage) else "")
-            + f" <span class='muted'>since {layer.since.astimezone():%d %b %Y}</span>"
+            + f" <span class='muted'>since {day_month_year(layer.since.astimezone().date())}</span>"
             for layer in file.layers
         )
         or "<span class='muted'>No stage set.</span>"
     )
-    balance_class = _signed(standing.balance)
-    interactions = (
-        "".join(
-            f"<tr><td width='19%'>{e.occurred_at.astimezone():%d %b %Y}</td>"
-            f"<td width='13%'>{_e(e.kind)}</td>"
-            f"<td width='7%' class='{_signed(e.value)}'>{e.value:+d}</td>"
-            f"<td>{_e(e.summary)}</td></tr>"
-            for e in file.entries[: COMPACT_INTERACTIONS if compact else None]
-        )
-        or "<tr><td class='muted'>No interactions logged yet.</td></tr>"
+    width, height = CHART_SIZE
+    # The same image shown smaller keeps its proportions and stays sharp.
+    shrink = 0.5 if "columns" in omit else 0.7 if compact else 1.0
+    chart = (
+        ""
+        if "chart" in omit
+        else f"<p><img src='{brief.chart_name}' width='{round(width * shrink)}' "
+        f"height='{round(height * shrink)}'></p>"
     )
+    return (
+        "<p class='h2'>The relationship</p>"
+        f"<p>Balance <span class='{_signed(standing.balance)}'>{standing.balance:+.1f}</span>, "
+        f"trend {standing.trend:+.1f} over 90 days — {standing.health.label.lower()}."
+        f"<br>{layers}</p>{chart}"
+    )
+
+
+def _promises_and_upcoming(brief: Brief) -> str:
+    today = brief.today
     promises = (
         "".join(
-            f"<tr><td width='22%'>{'I promised' if p.owner == 'me' else 'They promised'}</td>"
-            f"<td>{_e(p.text)}</td><td width='22%'>{_due(p.due_on, today)}</td></tr>"
-            for p in file.open_promises
+            f"<tr><td class='nowrap'>{'I promised' if p.owner == 'me' else 'They promised'}</td>"
+            f"<td>{_e(p.text)}</td><td class='nowrap'>{_due(p.due_on, today)}</td></tr>"
+            for p in by_due_date(brief.file.open_promises)
         )
         or "<tr><td class='muted'>Nothing promised either way.</td></tr>"
     )
     upcoming = (
         "".join(
-            f"<tr><td width='22%'>{_due_text(m.day, today)}</td><td>{_e(m.title)}</td></tr>"
+            f"<tr><td class='nowrap'>{_due_text(m.day, today)}</td><td>{_e(m.title)}</td></tr>"
             for m in brief.upcoming
-            # Promises are listed above with their due dates.
+            # Promises are listed beside them with their due dates.
             if m.kind not in (MomentKind.PROMISE_MINE, MomentKind.PROMISE_THEIRS)
         )
         or "<tr><td class='muted'>Nothing in the next three weeks.</td></tr>"
     )
-    width, height = CHART_SIZE
-    if compact:  # the same image, shown smaller, keeps its proportions and stays sharp
-        width, height = round(width * 0.7), round(height * 0.7)
-    chart = (
-        ""
-        if "chart" in omit
-        else f"<p><img src='{brief.chart_name}' width='{width}' height='{height}'></p>"
+    return (
+        f"<p class='h2'>Open promises</p>{_table(promises)}"
+        f"<p class='h2'>Due and coming up</p>{_table(upcoming)}"
     )
+
+
+def _recent(brief: Brief, fewer: bool) -> str:
+    interactions = (
+        "".join(
+            f"<tr><td class='nowrap'>{day_month_year(e.occurred_at.astimezone().date())}</td>"
+            f"<td class='nowrap'>{_e(e.kind)}</td>"
+            f"<td class='{_signed(e.value)} nowrap'>{f'{e.value:+d}' if e.value else 'note'}</td>"
+            f"<td>{_e(e.summary)}</td></tr>"
+            for e in brief.file.entries[: COMPACT_INTERACTIONS if fewer else None]
+        )
+        or "<tr><td class='muted'>No interactions logged yet.</td></tr>"
+    )
+    return f"<p class='h2'>Last interactions</p>{_table(interactions)}"
+
+
+def brief_html(brief: Brief, compact: bool = False, omit: frozenset[str] = frozenset()) -> str:
+    """One contact's brief as an HTML fragment (no <html> wrapper). ``compact`` fits a page:
+    for a meeting with several people, one page each. ``omit`` names what is left out or
+    made smaller to fit: "columns" sets blocks side by side, "chart" and "interactions"
+    leave those out ("fewer" keeps the last three interactions), "personal" condenses the
+    personal side to a line, "small" sets smaller type."""
+    file, today, contact = brief.file, brief.today, brief.file.contact
+    role = " at ".join(_e(part) for part in (contact.title, file.organisation) if part)
+    columns = "columns" in omit
+    points = "".join(f"<p class='point'>• {_e(p.text)}</p>" for p in brief.points)
     personal = (
-        "" if "personal" in omit else "<h2>Personal</h2>" + _side(file, Side.PERSONAL, compact)
+        f"<p class='h2'>Personal</p><p>{personal_line(file)}</p>"
+        if "personal" in omit
+        else "<p class='h2'>Personal</p>" + _side(file, Side.PERSONAL, compact)
     )
-    recent = (
-        ""
-        if "interactions" in omit
-        else f"<h2>Last interactions</h2><table width='100%' cellspacing='0'>{interactions}</table>"
-    )
-    page = f"""
-<h1>{_e(contact.display_name)}</h1>
-<p class='sub'>{role or "No current role recorded"} · brief of {today:%A %d %B %Y}</p>
-<h2>Talking points</h2>
+    dated = f"{today:%A} {day_month_year(today)}"
+    opening, closing = ("<div class='compact'>", "</div>") if "small" in omit else ("", "")
+    return (
+        opening
+        + f"""
+<p class='h1'>{_e(contact.display_name)}</p>
+<p class='sub'>{role or "No current role recorded"} · brief of {dated}</p>
+<p class='h2'>Talking points</p>
 {points or "<p class='muted'>Nothing pressing: listen, and learn one new thing.</p>"}
-<h2>Who they are</h2>
-{who}
-<h2>The relationship</h2>
-<p>Balance <span class='{balance_class}'>{standing.balance:+.1f}</span>,
-trend {standing.trend:+.1f} over 90 days — {standing.health.label.lower()}.<br>{layers}</p>
-{chart}
-<h2>Professional</h2>
+{_pair(_who(brief, compact), _relationship(brief, compact, omit), columns)}
+<p class='h2'>Professional</p>
 {_side(file, Side.PROFESSIONAL, compact)}
 {personal}
-<h2>Open promises</h2>
-<table width='100%' cellspacing='0'>{promises}</table>
-<h2>Due and coming up</h2>
-<table width='100%' cellspacing='0'>{upcoming}</table>
-{recent}
+{_promises_and_upcoming(brief)}
+{"" if "interactions" in omit else _recent(brief, compact or "fewer" in omit)}
 """
-    return page
+        + closing
+    )
 
 
 def organisation_summary_html(name: str, briefs: list[Brief], today: date) -> str:
     rows = "".join(
-        f"<tr><td>{_e(b.file.contact.display_name)}</td><td>{_e(b.file.contact.title)}</td>"
+        f"<tr><td class='nowrap'>{_e(b.file.contact.display_name)}</td>"
+        f"<td>{_e(b.file.contact.title)}</td>"
         f"<td>{_e(b.file.contact.stage)}</td>"
         f"<td class='{_signed(b.file.standing.balance)}'>"
         f"{b.file.standing.balance:+.1f}</td><td>{b.file.standing.health.label}</td>"
         f"<td>{len(b.file.open_promises)}</td></tr>"
+        f"<tr><td></td><td colspan='5' class='muted'>{personal_line(b.file)}</td></tr>"
         for b in briefs
     )
     points = "".join(
@@ -261,13 +341,13 @@ def organisation_summary_html(name: str, briefs: list[Brief], today: date) -> st
         for p in b.points[:2]
     )
     return f"""
-<h1>{_e(name)}</h1>
-<p class='sub'>Meeting brief for {len(briefs)} people · {today:%A %d %B %Y}</p>
-<h2>Who is in the room</h2>
+<p class='h1'>{_e(name)}</p>
+<p class='sub'>Meeting brief for {len(briefs)} people · {today:%A} {day_month_year(today)}</p>
+<p class='h2'>Who is in the room</p>
 <table width='100%' cellspacing='0'>
 <tr><th>Name</th><th>Title</th><th>Stage</th><th>Balance</th><th>Health</th><th>Promises</th></tr>
 {rows}</table>
-<h2>Talking points</h2>
+<p class='h2'>Talking points</p>
 {points or "<p class='muted'>Nothing pressing.</p>"}
 """
 
@@ -279,12 +359,6 @@ def document_html(sections: list[str], compact: bool = False) -> str:
         f"<div style='page-break-before: always;'>{section}</div>" if index else section
         for index, section in enumerate(sections)
     )
-    style = (
-        STYLE.replace("font-size: 9.5pt", "font-size: 8pt")
-        .replace("font-size: 18pt", "font-size: 14pt")
-        .replace("font-size: 11pt", "font-size: 9.5pt")
-        .replace("margin-top: 12px", "margin-top: 6px")
-        if compact
-        else STYLE
-    )
-    return f"<html><head><style>{style}</style></head><body>{pages}</body></html>"
+    if compact:
+        pages = f"<div class='compact'>{pages}</div>"
+    return f"<html><head><style>{STYLE}</style></head><body>{pages}</body></html>"

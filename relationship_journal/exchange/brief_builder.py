@@ -25,18 +25,19 @@ def briefs_for(session: Session, contact_ids: list[int], now: datetime) -> list[
 
 
 def sections_for(
-    briefs: list[Brief], title: str, fits: Callable[[str], bool] | None = None
+    briefs: list[Brief], title: str, fits: Callable[[str, bool], bool] | None = None
 ) -> list[str]:
     """One page per person, after a summary page when there are several; ``fits`` tells
-    whether a person's section fits one page, and parts are left out until it does."""
+    whether a person's section fits one page (in compact type or not), and parts are left
+    out, or condensed, until it does."""
     several = len(briefs) > 1
     pages = []
     for brief in briefs:
         page = brief_html(brief, compact=several)
-        if several and fits is not None:
+        if fits is not None:
             for omit in FIT_STEPS:
-                page = brief_html(brief, compact=True, omit=omit)
-                if fits(page):
+                page = brief_html(brief, compact=several, omit=omit)
+                if fits(page, several):
                     break
         pages.append(page)
     if len(briefs) > 1:

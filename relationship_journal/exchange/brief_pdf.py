@@ -4,14 +4,35 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFile, QFileDevice, QIODevice, QMarginsF, QSizeF, QUrl
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtCore import (
+    QFile,
+    QFileDevice,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    QSizeF,
+    Qt,
+    QUrl,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
 
 from relationship_journal.drawing import balance_image
 from relationship_journal.exchange.brief import CHART_SIZE, Brief, document_html
 from relationship_journal.store.output_files import writing
 
 RESOLUTION = 300
+FOOTER_POINTS = 18.0  # below the text on every page: "Confidential" and the page number
+FOOTER_NOTE = "Confidential — for your preparation only"
 
 
 def brief_document(sections: list[str], briefs: list[Brief]) -> QTextDocument:
@@ -30,18 +51,23 @@ def _page_layout() -> QPageLayout:
     return QPageLayout(
         QPageSize(QPageSize.PageSizeId.A4),
         QPageLayout.Orientation.Portrait,
-        QMarginsF(16, 16, 16, 16),
+        QMarginsF(15, 13, 15, 13),
         QPageLayout.Unit.Millimeter,
     )
 
 
-def fits_one_page(section: str) -> bool:
-    """Whether one person's section of a group brief fits one printed page."""
+def _body_size() -> QSizeF:
+    """The part of a page the brief's text fills: the printable area less the footer."""
+    page = _page_layout().paintRect(QPageLayout.Unit.Point)
+    return QSizeF(page.width(), page.height() - FOOTER_POINTS)
+
+
+def fits_one_page(section: str, compact: bool = True) -> bool:
+    """Whether one person's section fits one printed page."""
     document = QTextDocument()
     document.setDocumentMargin(0)
-    document.setHtml(document_html([section], compact=True))
-    page = _page_layout().paintRect(QPageLayout.Unit.Point)
-    document.setPageSize(QSizeF(page.width(), page.height()))
+    document.setHtml(document_html([section], compact=compact))
+    document.setPageSize(_body_size())
     return document.pageCount() <= 1
 
 
@@ -74,23 +100,41 @@ def _paint(sections: list[str], briefs: list[Brief], writer: QPdfWriter, title: 
     painter = QPainter(writer)
     try:
         # Lay the document out at the page's size in points, then scale to the device.
-        page = writer.pageLayout().paintRect(QPageLayout.Unit.Point)
-        document.setPageSize(QSizeF(page.width(), page.height()))
-        scale = RESOLUTION / 72.0
+        body = _body_size()
+        document.setPageSize(body)
         pages = document.pageCount()
         for number in range(pages):
             if number:
                 writer.newPage()
             painter.save()
-            painter.scale(scale, scale)
-            painter.translate(0, -number * page.height())
-            clip = QSizeF(page.width(), page.height())
-            from PySide6.QtCore import QRectF
-
+            painter.scale(RESOLUTION / 72.0, RESOLUTION / 72.0)
+            painter.translate(0, -number * body.height())
             document.drawContents(
-                painter, QRectF(0, number * page.height(), clip.width(), clip.height())
+                painter, QRectF(0, number * body.height(), body.width(), body.height())
             )
             painter.restore()
+            _footer(painter, body, number + 1, pages)
     finally:
         painter.end()
     return pages
+
+
+def _footer(painter: QPainter, body: QSizeF, number: int, pages: int) -> None:
+    """ "Confidential" on the left, "Page 2 of 3" on the right, under a hairline."""
+    painter.save()
+    painter.scale(RESOLUTION / 72.0, RESOLUTION / 72.0)
+    top = body.height() + FOOTER_POINTS - 12
+    painter.setPen(QPen(QColor("#c9c6bf"), 0.5))
+    painter.drawLine(QPointF(0, top - 3), QPointF(body.width(), top - 3))
+    font = QFont("DejaVu Sans")
+    font.setPixelSize(8)  # in the painter's units, which are points here
+    painter.setFont(font)
+    painter.setPen(QColor("#5f6670"))
+    line = QRectF(0, top, body.width(), 12)
+    painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, FOOTER_NOTE)
+    painter.drawText(
+        line,
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        f"Page {number} of {pages}",
+    )
+    painter.restore()

@@ -4,7 +4,12 @@ search everything."""
 from __future__ import annotations
 
 from relationship_journal.operations.workspace import Workspace
-from relationship_journal.store.journal_list import EntryRow, count_entries, list_entries
+from relationship_journal.store.journal_list import (
+    EntryFilter,
+    EntryRow,
+    count_entries,
+    list_entries,
+)
 from relationship_journal.store.ledger import contacts_of_entry
 from relationship_journal.store.organisations import (
     OrganisationRow,
@@ -18,6 +23,7 @@ from relationship_journal.store.search import MARK_END, MARK_START, HitKind, Sea
 __all__ = [
     "MARK_END",
     "MARK_START",
+    "EntryFilter",
     "EntryRow",
     "HitKind",
     "OrganisationRow",
@@ -27,13 +33,15 @@ __all__ = [
 ]
 
 
-def entry_count(ws: Workspace) -> int:
-    return ws.read(count_entries)
+def entry_count(ws: Workspace, flt: EntryFilter | None = None) -> int:
+    return ws.read(lambda s: count_entries(s, flt))
 
 
-def entries(ws: Workspace, offset: int, limit: int) -> list[EntryRow]:
-    """A stretch of the journal, newest first."""
-    return ws.read(lambda s: list_entries(s, offset, limit))
+def entries(
+    ws: Workspace, offset: int, limit: int, flt: EntryFilter | None = None
+) -> list[EntryRow]:
+    """A stretch of the journal, newest first, perhaps narrowed by ``flt``."""
+    return ws.read(lambda s: list_entries(s, offset, limit, flt))
 
 
 def people_of_entry(ws: Workspace, entry_id: int) -> list[int]:

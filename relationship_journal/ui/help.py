@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from relationship_journal import APP_NAME, __version__
 from relationship_journal.ui.actions import ActionRegistry
+from relationship_journal.ui.icons import app_icon
 from relationship_journal.ui.widgets import esc
 
 
@@ -24,10 +25,13 @@ def show_shortcuts(parent: QWidget, registry: ActionRegistry) -> None:
 
 
 def show_about(parent: QWidget, journal: Path) -> None:
-    QMessageBox.about(
-        parent,
-        f"About {APP_NAME}",
+    box = QMessageBox(parent)
+    box.setObjectName("aboutDialog")
+    box.setWindowTitle(f"About {APP_NAME}")
+    box.setIconPixmap(app_icon().pixmap(64, 64))
+    box.setText(
         f"<h3>{APP_NAME} {__version__}</h3>"
         "<p>The people who matter to your work, kept privately on this computer.</p>"
-        f"<p>Journal: {esc(str(journal))}</p>",
+        f"<p>Journal: {esc(str(journal))}</p>"
     )
+    box.exec()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from relationship_journal.operations.drafts import DraftStore
 from relationship_journal.ui.context import JournalContext, LogRequest
+from relationship_journal.ui.dates import moment_text
 from relationship_journal.ui.journal_source import JournalSource
 from relationship_journal.ui.ledger.log_dialog import LOG_DRAFT
 from relationship_journal.ui.welcome import Choice, WelcomeDialog
@@ -59,7 +60,7 @@ class JournalSwitch(QObject):
             answer = QMessageBox.question(
                 self._parent,
                 "Unsaved text",
-                f"You were writing something on {draft.saved_at:%d %b at %H:%M} that was not "
+                f"You were writing something on {moment_text(draft.saved_at)} that was not "
                 "saved. Open it to finish it?",
                 QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Discard,
             )

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from relationship_journal import APP_NAME
 from relationship_journal.domain.moments import Moment
+from relationship_journal.domain.wording import count_of
 from relationship_journal.operations import contacts
 from relationship_journal.operations.drafts import DraftStore
 from relationship_journal.operations.journals import Journal
@@ -58,6 +59,7 @@ from relationship_journal.ui.today.page import TodayPage
 from relationship_journal.ui.transfer.file_actions import FileActions
 from relationship_journal.ui.transfer.import_flow import ImportFlow
 from relationship_journal.ui.welcome import Choice
+from relationship_journal.ui.widgets import fit_to_screen
 from relationship_journal.ui.window_menus import build_menus
 
 if TYPE_CHECKING:
@@ -72,7 +74,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.source = source
         self.setWindowTitle(APP_NAME)
-        self.setMinimumSize(960, 620)
+        self.setMinimumSize(800, 560)
         paths = source.current_paths
         self.context = JournalContext(
             journal, paths, source.is_demo, self, DraftStore(paths.drafts, journal.key)
@@ -368,8 +370,8 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         count = contacts.live_count(self.context.ws)
         where = "Demo journal" if self.context.is_demo else "Your journal"
-        self.status_label.setText(f"{where} · {count:,} contact{'s' if count != 1 else ''}")
-        self.status_label.setToolTip(str(self.context.journal.path))
+        self.status_label.setText(f"{where} · {count_of(count, 'contact')}")
+        self.status_label.setToolTip(f"Stored in {self.context.journal.path}")
 
     def show_shortcuts(self) -> None:
         show_shortcuts(self, self.registry)
@@ -394,7 +396,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)  # type: ignore[arg-type]
         else:
-            self.resize(1280, 800)
+            fit_to_screen(self, 1280, 800)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("window/geometry", self.saveGeometry())

@@ -21,6 +21,8 @@ class TableColumn(Generic[Row]):
     text: Callable[[Row], str]
     colour: Callable[[Row], QColor | None] | None = None
     align_right: bool = False
+    hint: str = ""  # what the column means, on hover over its title
+    tip: Callable[[Row], str] | None = None  # the whole story on hover, when not the text
 
 
 class PagedTableModel(QAbstractTableModel, Generic[Row]):
@@ -61,8 +63,12 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._columns[section].title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._columns[section].hint or None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -72,8 +78,10 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         column = self._columns[index.column()]
         if role == RowRole:
             return row
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return column.text(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (column.tip or column.text)(row)
         if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
             return column.colour(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:

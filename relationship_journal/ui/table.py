@@ -2,19 +2,66 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+# The share of the width the text people read keeps when the window is narrow.
+MAIN_SHARE = 0.4
 
-def make_table(name: str, accessible: str, stretch_column: int) -> QTableView:
+
+class _ColumnFitter(QObject):
+    """Gives the other columns their widths while there is room, and shrinks them in
+    proportion when there is not, so the main column never drops below ``MAIN_SHARE`` of
+    the table and the table never scrolls sideways."""
+
+    def __init__(self, table: QTableView, widths: dict[int, int]) -> None:
+        super().__init__(table)
+        self._table = table
+        self._widths = widths
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        room = self._table.viewport().width()
+        wanted = sum(self._widths.values())
+        scale = min(1.0, room * (1 - MAIN_SHARE) / wanted) if wanted else 1.0
+        header = self._table.horizontalHeader()
+        for column, width in self._widths.items():
+            # Never narrower than the column's title.
+            least = min(width, header.sectionSizeHint(column))
+            self._table.setColumnWidth(column, max(least, int(width * scale)))
+
+
+def make_table(
+    name: str,
+    accessible: str,
+    model: QAbstractItemModel,
+    stretch_column: int,
+    widths: dict[int, int] | None = None,
+) -> QTableView:
+    """A read-only list of rows whose ``stretch_column`` (the text people read) takes the
+    free width; the other columns keep ``widths`` while they fit. Long text ends in "…" and
+    shows whole on hover (the models give it as the tooltip)."""
     table = QTableView()
     table.setObjectName(name)
     table.setAccessibleName(accessible)
+    # The model first: a header forgets its sections' resize modes when the model changes.
+    table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(28)
-    table.horizontalHeader().setStretchLastSection(False)
-    table.horizontalHeader().setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setMinimumSectionSize(40)
+    header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    _ColumnFitter(table, dict(widths or {})).fit()
     return table

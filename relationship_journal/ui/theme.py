@@ -12,6 +12,7 @@ from relationship_journal.domain.ledger import Health
 
 # One palette for screen and print.
 from relationship_journal.drawing import DEPOSIT, WITHDRAWAL
+from relationship_journal.ui.button_style import AppStyle
 
 ACCENT = "#2f6f73"
 ACCENT_DARK_MODE = "#5fb3b3"
@@ -152,13 +153,19 @@ QHeaderView::section { padding: 4px 6px; }
 QLineEdit, QComboBox, QSpinBox, QDateEdit, QPlainTextEdit, QTextEdit { padding: 3px 5px; }
 """
 
+# The demo banner in the dark palette: a deep amber instead of cream.
+DARK_BANNER = """
+QFrame#demoBanner { background: #3b3220; border-bottom: 1px solid #5c4d2a; }
+QFrame#demoBanner QLabel { color: #f0deb0; }
+"""
+
 
 def apply_theme(app: QApplication) -> None:
     """Fusion with our palette, light or dark as the system asks."""
-    app.setStyle("Fusion")
+    app.setStyle(AppStyle("Fusion"))
     app.setPalette(_palette(_DARK, "#6b7280") if is_dark() else _palette(_LIGHT, "#9aa0a6"))
     font = QFont(app.font())
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
     app.setFont(font)
-    app.setStyleSheet(STYLESHEET)
+    app.setStyleSheet(STYLESHEET + (DARK_BANNER if is_dark() else ""))

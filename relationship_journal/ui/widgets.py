@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 
 def label(text: str, role: str | None = None, wrap: bool = False) -> QLabel:
@@ -72,15 +72,30 @@ def text_card(title: str, name: str) -> tuple[QFrame, QLabel]:
     return frame, text
 
 
-def scrolled(inner: QWidget) -> QScrollArea:
-    """``inner`` in a frameless area that scrolls when the window is small."""
+def scrolled(inner: QWidget, name: str = "") -> QScrollArea:
+    """``inner`` in a frameless area that scrolls up and down when the window is small,
+    never sideways (its content wraps)."""
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(inner)
+    if name:
+        area.setObjectName(name)
     return area
 
 
 def esc(text: str) -> str:
     """User text made safe inside rich text."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
+    """Resize to ``width``×``height``, or to nine tenths of the screen when that is smaller,
+    so no window opens taller than a laptop's screen."""
+    screen = widget.screen() or QApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width = min(width, room.width() * 9 // 10)
+        height = min(height, room.height() * 9 // 10)
+    widget.resize(width, height)

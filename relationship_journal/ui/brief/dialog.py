@@ -32,6 +32,7 @@ from relationship_journal.operations.errors import JournalError
 from relationship_journal.ui.actions import connect_plain
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.icons import icon
+from relationship_journal.ui.widgets import fit_to_screen
 
 
 def open_brief(
@@ -49,7 +50,7 @@ class BriefDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("briefDialog")
         self.setWindowTitle(f"Brief — {title}")
-        self.resize(820, 900)
+        fit_to_screen(self, 820, 900)
         self.briefs = briefs
         self.title = title
         self.sections = sections_for(briefs, title, fits_one_page)
@@ -58,6 +59,10 @@ class BriefDialog(QDialog):
         self.view.setObjectName("briefView")
         self.view.setAccessibleName("Meeting brief")
         self.view.setOpenLinks(False)
+        # The brief is a printed page: shown as paper, dark text on white, in either palette.
+        self.view.setStyleSheet("QTextBrowser#briefView { background: #ffffff; color: #1f2328; }")
+        # Its text wraps to any width; a table rounding up by a pixel is no reason to scroll.
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for brief in briefs:
             image = balance_image(brief.file.balance_series, *CHART_SIZE)
             self.view.document().addResource(

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -26,14 +25,15 @@ from relationship_journal.domain.contact import (
     Labelled,
     check_email,
     check_phone,
-    parse_birthday,
 )
 from relationship_journal.domain.custom_fields import check_value
-from relationship_journal.domain.dates import DateError, parse_day
+from relationship_journal.domain.dates import DateError, PartialDate
 from relationship_journal.domain.records import CustomFieldRecord
 from relationship_journal.domain.taxonomy import RELATIONSHIP_TYPES, TIERS
+from relationship_journal.ui.dates import DayEdit
 from relationship_journal.ui.dialogs import GuardedDialog, save_cancel
 from relationship_journal.ui.theme import WITHDRAWAL
+from relationship_journal.ui.widgets import fit_to_screen, scrolled
 
 
 def _split(text: str) -> list[str]:
@@ -44,6 +44,13 @@ def _split_phones(text: str) -> list[str]:
     """Numbers separated by a comma or semicolon and a space: "+44 20 7946 0958,,123" (a
     pause) and "tel:+1-418-656-9254;ext=102" stay whole."""
     return [part.strip() for part in re.split(r"[;,]\s+", text) if part.strip()]
+
+
+def _typed(field: DayEdit, name: str) -> PartialDate | None:
+    try:
+        return field.partial()
+    except DateError as error:
+        raise FieldError(name, str(error)) from None
 
 
 class ContactDialog(GuardedDialog):
@@ -75,7 +82,7 @@ class ContactDialog(GuardedDialog):
         self.title = self._line("title", "Their job title")
         self.emails = self._line("email", "work@example.com, home@example.com")
         self.phones = self._line("phone", "+44 20 7946 0958")
-        self.birthday = self._line("birthday", "YYYY-MM-DD, or --MM-DD without the year")
+        self.birthday = DayEdit("birthday", yearless=True)
         self.relationship = QComboBox()
         self.relationship.setObjectName("relationship")
         self.relationship.setEditable(True)
@@ -92,7 +99,7 @@ class ContactDialog(GuardedDialog):
         self.cadence.setSpecialValueText("No cadence")
         self.cadence.setSuffix(" days")
         self.cadence.setAccessibleName("Stay in touch every")
-        self.met_on = self._line("met_on", "YYYY-MM-DD")
+        self.met_on = DayEdit("met_on")
         self.met_how = self._line("met_how", "Conference, introduction, project…")
         self.tags = self._line("tags", "Comma-separated: key-account, renewal-2027")
         # The rest of the structured name, the department and the role, as contact files
@@ -161,9 +168,15 @@ class ContactDialog(GuardedDialog):
                 form.addRow("", error)
 
         buttons = save_cancel(self)
+        # The form scrolls and the buttons stay put, so a long form (or one showing an
+        # error) fits a small screen and never runs under Save and Cancel.
+        fields = QWidget()
+        fields.setLayout(form)
+        self._scroll = scrolled(fields, "contactFormScroll")
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self._scroll, 1)
         layout.addWidget(buttons)
+        fit_to_screen(self, 560, 640)
         if draft is not None:
             self._load(draft)
         self._pristine = self._form()
@@ -201,11 +214,11 @@ class ContactDialog(GuardedDialog):
         self.title.setText(draft.title)
         self.emails.setText(", ".join(e.value for e in draft.emails))
         self.phones.setText(", ".join(p.value for p in draft.phones))
-        self.birthday.setText(draft.birthday.iso() if draft.birthday else "")
+        self.birthday.set_partial(draft.birthday)
         self.relationship.setCurrentText(draft.relationship_type)
         self.tier.setCurrentText(draft.tier)
         self.cadence.setValue(draft.cadence_days or 0)
-        self.met_on.setText(draft.met_on.isoformat() if draft.met_on else "")
+        self.met_on.set_day(draft.met_on)
         self.met_how.setText(draft.met_how)
         self.tags.setText(", ".join(draft.tags))
         self.notes.setPlainText(draft.notes)
@@ -232,6 +245,9 @@ class ContactDialog(GuardedDialog):
         }.get(field)
         if focus is not None:
             focus.setFocus()
+        shown = self._errors.get(field)
+        if shown is not None:  # once laid out, scroll the message into view
+            QTimer.singleShot(0, lambda: self._scroll.ensureWidgetVisible(shown, 0, 40))
 
     def draft(self) -> ContactDraft:
         """The form as a draft; raises ``FieldError`` naming the field to fix."""
@@ -242,12 +258,7 @@ class ContactDialog(GuardedDialog):
             Labelled(check_phone(p), phone_labels.get(p, ""))
             for p in _split_phones(self.phones.text())
         ]
-        met_on: date | None = None
-        if self.met_on.text().strip():
-            try:
-                met_on = parse_day(self.met_on.text())
-            except DateError as error:
-                raise FieldError("met_on", str(error)) from None
+        met_on = _typed(self.met_on, "met_on").as_date() if self.met_on.text().strip() else None
         custom: dict[int, str] = {}
         for field, editor in self._custom:
             custom[field.id] = check_value(
@@ -264,7 +275,7 @@ class ContactDialog(GuardedDialog):
             title=self.title.text(),
             emails=emails,
             phones=phones,
-            birthday=parse_birthday(self.birthday.text()),
+            birthday=_typed(self.birthday, "birthday"),
             relationship_type=self.relationship.currentText(),
             tier=self.tier.currentText(),
             cadence_days=self.cadence.value() or None,

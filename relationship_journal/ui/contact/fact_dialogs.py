@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from relationship_journal.domain.profile import Topic
 from relationship_journal.domain.records import FactRecord
 from relationship_journal.operations.drafts import DraftStore
+from relationship_journal.ui.dates import day_text, moment_text
 from relationship_journal.ui.dialogs import GuardedDialog, save_cancel
 from relationship_journal.ui.drafts import DraftKeeper
 
@@ -55,7 +56,7 @@ class FactDialog(GuardedDialog):
         restored = self.keeper.restore()
         if restored is not None:
             self.text.setPlainText(str(restored.fields.get("text", "")))
-            note.setText(f"Restored what you were typing on {restored.saved_at:%d %b at %H:%M}.")
+            note.setText(f"Restored what you were typing on {moment_text(restored.saved_at)}.")
         self.text.textChanged.connect(self.keeper.changed)
         self.finished.connect(lambda _result: self.keeper.discard())
 
@@ -87,7 +88,7 @@ class FactHistoryDialog(QDialog):
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         for fact in history:
-            when = fact.recorded_at.astimezone().strftime("%d %b %Y")
+            when = day_text(fact.recorded_at.astimezone().date())
             self.list.addItem(f"{when} — {fact.text or '(cleared)'}")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

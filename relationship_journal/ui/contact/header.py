@@ -8,7 +8,14 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from relationship_journal.domain import stages
 from relationship_journal.domain.ledger import Health
-from relationship_journal.domain.wording import known_for
+from relationship_journal.domain.wording import (
+    BALANCE_MEANING,
+    HEALTH_MEANINGS,
+    STAGE_MEANING,
+    TIER_MEANING,
+    TREND_MEANING,
+    known_for,
+)
 from relationship_journal.operations.contacts import ContactFile
 from relationship_journal.ui.theme import health_colour, value_colour
 from relationship_journal.ui.widgets import badge, clear_layout, label
@@ -56,6 +63,8 @@ class ContactHeader(QWidget):
         )
         arrow = "▲" if standing.trend > 0 else "▼" if standing.trend < 0 else "▶"
         self.trend.setText(f"{arrow} {standing.trend:+.1f} over 90 days")
+        self.trend.setToolTip(TREND_MEANING)
+        self.balance.setToolTip(BALANCE_MEANING)
         self._show_badges(file)
         self.facts_line.setText(" · ".join(self._facts(file)))
 
@@ -69,10 +78,14 @@ class ContactHeader(QWidget):
                 health_colour(Health.OVERDRAWN if critical else Health.STEADY),
             )
             stage_badge.setObjectName("stageBadge")
+            stage_badge.setToolTip(STAGE_MEANING)
             self.badges.addWidget(stage_badge)
-        self.badges.addWidget(badge(contact.tier, health_colour(Health.NEW)))
+        tier = badge(contact.tier, health_colour(Health.NEW))
+        tier.setToolTip(TIER_MEANING)
+        self.badges.addWidget(tier)
         health = badge(standing.health.label, health_colour(standing.health))
         health.setObjectName("healthBadge")
+        health.setToolTip(f"Health: {HEALTH_MEANINGS[standing.health.value]}")
         health.setAccessibleName(f"Health: {standing.health.label}")
         self.badges.addWidget(health)
         self.badges.addStretch()

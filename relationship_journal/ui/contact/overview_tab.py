@@ -15,6 +15,8 @@ from relationship_journal.domain.records import PromiseRecord
 from relationship_journal.operations.contacts import ContactFile
 from relationship_journal.ui.actions import connect_plain
 from relationship_journal.ui.charts import BalanceChart
+from relationship_journal.ui.dates import birthday_text, day_text
+from relationship_journal.ui.icons import icon
 from relationship_journal.ui.theme import value_colour
 from relationship_journal.ui.widgets import card, clear_layout, esc, label, scrolled, text_card
 
@@ -79,7 +81,8 @@ class OverviewTab(QWidget):
             value = f"{entry.value:+d}" if entry.value else "·"
             row = label(
                 f"<span style='color: {colour}; font-weight: 600;'>{value}</span>&nbsp;&nbsp;"
-                f"{entry.occurred_at.astimezone():%d %b} · {entry.kind} — {esc(entry.summary)}",
+                f"{day_text(entry.occurred_at.astimezone().date(), year=False)} · "
+                f"{entry.kind} — {esc(entry.summary)}",
                 wrap=True,
             )
             row.setTextFormat(Qt.TextFormat.RichText)
@@ -94,16 +97,17 @@ class OverviewTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         who = "I promised" if promise.owner == "me" else "They promised"
         overdue = is_overdue(promise.due_on, today, promise.status)
-        due = f" — due {promise.due_on:%d %b}" if promise.due_on else ""
+        due = f" — due {day_text(promise.due_on, year=False)}" if promise.due_on else ""
         text = label(f"{who}: {promise.text}{due}" + (" (overdue)" if overdue else ""), wrap=True)
         if overdue:
             text.setStyleSheet(f"color: {value_colour(-1).name()};")
         layout.addWidget(text, 1)
-        for status, caption, name in (
-            ("kept", "Kept", "keepPromise"),
-            ("broken", "Broken", "breakPromise"),
+        for status, caption, name, symbol in (
+            ("kept", "Kept", "keepPromise", "done"),
+            ("broken", "Broken", "breakPromise", "remove"),
         ):
-            button = QPushButton(caption)
+            button = QPushButton(icon(symbol), caption)
+            button.setToolTip(f"Mark this promise {status}")
             button.setObjectName(f"{name}_{promise_id}")
             connect_plain(button.clicked, lambda s=status: self._resolve(promise_id, s))
             layout.addWidget(button)
@@ -118,9 +122,9 @@ def about_html(file: ContactFile) -> str:
         rows.append(("Phone", "<br>".join(esc(p) for p in file.phones)))
     if file.birthday:
         age = file.birthday.age_on(file.today)
-        rows.append(("Birthday", file.birthday.label() + (f" (age {age})" if age else "")))
+        rows.append(("Birthday", birthday_text(file.birthday) + (f" (age {age})" if age else "")))
     if file.contact.met_on:
-        rows.append(("We met", f"{file.contact.met_on:%d %b %Y}"))
+        rows.append(("We met", day_text(file.contact.met_on)))
     if file.tags:
         rows.append(("Tags", ", ".join(esc(t) for t in file.tags)))
     for answer in file.custom:
@@ -139,13 +143,13 @@ def about_html(file: ContactFile) -> str:
 
 def stages_html(file: ContactFile) -> str:
     if not file.layers:
-        return "<span style='color: gray;'>No stage yet: set one with Stage…</span>"
+        return "<span style='color: gray;'>No stage yet: the Stage… button above sets one</span>"
     lines = []
     for layer in file.layers:
         hint = stages.STAGE_HINTS.get(layer.stage, "")
         lines.append(
             f"<b>{esc(layer.layer)}</b>: {esc(layer.stage)} "
-            f"<span style='color: gray;'>since {layer.since.astimezone():%d %b %Y}</span>"
+            f"<span style='color: gray;'>since {day_text(layer.since.astimezone().date())}</span>"
             + (f"<br><span style='color: gray;'>{esc(hint)}</span>" if hint else "")
         )
     return "<br>".join(lines)

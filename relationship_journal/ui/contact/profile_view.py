@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
 from relationship_journal.domain.profile import TOPICS, Side, Topic
 from relationship_journal.domain.records import FactRecord
+from relationship_journal.ui.dates import day_text
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.theme import accent
 from relationship_journal.ui.widgets import esc
@@ -65,7 +66,7 @@ class ProfileSection(QWidget):
             answer = self.answers[topic.key]
             fact = facts.get(topic.key)
             if fact is not None:
-                when = fact.recorded_at.astimezone().strftime("%d %b %Y")
+                when = day_text(fact.recorded_at.astimezone().date())
                 answer.setText(
                     f"{esc(fact.text)}<br><span style='color: gray; font-size: small;'>"
                     f"as of {when}</span>"

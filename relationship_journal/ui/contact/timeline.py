@@ -10,6 +10,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from relationship_journal.domain.profile import TOPICS_BY_KEY
 from relationship_journal.operations.contacts import ContactFile
+from relationship_journal.ui.dates import day_text
+from relationship_journal.ui.journal.page import VALUE_HINT, value_text
 from relationship_journal.ui.theme import value_colour
 
 Index = QModelIndex | QPersistentModelIndex
@@ -24,6 +26,7 @@ class TimelineItem:
     summary: str
     value: int | None = None
     entry_id: int | None = None
+    notes: str = ""
 
 
 def _aware(day: Any) -> datetime:
@@ -40,12 +43,13 @@ def timeline_items(file: ContactFile) -> list[TimelineItem]:
             entry.summary + (f"  ·  {entry.category}" if entry.category else ""),
             entry.value,
             entry.id,
+            entry.notes,
         )
         for entry in file.entries
     ]
     for promise in file.promises:
         who = "I promised" if promise.owner == "me" else "They promised"
-        due = f" (due {promise.due_on:%d %b %Y})" if promise.due_on else ""
+        due = f" (due {day_text(promise.due_on)})" if promise.due_on else ""
         status = "" if promise.status == "open" else f" — {promise.status}"
         items.append(
             TimelineItem(_aware(promise.made_on), "Promise", f"{who}: {promise.text}{due}{status}")
@@ -88,6 +92,8 @@ class TimelineModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return {3: VALUE_HINT}.get(section)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -99,15 +105,16 @@ class TimelineModel(QAbstractTableModel):
             return item.entry_id
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return item.at.astimezone().strftime("%d %b %Y")
+                return day_text(item.at.astimezone().date())
             if column == 1:
                 return item.what
             if column == 2:
-                return item.summary
+                notes = " ".join(item.notes.split())
+                return f"{item.summary} — {notes}" if notes else item.summary
             if column == 3 and item.value is not None:
-                return f"{item.value:+d}" if item.value else "·"
+                return value_text(item.value)
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
-            return item.summary
+            return f"{item.summary}\n\n{item.notes}" if item.notes.strip() else item.summary
         if role == Qt.ItemDataRole.ForegroundRole and column == 3 and item.value:
             return value_colour(item.value)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:

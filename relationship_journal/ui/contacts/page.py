@@ -114,7 +114,6 @@ class ContactsPage(LazyPage):
         empty_layout.addStretch()
 
         filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
         filters.addWidget(label("Tag"))
         filters.addWidget(self.tag_box, 1)
         filters.addWidget(label("Stage"))
@@ -137,7 +136,13 @@ class ContactsPage(LazyPage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 12)
         layout.setSpacing(10)
-        layout.addWidget(label("Contacts", "title"))
+        # The name filter beside the title, so that the row of filters fits a narrow window
+        # and the hint in the field can be read.
+        title_row = QHBoxLayout()
+        title_row.addWidget(label("Contacts", "title"))
+        title_row.addStretch(1)
+        title_row.addWidget(self.search, 2)
+        layout.addLayout(title_row)
         layout.addLayout(filters)
         layout.addLayout(actions)
         layout.addLayout(self.stack, 1)

@@ -34,6 +34,7 @@ from relationship_journal.domain.taxonomy import (
 )
 from relationship_journal.operations.drafts import DraftStore
 from relationship_journal.ui.contact_picker import CandidateSource, ContactPicker
+from relationship_journal.ui.dates import moment_text, prepare_edit
 from relationship_journal.ui.dialogs import GuardedDialog, save_cancel
 from relationship_journal.ui.drafts import DraftKeeper
 from relationship_journal.ui.theme import DEPOSIT, WITHDRAWAL
@@ -67,8 +68,7 @@ class LogDialog(GuardedDialog):
         self.picker = ContactPicker(candidates, preselected)
         self.when = QDateTimeEdit(QDateTime.currentDateTime())
         self.when.setObjectName("when")
-        self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        prepare_edit(self.when, with_time=True)
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
         self.kind.addItems(list(INTERACTION_KINDS))
@@ -111,8 +111,7 @@ class LogDialog(GuardedDialog):
         self.follow_up.setObjectName("followUp")
         self.follow_up_on = QDateEdit(QDate.currentDate().addDays(7))
         self.follow_up_on.setObjectName("followUpOn")
-        self.follow_up_on.setCalendarPopup(True)
-        self.follow_up_on.setDisplayFormat("yyyy-MM-dd")
+        prepare_edit(self.follow_up_on)
         self.follow_up_on.setEnabled(False)
         self.follow_up.toggled.connect(self.follow_up_on.setEnabled)
 
@@ -125,8 +124,7 @@ class LogDialog(GuardedDialog):
         self.promise_owner.addItem("They promised", "them")
         self.promise_due = QDateEdit(QDate.currentDate().addDays(7))
         self.promise_due.setObjectName("promiseDue")
-        self.promise_due.setCalendarPopup(True)
-        self.promise_due.setDisplayFormat("'due' yyyy-MM-dd")
+        prepare_edit(self.promise_due)
 
         value_row = QHBoxLayout()
         for widget in (self.deposit, self.withdrawal, self.neutral, self.weight):
@@ -139,6 +137,7 @@ class LogDialog(GuardedDialog):
         promise_row = QHBoxLayout()
         promise_row.addWidget(self.promise_owner)
         promise_row.addWidget(self.promise_text, 1)
+        promise_row.addWidget(QLabel("due"))
         promise_row.addWidget(self.promise_due)
 
         self.error = QLabel()
@@ -240,7 +239,7 @@ class LogDialog(GuardedDialog):
         self.summary.setText(str(draft.fields.get("summary", "")))
         self.notes.setPlainText(str(draft.fields.get("notes", "")))
         self.promise_text.setText(str(draft.fields.get("promise", "")))
-        self.error.setText(f"Restored what you were typing on {draft.saved_at:%d %b at %H:%M}.")
+        self.error.setText(f"Restored what you were typing on {moment_text(draft.saved_at)}.")
         self.error.setStyleSheet("")
         self.error.setVisible(True)
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relationship_journal.ui.dates import prepare_edit
 from relationship_journal.ui.dialogs import GuardedDialog, save_cancel
 
 
@@ -46,7 +47,7 @@ class PromiseDialog(GuardedDialog):
         self.has_due.setChecked(True)
         self.due = QDateEdit(QDate.currentDate().addDays(7))
         self.due.setObjectName("promiseDue")
-        self.due.setCalendarPopup(True)
+        prepare_edit(self.due)
         self.has_due.toggled.connect(self.due.setEnabled)
         form = QFormLayout()
         form.addRow("Who", self.owner)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from relationship_journal.domain.ledger import Health
+from relationship_journal.domain.wording import count_of
 from relationship_journal.operations import views
 from relationship_journal.operations.views import PortfolioPoint
 from relationship_journal.ui.context import JournalContext
@@ -87,7 +88,11 @@ class PortfolioPage(LazyPage):
         for point in points:
             counts[point.standing.health] += 1
         parts = [f"{counts[h]} {h.value}" for h in Health if counts[h]]
-        self.summary.setText(f"{len(points)} relationships: " + ", ".join(parts))
+        self.summary.setText(
+            f"{count_of(len(points), 'relationship')}: " + ", ".join(parts)
+            if points
+            else "No relationships in this group yet."
+        )
 
     def _item(self, point: PortfolioPoint) -> QListWidgetItem:
         standing = point.standing

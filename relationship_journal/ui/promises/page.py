@@ -5,14 +5,17 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from relationship_journal.domain.text import fold
 from relationship_journal.domain.wording import count_of
 from relationship_journal.operations import promises
 from relationship_journal.operations.promises import VIEWS, PromiseRow
 from relationship_journal.ui.actions import connect_plain
 from relationship_journal.ui.context import JournalContext
+from relationship_journal.ui.dates import day_text
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.lazy_page import LazyPage
 from relationship_journal.ui.ledger.promise_actions import resolve_promise
+from relationship_journal.ui.list_filter import FilterBar, ListFilter
 from relationship_journal.ui.paged_model import PagedTableModel, RowRole, TableColumn
 from relationship_journal.ui.table import make_table
 from relationship_journal.ui.theme import value_colour
@@ -23,16 +26,32 @@ def _due_colour(row: PromiseRow) -> QColor | None:
     return value_colour(-1) if row.overdue else None
 
 
+def _due(row: PromiseRow) -> str:
+    return day_text(row.promise.due_on, weekday=True) if row.promise.due_on else "no due date"
+
+
+OWNERS = [("I promised", "me"), ("They promised", "them")]
+_OWNER_TEXT = {value: text for text, value in OWNERS}
+
 COLUMNS: list[TableColumn[PromiseRow]] = [
-    TableColumn(
-        "Due", lambda r: f"{r.promise.due_on:%a %d %b %Y}" if r.promise.due_on else "—", _due_colour
-    ),
-    TableColumn("Who", lambda r: "I promised" if r.promise.owner == "me" else "They promised"),
+    TableColumn("Due", _due, _due_colour, hint="The day it is due; red once it is overdue"),
+    TableColumn("Who", lambda r: _OWNER_TEXT[r.promise.owner]),
     TableColumn("Contact", lambda r: r.contact),
     TableColumn("Promise", lambda r: r.promise.text),
-    TableColumn("Made", lambda r: f"{r.promise.made_on:%d %b %Y}"),
-    TableColumn("Status", lambda r: r.promise.status),
+    TableColumn("Made", lambda r: day_text(r.promise.made_on), hint="The day it was promised"),
+    TableColumn("Status", lambda r: r.promise.status, hint="Open, kept or broken"),
 ]
+
+
+def matches(row: PromiseRow, chosen: ListFilter) -> bool:
+    """Whether a promise passes the filter row: its person, who promised, its due day."""
+    day = row.promise.due_on or row.promise.made_on
+    return (
+        fold(chosen.person) in fold(row.contact)
+        and chosen.kind in ("", row.promise.owner)
+        and (chosen.start is None or day >= chosen.start)
+        and (chosen.end is None or day <= chosen.end)
+    )
 
 
 class PromisesPage(LazyPage):
@@ -48,10 +67,10 @@ class PromisesPage(LazyPage):
         self.model: PagedTableModel[PromiseRow] = PagedTableModel(
             COLUMNS, lambda: len(self._rows), lambda o, n: self._rows[o : o + n]
         )
-        self.table = make_table("promisesTable", "Promises", 3)
-        self.table.setModel(self.model)
-        for column, width in enumerate((130, 120, 170)):
-            self.table.setColumnWidth(column, width)
+        widths = {0: 140, 1: 110, 2: 160, 4: 100, 5: 70}
+        self.table = make_table("promisesTable", "Promises", self.model, 3, widths)
+        self.filters = FilterBar("promiseFilter", "Who", OWNERS)
+        self.filters.changed.connect(self.reload)
         self.table.doubleClicked.connect(
             lambda index: context.open_contact_requested.emit(
                 index.data(RowRole).promise.contact_id
@@ -59,7 +78,9 @@ class PromisesPage(LazyPage):
         )
         self.kept = QPushButton(icon("done"), "Kept")
         self.kept.setObjectName("promiseKept")
-        self.broken = QPushButton(icon("delete"), "Broken")
+        self.kept.setToolTip("Mark the selected promise kept")
+        self.broken = QPushButton(icon("remove"), "Broken")
+        self.broken.setToolTip("Mark the selected promise broken")
         self.broken.setObjectName("promiseBroken")
         connect_plain(self.kept.clicked, lambda: self._resolve("kept"))
         connect_plain(self.broken.clicked, lambda: self._resolve("broken"))
@@ -76,12 +97,14 @@ class PromisesPage(LazyPage):
         layout.setSpacing(10)
         layout.addWidget(label("Promises", "title"))
         layout.addLayout(row)
+        layout.addWidget(self.filters)
         layout.addWidget(self.table, 1)
         self.view.currentIndexChanged.connect(self.reload)
 
     def reload(self) -> None:
         view = self.view.currentText()
-        self._rows = promises.rows(self._context.ws, view)
+        chosen = self.filters.value()
+        self._rows = [r for r in promises.rows(self._context.ws, view) if matches(r, chosen)]
         self.model.reload()
         overdue = sum(1 for r in self._rows if r.overdue)
         text = count_of(len(self._rows), "promise")

@@ -26,6 +26,7 @@ from relationship_journal.domain.taxonomy import (
 from relationship_journal.operations import lists
 from relationship_journal.operations.workspace import Done, Workspace
 from relationship_journal.ui.context import JournalContext
+from relationship_journal.ui.icons import icon
 
 USER_ROLE = Qt.ItemDataRole.UserRole
 
@@ -87,20 +88,25 @@ class ListsTab(QWidget):
     def reload(self) -> None:
         self.categories.clear()
         for name in DEPOSIT_CATEGORIES:
-            self._item(self.categories, f"＋ {name}", None)
+            self._item(self.categories, name, None, "add")
         for name in WITHDRAWAL_CATEGORIES:
-            self._item(self.categories, f"－ {name}", None)
-        for polarity, sign in ((Polarity.DEPOSIT, "＋"), (Polarity.WITHDRAWAL, "－")):
+            self._item(self.categories, name, None, "minus")
+        for polarity, sign in ((Polarity.DEPOSIT, "add"), (Polarity.WITHDRAWAL, "minus")):
             for name in lists.own_categories(self._context.ws, polarity):
-                self._item(self.categories, f"{sign} {name} (yours)", name)
+                self._item(self.categories, f"{name} (yours)", name, sign)
         self.types.clear()
         for name in RELATIONSHIP_TYPES:
             self._item(self.types, name, None)
         for name in lists.own_relationship_types(self._context.ws):
             self._item(self.types, f"{name} (yours)", name)
 
-    def _item(self, widget: QListWidget, text: str, own: str | None) -> None:
+    def _item(
+        self, widget: QListWidget, text: str, own: str | None, sign: str | None = None
+    ) -> None:
         item = QListWidgetItem(text)
+        if sign is not None:  # a deposit (+) or a withdrawal (−)
+            item.setIcon(icon(sign))
+            item.setToolTip("A deposit" if sign == "add" else "A withdrawal")
         item.setData(USER_ROLE, own)
         widget.addItem(item)
 

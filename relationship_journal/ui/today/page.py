@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QLabel,
     QMenu,
     QPushButton,
-    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -32,11 +32,12 @@ from relationship_journal.operations import agenda
 from relationship_journal.operations.agenda import Drifting
 from relationship_journal.ui.calendar_feed import CalendarFeed
 from relationship_journal.ui.context import JournalContext, LogRequest
+from relationship_journal.ui.dates import day_text, long_day_text
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.tasks import run_task
 from relationship_journal.ui.theme import accent, value_colour
 from relationship_journal.ui.today.meetings import MeetingsPanel
-from relationship_journal.ui.widgets import card, clear_layout, empty_state, esc, label
+from relationship_journal.ui.widgets import card, clear_layout, empty_state, esc, label, scrolled
 
 # Each section shows a few moments and a button for the rest, so that today's are never
 # pushed out of sight by a long overdue list.
@@ -45,20 +46,20 @@ SHOWN_PER_BUCKET = 200
 SECTION_ORDER = (Bucket.TODAY, Bucket.OVERDUE, Bucket.THIS_WEEK, Bucket.NEXT_30_DAYS)
 KIND_ICONS = {
     MomentKind.BIRTHDAY: "birthday",
-    MomentKind.ANNIVERSARY: "birthday",
+    MomentKind.ANNIVERSARY: "anniversary",
     MomentKind.PROMISE_MINE: "promises",
     MomentKind.PROMISE_THEIRS: "promises",
     MomentKind.CADENCE: "contacts",
     MomentKind.FOLLOW_UP: "log",
     MomentKind.STAGE_NUDGE: "portfolio",
-    MomentKind.REMINDER: "today",
+    MomentKind.REMINDER: "reminder",
 }
 
 
 class MomentRow(QWidget):
     """One moment: what, who, why, and its actions."""
 
-    def __init__(self, page: TodayPage, moment: Moment, today: date) -> None:
+    def __init__(self, page: TodayPage, moment: Moment, today: date, coach: bool = True) -> None:
         super().__init__()
         self.moment = moment
         self.setObjectName("momentRow")
@@ -71,26 +72,7 @@ class MomentRow(QWidget):
         kind_icon.setAutoRaise(True)
         kind_icon.setEnabled(False)
         kind_icon.setToolTip(moment.kind.label)
-        text = QVBoxLayout()
-        text.setSpacing(1)
-        when = _when(moment, today)
-        title = label(f"<b>{esc(moment.title)}</b>", wrap=True)
-        title.setTextFormat(Qt.TextFormat.RichText)
-        title.setObjectName("momentTitle")
-        when_colour = value_colour(-1).name() if moment.day < today else accent().name()
-        detail = label(
-            f"<span style='color: {when_colour}; font-weight: 600;'>{moment.kind.label} · "
-            f"{when}</span> — {esc(moment.why)}",
-            "muted",
-            wrap=True,
-        )
-        detail.setTextFormat(Qt.TextFormat.RichText)
-        text.addWidget(title)
-        text.addWidget(detail)
-        if moment.day > today and moment.notice_day <= today:
-            ahead = label("You asked to be told ahead of this.", "muted")
-            ahead.setObjectName("headsUp")
-            text.addWidget(ahead)
+        text = _text_column(moment, today, coach)
         self.done_button = done = QPushButton(icon("done"), "Done")
         done.setObjectName("doneButton")
         done.setToolTip("Mark done; it will not come back")
@@ -122,6 +104,48 @@ class MomentRow(QWidget):
         layout.addWidget(done, 0, Qt.AlignmentFlag.AlignVCenter)
 
 
+def _wrapped(text: str, role: str | None = None) -> QLabel:
+    """Rich text that wraps into what the buttons leave: wrapped labels ask for more width
+    than they need, so a floor of their own keeps a narrow window from scrolling sideways."""
+    widget = label(text, role, wrap=True)
+    widget.setTextFormat(Qt.TextFormat.RichText)
+    widget.setMinimumWidth(140)
+    return widget
+
+
+def _text_column(moment: Moment, today: date, coach: bool) -> QVBoxLayout:
+    """What, when and why; the why is coaching, said for the first moment of its kind on
+    the page and kept on hover for the rest."""
+    text = QVBoxLayout()
+    text.setSpacing(1)
+    title = _wrapped(f"<b>{esc(_title(moment))}</b>")
+    title.setObjectName("momentTitle")
+    when_colour = value_colour(-1).name() if moment.day < today else accent().name()
+    why = f" — {esc(moment.why)}" if coach and moment.why else ""
+    detail = _wrapped(
+        f"<span style='color: {when_colour}; font-weight: 600;'>{moment.kind.label} · "
+        f"{_when(moment, today)}</span>{why}",
+        "muted",
+    )
+    detail.setToolTip(moment.why)
+    text.addWidget(title)
+    text.addWidget(detail)
+    if moment.day > today and moment.notice_day <= today:
+        ahead = _wrapped("Shown early so there is time to prepare.", "muted")
+        ahead.setToolTip("How early each kind shows: Tell me ahead… on the contact's page")
+        ahead.setObjectName("headsUp")
+        text.addWidget(ahead)
+    return text
+
+
+def _title(moment: Moment) -> str:
+    """The moment's title, naming the person when the title does not (a reminder)."""
+    name = moment.contact_name
+    if name and name not in moment.title:
+        return f"{moment.title} — {name}"
+    return moment.title
+
+
 def _when(moment: Moment, today: date) -> str:
     delta = (moment.day - today).days
     at = f" at {moment.at:%H:%M}" if moment.at else ""
@@ -133,7 +157,7 @@ def _when(moment: Moment, today: date) -> str:
         return "yesterday"
     if delta < 0:
         return f"{-delta} days ago"
-    return f"{moment.day:%a %d %b}{at}"
+    return f"{day_text(moment.day, weekday=True, year=False)}{at}"
 
 
 class TodayPage(QWidget):
@@ -159,10 +183,7 @@ class TodayPage(QWidget):
         self.sections = QVBoxLayout(inner)
         self.sections.setContentsMargins(0, 0, 8, 0)
         self.sections.setSpacing(14)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(inner)
+        scroll = scrolled(inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 12)
         layout.setSpacing(8)
@@ -225,7 +246,7 @@ class TodayPage(QWidget):
         self.moments = moments
         self._drifting = drifting
         self.is_loaded = True
-        self.heading.setText(f"Today — {today:%A %d %B}")
+        self.heading.setText(f"Today — {long_day_text(today)}")
         grouped: dict[Bucket, list[Moment]] = {}
         for moment in self.moments:
             grouped.setdefault(bucket(moment.day, today), []).append(moment)
@@ -233,6 +254,7 @@ class TodayPage(QWidget):
         self.subtitle.setText(", ".join(counts) if counts else "")
         clear_layout(self.sections)
         self._rows = []
+        coached: set[str] = set()
         if drifting.count:
             self.sections.addWidget(self._drifting_note(drifting))
         if not self.moments:
@@ -255,7 +277,8 @@ class TodayPage(QWidget):
             frame_layout.addWidget(label(f"{section.value}  ({len(items)})", "section"))
             limit = SHOWN_PER_BUCKET if section in self._expanded else SHOWN_FIRST
             for moment in items[:limit]:
-                row = MomentRow(self, moment, today)
+                row = MomentRow(self, moment, today, moment.why not in coached)
+                coached.add(moment.why)
                 self._rows.append(row)
                 frame_layout.addWidget(row)
             if len(items) > limit:
@@ -281,6 +304,7 @@ class TodayPage(QWidget):
             wrap=True,
         )
         text.setObjectName("driftingText")
+        text.setMinimumWidth(140)
         row.addWidget(text, 1)
         review = QPushButton("Review them")
         review.setObjectName("reviewDrifting")
@@ -329,7 +353,9 @@ class TodayPage(QWidget):
 
     def snooze(self, moment: Moment, until: date) -> None:
         self.context.do(agenda.snooze, moment, until)
-        self.context.tell(f"Snoozed until {until:%a %d %b}: {moment.title}")
+        self.context.tell(
+            f"Snoozed until {day_text(until, weekday=True, year=False)}: {moment.title}"
+        )
         moved = []
         for shown in self.moments:
             if shown.key == moment.key:

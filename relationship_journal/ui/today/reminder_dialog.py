@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from relationship_journal.operations.agenda import rule_problem
 from relationship_journal.ui.contact_picker import CandidateSource, ContactPicker
+from relationship_journal.ui.dates import prepare_edit
 from relationship_journal.ui.dialogs import GuardedDialog, save_cancel
 from relationship_journal.ui.theme import WITHDRAWAL
 
@@ -78,7 +79,7 @@ class ReminderDialog(GuardedDialog):
         self.contact.setObjectName("reminderContact")
         self.day = QDateEdit(QDate.currentDate())
         self.day.setObjectName("reminderDate")
-        self.day.setCalendarPopup(True)
+        prepare_edit(self.day)
         self.all_day = QCheckBox("All day")
         self.all_day.setObjectName("reminderAllDay")
         self.all_day.setChecked(True)

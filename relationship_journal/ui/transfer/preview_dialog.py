@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from relationship_journal.domain.wording import count_of
 from relationship_journal.operations.transfer import Decision, ImportPreview, Match
 from relationship_journal.ui.theme import WITHDRAWAL
+from relationship_journal.ui.widgets import fit_to_screen
 
 HEADERS = ("#", "Name", "Organisation", "Email", "Already in the journal", "Action")
 SHOWN_ROWS = 5000
@@ -31,7 +32,7 @@ class ImportPreviewDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("importPreview")
         self.setWindowTitle(f"Import {plan.path.name}")
-        self.resize(920, 620)
+        fit_to_screen(self, 920, 620)
         self.plan = plan
         self.decisions = plan.default_decisions()
         self.summary = QLabel(_summary(plan))

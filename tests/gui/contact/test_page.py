@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QDialog, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
+from relationship_journal.domain.dates import PartialDate
 from relationship_journal.ui.contact.dialog import ContactDialog
 from relationship_journal.ui.contact.fact_dialogs import FactDialog, FactHistoryDialog
 from tests.gui.conftest import WindowFactory, open_by_name, peek, seed, trigger
 
 
-def _fill_contact_dialog(monkeypatch: pytest.MonkeyPatch, **fields: str) -> None:
+def _fill_contact_dialog(
+    monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, yearless_birthday: str = "", **fields: str
+) -> None:
     def fake_exec(dialog: ContactDialog) -> int:
         for name, value in fields.items():
             dialog.findChild(type(dialog.name), name).setText(value)
+        if yearless_birthday:
+            qtbot.keyClicks(dialog.birthday.edit, yearless_birthday)
         dialog.accept()
         return int(dialog.result())
 
@@ -42,18 +53,19 @@ def test_profile_answers_survive_restart_with_history(
     window = open_window()
     _fill_contact_dialog(
         monkeypatch,
+        qtbot,
+        yearless_birthday="29/2",
         name="Jürgen Müller",
         organisation="Northwind Logistics",
         title="VP Operations",
         email="j.mueller@northwind.example",
-        birthday="--02-29",
     )
     trigger(window, "newContact")
     page = window.contact_page
     assert window.current_page_key() == "contact"
     assert page.name.text() == "Jürgen Müller"
     assert page.role.text() == "VP Operations @ Northwind Logistics"
-    assert "29 February" in page.about.text()
+    assert "29 Feb" in page.about.text()  # the year-less birthday, as the locale writes it
     assert "Open question" in page.profile_sections["professional"].answers["next_job"].text()
 
     _answer(monkeypatch, "Sailing on the Wannsee")
@@ -86,16 +98,32 @@ def test_profile_answers_survive_restart_with_history(
     assert "Peak-season staffing" in seen[0][1]
 
 
-def test_invalid_birthday_is_shown_beside_the_field(window: object, qtbot: QtBot) -> None:
+def test_a_birthday_is_typed_in_the_local_form(window: object, qtbot: QtBot) -> None:
     dialog = ContactDialog(None, None, [], [])
     qtbot.addWidget(dialog)
     dialog.name.setText("Jane Roe")
-    dialog.birthday.setText("1985-13-45")
+    qtbot.keyClicks(dialog.birthday.edit, "31/12/1980")
+    assert dialog.draft().birthday == PartialDate(12, 31, 1980)
+    assert dialog.draft().met_on is None  # left empty: "not set"
+
+
+def test_a_date_out_of_range_is_shown_beside_the_field(window: object, qtbot: QtBot) -> None:
+    dialog = ContactDialog(None, None, [], [])
+    qtbot.addWidget(dialog)
+    dialog.resize(560, 400)
+    dialog.show()
+    dialog.name.setText("Jane Roe")
+    qtbot.keyClicks(dialog.met_on.edit, "3 April 1850")
     dialog.accept()
     assert dialog.result() != QDialog.DialogCode.Accepted
-    message = dialog._errors["birthday"]
+    message = dialog._errors["met_on"]
     assert message.isVisibleTo(dialog)
-    assert "month 13 does not exist" in message.text()
+    assert "1850" in message.text()
+    qtbot.waitUntil(lambda: not message.visibleRegion().isEmpty())  # scrolled into view
+    # The form scrolls; Save and Cancel stay below it, never under a field.
+    buttons = dialog.findChild(QDialogButtonBox)
+    scroll = dialog.findChild(QScrollArea, "contactFormScroll")
+    assert scroll.geometry().bottom() < buttons.geometry().top()
 
 
 def test_tell_me_ahead_per_contact(window: object, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,13 @@ pytestmark = pytest.mark.skipif(
 
 
 def _text(pdf: Path) -> str:
-    return subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
-    ).stdout
+    """The PDF's text, its ligatures ("ﬁ") spelled out."""
+    return unicodedata.normalize(
+        "NFKC",
+        subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+        ).stdout,
+    )
 
 
 def test_brief_pdf_of_a_demo_contact_holds_the_key_facts(
@@ -52,3 +57,25 @@ def test_organisation_brief_has_a_summary_and_a_page_per_person(tmp_path: Path) 
     for name in ("Sofía Hernández", "Fatima Al-Sayed", "Élodie Martin"):
         assert name in pages[0]
         assert any(page.lstrip().startswith(name) for page in pages[1:]), name
+
+
+def test_one_person_fits_one_page_with_footer_and_promises_by_due_date(tmp_path: Path) -> None:
+    pdf = tmp_path / "brief.pdf"
+    assert main(["--demo", "brief", "jurgen muller", "--pdf", str(pdf)]) == 0
+    pages = [page for page in _text(pdf).split("\f") if page.strip()]
+    assert len(pages) == 1
+    text = " ".join(pages[0].split())
+    assert "Confidential" in text and "Page 1 of 1" in text
+    # Soonest first: the staffing model (due 30 Nov) before the roadmap (due 6 Dec).
+    assert text.index("staffing model due") < text.index("depot roadmap due")
+    assert "due 30 Nov 2026" in text  # no leading zeros, never split across lines
+    assert "Personal" in text and "Folkboat" in text
+
+
+def test_the_organisation_brief_keeps_a_personal_line_for_each(tmp_path: Path) -> None:
+    pdf = tmp_path / "brief.pdf"
+    assert main(["--demo", "brief", "--organisation", "Helix", "--pdf", str(pdf)]) == 0
+    pages = [page for page in _text(pdf).split("\f") if page.strip()]
+    summary = " ".join(pages[0].split())
+    assert "Where they live: Madrid" in summary  # Sofía's personal side, condensed
+    assert all(f"Page {n} of {len(pages)}" in " ".join(p.split()) for n, p in enumerate(pages, 1))

@@ -1,0 +1,268 @@
+"""One way of showing and typing dates, taken from the user's locale (``QLocale``).
+
+Every date the window shows goes through ``day_text``/``moment_text``: the locale's own
+order and month names, without leading zeros ("26 Nov 2026", "Nov 26, 2026"). A date the
+user must give is a date edit in the locale's numeric order with a calendar pop-up
+(``prepare_edit``); one they may leave empty is a ``DayEdit``, typed in the locale's forms
+or picked from a calendar, and for a birthday it may have no year.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, Signal
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QDateEdit,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QWidget,
+    QWidgetAction,
+)
+
+from relationship_journal.domain.dates import DateError, PartialDate
+from relationship_journal.domain.text import fold
+from relationship_journal.ui.icons import icon
+
+
+def _medium_format(weekday: bool, year: bool) -> str:
+    """The locale's long date pattern made short: abbreviated names, no leading zeros."""
+    pattern = QLocale().dateFormat(QLocale.FormatType.LongFormat)
+    pattern = pattern.replace("MMMM", "MMM")
+    pattern = re.sub(r"(?<!d)dd(?!d)", "d", pattern)
+    pattern = pattern.replace("dddd", "ddd")
+    if not weekday:
+        pattern = re.sub(r"ddd[,.]?\s*", "", pattern)
+    if not year:
+        pattern = re.sub(r"[,.]?\s*y+[.年]?", "", pattern)
+    return pattern.strip(" ,")
+
+
+def day_text(day: date, weekday: bool = False, year: bool = True) -> str:
+    """A day as the locale writes it briefly: "26 Nov 2026" ("Thu 26 Nov 2026")."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), _medium_format(weekday, year))
+
+
+def long_day_text(day: date) -> str:
+    """A day in full, without the year: "Thursday, 26 November"."""
+    pattern = QLocale().dateFormat(QLocale.FormatType.LongFormat)
+    pattern = re.sub(r"(?<!d)dd(?!d)", "d", pattern)
+    pattern = re.sub(r"[,.]?\s*y+[.年]?", "", pattern).strip(" ,")
+    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
+
+
+def time_text(moment: datetime) -> str:
+    """A time of day in local time, as the locale writes it ("16:45", "4:45 PM")."""
+    local = moment.astimezone() if moment.tzinfo else moment
+    return QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+
+
+def moment_text(moment: datetime, weekday: bool = False) -> str:
+    """A day and time in local time: "26 Nov 2026, 16:45"."""
+    local = moment.astimezone() if moment.tzinfo else moment
+    return f"{day_text(local.date(), weekday)}, {time_text(local)}"
+
+
+def birthday_text(birthday: PartialDate) -> str:
+    """A birthday, with its year when known: "17 May 1980", "17 May"."""
+    if birthday.year is None:
+        return day_text(date(2000, birthday.month, birthday.day), year=False)
+    return day_text(date(birthday.year, birthday.month, birthday.day))
+
+
+def entry_format() -> str:
+    """The numeric pattern people type dates in here, with four-digit years: "d/M/yyyy"."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return "d/M/yyyy"  # the C locale's "dd MM yyyy" reads as three loose numbers
+    pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    pattern = re.sub(r"(?<!d)dd(?!d)", "d", pattern)
+    pattern = re.sub(r"(?<!M)MM(?!M)", "M", pattern)
+    return re.sub(r"y+", "yyyy", pattern)
+
+
+def prepare_edit(edit: QDateEdit | QDateTimeEdit, with_time: bool = False) -> None:
+    """A date (or date and time) edit in the shared form, with a calendar pop-up."""
+    pattern = entry_format()
+    if with_time:
+        pattern += " " + QLocale().timeFormat(QLocale.FormatType.ShortFormat)
+    edit.setDisplayFormat(pattern)
+    edit.setCalendarPopup(True)
+
+
+def date_edit(day: date | None = None, name: str = "") -> QDateEdit:
+    edit = QDateEdit(QDate.currentDate() if day is None else QDate(day.year, day.month, day.day))
+    prepare_edit(edit)
+    if name:
+        edit.setObjectName(name)
+    return edit
+
+
+def date_time_edit(moment: datetime | None = None, name: str = "") -> QDateTimeEdit:
+    edit = QDateTimeEdit(
+        QDateTime.currentDateTime() if moment is None else QDateTime(moment.astimezone())
+    )
+    prepare_edit(edit, with_time=True)
+    if name:
+        edit.setObjectName(name)
+    return edit
+
+
+def _month_number(token: str) -> int | None:
+    """A month typed by name or abbreviation in the locale's language (or English)."""
+    wanted = fold(token.rstrip("."))
+    locale = QLocale()
+    english = QLocale(QLocale.Language.English)
+    for month in range(1, 13):
+        for source in (locale, english):
+            for kind in (QLocale.FormatType.LongFormat, QLocale.FormatType.ShortFormat):
+                name = fold(source.monthName(month, kind).rstrip("."))
+                if name and (wanted == name or (len(wanted) >= 3 and name.startswith(wanted))):
+                    return month
+    return None
+
+
+def parse_typed_day(text: str) -> PartialDate | None:
+    """A day as people type it here: the locale's order ("31/12/1980", "12/31/1980"),
+    month names ("31 Dec 1980"), ISO ("1980-12-31"), or no year ("31/12", "--12-31").
+    Empty is None; anything else raises ``DateError`` saying what to type."""
+    value = text.strip()
+    if not value:
+        return None
+    try:
+        return PartialDate.parse(value)
+    except DateError:
+        pass
+    tokens = [t for t in re.split(r"[\s/.,\-]+", value) if t]
+    month_first = entry_format().replace("yyyy", "").strip("/.- ").startswith("M")
+    named = [(i, _month_number(t)) for i, t in enumerate(tokens) if not t.isdigit()]
+    numbers = [int(t) for t in tokens if t.isdigit()]
+    if len(named) == 1 and named[0][1] is not None and 1 <= len(numbers) <= 2:
+        day, month = numbers[0], named[0][1]
+        year = numbers[1] if len(numbers) == 2 else None
+    elif not named and len(numbers) in (2, 3):
+        if len(tokens[0]) == 4:  # year first, as in 1980/12/31
+            numbers = [*numbers[1:], numbers[0]]
+            month_first = True
+        first, second = numbers[0], numbers[1]
+        day, month = (second, first) if month_first else (first, second)
+        year = numbers[2] if len(numbers) == 3 else None
+    else:
+        raise DateError(f"'{text}' is not a date (type it as {example_day()})")
+    if year is not None and year < 100:
+        year += 2000 if year <= QDate.currentDate().year() % 100 else 1900
+    return PartialDate(month=month, day=day, year=year)
+
+
+def example_day() -> str:
+    return QLocale().toString(QDate(1980, 12, 31), entry_format())
+
+
+def typed_form(value: PartialDate | None) -> str:
+    """How a day reads in a typed field: the locale's numeric form, without the year when
+    it is unknown."""
+    if value is None:
+        return ""
+    pattern = entry_format()
+    if value.year is None:
+        pattern = re.sub(r"[^dM]*y+[^dM]*", "", pattern)
+    return QLocale().toString(QDate(value.year or 2000, value.month, value.day), pattern)
+
+
+class DayEdit(QWidget):
+    """A day the user may leave empty: typed in the locale's form or picked from a calendar.
+    With ``yearless`` a day and month alone is a whole answer (a birthday)."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        name: str,
+        yearless: bool = False,
+        placeholder: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self._yearless = yearless
+        self.edit = QLineEdit()
+        self.edit.setObjectName(f"{name}Edit")
+        self.edit.setAccessibleName(name.replace("_", " "))
+        example = example_day()
+        self.edit.setPlaceholderText(
+            placeholder
+            or (
+                f"{example}, or {typed_form(PartialDate(12, 31))} without the year"
+                if yearless
+                else example
+            )
+        )
+        self.edit.setToolTip(f"Type it as {example}, or pick it from the calendar")
+        self.edit.setClearButtonEnabled(True)
+        self.setFocusProxy(self.edit)
+        self.edit.textChanged.connect(lambda _text: self.changed.emit())
+        self.calendar = QCalendarWidget()
+        self.calendar.setObjectName(f"{name}Calendar")
+        self.calendar.setGridVisible(False)
+        self.calendar.clicked.connect(self._picked)
+        menu = QMenu(self)
+        holder = QWidgetAction(menu)
+        holder.setDefaultWidget(self.calendar)
+        menu.addAction(holder)
+        menu.aboutToShow.connect(self._show_current)
+        self.pick = QToolButton()
+        self.pick.setObjectName(f"{name}Pick")
+        self.pick.setIcon(icon("calendar"))
+        self.pick.setToolTip("Pick the day from a calendar")
+        self.pick.setMenu(menu)
+        self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.pick.setStyleSheet("QToolButton::menu-indicator { image: none; }")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.pick)
+
+    def _show_current(self) -> None:
+        try:
+            value = parse_typed_day(self.edit.text())
+        except DateError:
+            value = None
+        chosen = (
+            QDate(value.year or QDate.currentDate().year(), value.month, value.day)
+            if value
+            else QDate.currentDate()
+        )
+        self.calendar.setSelectedDate(chosen)
+
+    def _picked(self, day: QDate) -> None:
+        self.set_day(date(day.year(), day.month(), day.day()))
+        self.pick.menu().hide()
+
+    def partial(self) -> PartialDate | None:
+        """The day typed, raising ``DateError`` for text that is not one."""
+        value = parse_typed_day(self.edit.text())
+        if value is not None and value.year is None and not self._yearless:
+            raise DateError(f"'{self.edit.text()}' needs a year ({example_day()})")
+        return value
+
+    def day(self) -> date | None:
+        value = self.partial()
+        return None if value is None else value.as_date()
+
+    def set_day(self, day: date | None) -> None:
+        self.set_partial(None if day is None else PartialDate(day.month, day.day, day.year))
+
+    def set_partial(self, value: PartialDate | None) -> None:
+        self.edit.setText(typed_form(value))
+
+    def clear(self) -> None:
+        self.edit.clear()
+
+    def text(self) -> str:
+        return self.edit.text()

@@ -69,6 +69,8 @@ class Contact(SQLModel, table=True):
     last_contact_at: datetime | None = Field(default=None, index=True)
     known_score: int = Field(default=0, index=True)
     stage: str = Field(default="", index=True)
+    # When the stay-in-touch cadence lapses: kept by the journal's triggers (migration 0006).
+    lapse_at: datetime | None = None
 
     __table_args__ = (
         Index("ix_contact_birthday", "birth_month", "birth_day"),

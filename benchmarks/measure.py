@@ -154,7 +154,7 @@ def today_agenda(journal: Journal, repeat: int) -> dict[str, float]:
     return {
         "median_ms": statistics.median(times),
         "floor_ms": statistics.median(floors),
-        "queries": len(statements),
+        "queries": sum(s.lstrip().upper().startswith("SELECT") for s in statements),
         "moments": today(),
     }
 

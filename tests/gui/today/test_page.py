@@ -208,4 +208,3 @@ def test_a_section_shows_its_count_and_pages_through_the_rest(window, qtbot: QtB
     assert sorted(row.moment.contact_name for row in page.rows()) == [
         f"Person {n}" for n in range(9)
     ]
-    assert page.findChild(QPushButton, "more_this_week") is None

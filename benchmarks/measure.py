@@ -16,7 +16,7 @@ from benchmarks import floor
 from relationship_journal.paths import JournalPaths
 from relationship_journal.store.agenda import collect, sections
 from relationship_journal.store.contact_list import ContactFilter, count_contacts, drifting
-from relationship_journal.store.contacts import resolve_contact
+from relationship_journal.store.contact_lookup import resolve_contact
 from relationship_journal.store.journal import Journal, open_journal
 from relationship_journal.store.search import search
 

@@ -6,8 +6,12 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from benchmarks.generate import OPEN_ITEMS, generate
 from benchmarks.run import main
+
+pytestmark = pytest.mark.slow
 
 
 def test_benchmark_command_writes_a_report(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from relationship_journal.store.contacts import resolve_contact
+from relationship_journal.store.contact_lookup import resolve_contact
 from relationship_journal.ui.brief.dialog import BriefDialog
 from tests.gui.conftest import WindowFactory, peek
 

@@ -149,6 +149,7 @@ def daily_backup(ws: Workspace, keep: int) -> Path | None:
         journal.path, ws.paths.backups, keep, now=ws.clock.now().astimezone(), key=journal.key
     )
 
+
 def mapping_from_options(
     path: Path, assignments: list[str], date_order: str | None
 ) -> ColumnMapping | None:

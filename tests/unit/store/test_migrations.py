@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import warnings
 from pathlib import Path
 
 import pytest
@@ -68,7 +69,10 @@ def test_the_models_match_the_migrated_schema() -> None:
     with engine.begin() as connection:
         schema.upgrade(connection)
         context = MigrationContext.configure(connection, opts={"compare_type": False})
-        differences = compare_metadata(context, SQLModel.metadata)
+        with warnings.catch_warnings():
+            # Indexes of expressions (the agenda's month-day ones) are not reflected.
+            warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression")
+            differences = compare_metadata(context, SQLModel.metadata)
     # Full-text search and the undo log's tables are made by hand in migrations, not models.
     handmade = ("search", "undo")
     assert [d for d in differences if not any(h in str(d) for h in handmade)] == []

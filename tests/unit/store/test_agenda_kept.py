@@ -26,7 +26,7 @@ from relationship_journal.domain.taxonomy import Polarity
 from relationship_journal.operations import agenda, capture, contacts, transfer
 from relationship_journal.operations.workspace import Change, Workspace
 from relationship_journal.paths import JournalPaths
-from relationship_journal.store.agenda import SHOWN_FIRST, collect, sections
+from relationship_journal.store.agenda import SHOWN_FIRST, collect, due, sections
 from relationship_journal.store.journal import open_journal
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
@@ -53,6 +53,9 @@ steps = st.one_of(
     ),
     st.tuples(st.just("done"), small),
     st.tuples(st.just("snooze"), small, st.integers(1, 40)),
+    st.tuples(
+        st.just("notice"), st.none() | small, st.sampled_from(list(MomentKind)), st.integers(0, 60)
+    ),
 )
 
 
@@ -152,6 +155,10 @@ class Run:
             moment = found[which % len(found)]
             self.keep(agenda.snooze(self.ws, moment, TODAY + timedelta(days=days)))
 
+    def do_notice(self, who: int | None, kind: MomentKind, days: int) -> None:
+        contact = None if who is None else self.ids[who]
+        self.keep(agenda.set_notice(self.ws, {kind: days}, contact))
+
 
 def _lapses_are_recomputed(run: Run) -> None:
     """``lapse_at`` is the last contact plus the cadence (or the default), to the second."""
@@ -175,6 +182,12 @@ def _sections_match_the_full_list(run: Run) -> None:
     with run.journal.reading() as session:
         everything = collect(session, TODAY)
         read = sections(session, TODAY, LIMITS)
+        told = due(session, TODAY)
+        ahead = collect(session, TODAY, moments.MAX_NOTICE_DAYS)
+    # Notifications read each kind only as far ahead as anyone is told of it: the same.
+    assert sorted(m.key for m in told) == sorted(
+        m.key for m in moments.due_for_notice(ahead, TODAY)
+    )
     counts = Counter(bucket(m.day, TODAY) for m in everything)
     for section in read:
         assert section.count == counts[section.bucket], section.bucket

@@ -10,7 +10,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -56,16 +56,6 @@ def replay(db: sqlite3.Connection, statements: list[str]) -> None:
     for statement in statements:
         if statement.lstrip().upper().startswith(("SELECT", "WITH")):
             db.execute(statement).fetchall()
-
-
-def timed(action: Callable[[], object], repeat: int) -> list[float]:
-    action()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return times
 
 
 def fts_prefix(db: sqlite3.Connection, prefix: str) -> None:

@@ -128,7 +128,7 @@ def open_big_contact(journal: Journal, repeat: int) -> dict[str, float]:
     times = timed(show, repeat)
     page.deleteLater()
     db = floor.connect(journal.path)
-    floors = floor.timed(lambda: floor.timeline(db, contact_id), repeat)  # type: ignore[arg-type]
+    floors = timed(lambda: floor.timeline(db, contact_id), repeat)  # type: ignore[arg-type]
     db.close()
     return {"median_ms": statistics.median(times), "floor_ms": statistics.median(floors)}
 
@@ -149,7 +149,7 @@ def today_agenda(journal: Journal, repeat: int) -> dict[str, float]:
         sections(session, day)
         drifting(session, NOW)
     db = floor.connect(journal.path)
-    floors = floor.timed(lambda: floor.replay(db, statements), repeat)
+    floors = timed(lambda: floor.replay(db, statements), repeat)
     db.close()
     return {
         "median_ms": statistics.median(times),

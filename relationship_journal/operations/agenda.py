@@ -28,14 +28,6 @@ class Today:
     sections: list[Section]
     drifting: Drifting
 
-    @property
-    def moments(self) -> list[Moment]:
-        """The moments on show, section after section."""
-        return [moment for section in self.sections for moment in section.first]
-
-    def count(self, bucket: Bucket) -> int:
-        return next((s.count for s in self.sections if s.bucket is bucket), 0)
-
 
 def today(ws: Workspace, shown: Mapping[Bucket, int] | None = None) -> Today:
     """Today's sections, each with its first ``shown[bucket]`` moments (a few unless more

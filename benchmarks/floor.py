@@ -13,8 +13,11 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlmodel import Session
+
+Statement = tuple[str, Any]
 
 BARE_WINDOW = """
 import sys
@@ -32,30 +35,60 @@ print("shown", flush=True)
 """
 
 
+class _Recorder:
+    """Stands in for the driver's connection and writes down what its cursors run."""
+
+    def __init__(self, real: Any, found: list[Statement]) -> None:
+        self._real, self._found = real, found
+
+    def cursor(self, *args: Any) -> _RecordingCursor:
+        return _RecordingCursor(self._real.cursor(*args), self._found)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+
+class _RecordingCursor:
+    def __init__(self, real: Any, found: list[Statement]) -> None:
+        self._real, self._found = real, found
+
+    def execute(self, sql: str, parameters: Any = ()) -> Any:
+        self._found.append((sql, parameters))
+        self._real.execute(sql, parameters)
+        return self
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+
 @contextmanager
-def recorded(session: Session) -> Iterator[list[str]]:
-    """The SQL statements, their values written in, that ``session`` runs while inside
-    (SQLite's own trace: it sees statements sent through the driver directly too)."""
-    found: list[str] = []
-    driver = session.connection().connection.driver_connection
-    driver.set_trace_callback(found.append)  # type: ignore[union-attr]
+def recorded(session: Session) -> Iterator[list[Statement]]:
+    """The SQL statements and their values that ``session`` runs while inside, whether
+    through SQLAlchemy or the driver's cursor."""
+    found: list[Statement] = []
+    fairy = session.connection().connection
+    real = fairy.dbapi_connection
+    fairy.dbapi_connection = _Recorder(real, found)  # type: ignore[assignment]
     try:
         yield found
     finally:
-        driver.set_trace_callback(None)  # type: ignore[union-attr]
+        fairy.dbapi_connection = real
 
 
 def connect(path: Path) -> sqlite3.Connection:
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    db = sqlite3.connect(path, isolation_level=None)
     db.execute("PRAGMA query_only = ON")
     return db
 
 
-def replay(db: sqlite3.Connection, statements: list[str]) -> None:
-    """Run the reads and fetch every row: the database's part of the work."""
-    for statement in statements:
+def replay(db: sqlite3.Connection, statements: list[Statement]) -> None:
+    """Run the reads with their values in one transaction, as the app does, and fetch
+    every row: the database's part of the work."""
+    db.execute("BEGIN")
+    for statement, parameters in statements:
         if statement.lstrip().upper().startswith(("SELECT", "WITH")):
-            db.execute(statement).fetchall()
+            db.execute(statement, parameters).fetchall()
+    db.execute("COMMIT")
 
 
 def fts_prefix(db: sqlite3.Connection, prefix: str) -> None:

@@ -154,7 +154,7 @@ def today_agenda(journal: Journal, repeat: int) -> dict[str, float]:
     return {
         "median_ms": statistics.median(times),
         "floor_ms": statistics.median(floors),
-        "queries": sum(s.lstrip().upper().startswith("SELECT") for s in statements),
+        "queries": sum(sql.lstrip().upper().startswith("SELECT") for sql, _ in statements),
         "moments": today(),
     }
 

@@ -24,6 +24,7 @@ class Promises(SqlSource):
     """Open promises by due date, however long overdue."""
 
     prefix = "promise"
+    few = True
     kinds = (MomentKind.PROMISE_MINE, MomentKind.PROMISE_THEIRS)
     columns = "p.id, p.contact_id, c.display_name, p.owner, p.text, p.due_on"
     tables = "promise p CROSS JOIN contact c ON c.id = p.contact_id"
@@ -49,6 +50,7 @@ class FollowUps(SqlSource):
     """The follow-ups asked for when an entry was logged, for each of its contacts."""
 
     prefix = "follow-up"
+    few = True
     kinds = (MomentKind.FOLLOW_UP,)
     columns = "e.id, e.summary, e.follow_up_on, c.id, c.display_name"
     tables = (

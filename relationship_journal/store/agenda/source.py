@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from sqlmodel import Session, col, select
 
-from relationship_journal.domain.moments import Moment, MomentKind, agenda_order
+from relationship_journal.domain.moments import HORIZON_DAYS, Moment, MomentKind, agenda_order
 from relationship_journal.store.agenda.span import Span, ids_in, rows
 from relationship_journal.store.models import MomentState
 
@@ -95,6 +95,7 @@ class SqlSource(Source):
     # SQL whose order is that of the moments' titles within a day (their start, at least),
     # so that the first moments of a crowded day are read without reading all of them.
     title_key: ClassVar[str | None] = None
+    few: ClassVar[bool] = False  # see ``_all``
 
     def parts(self, reading: Reading, span: Span) -> list[Part]:
         raise NotImplementedError
@@ -116,6 +117,19 @@ class SqlSource(Source):
         subjects: frozenset[int] | None = None,
         settled: bool = False,
     ) -> list[Moment]:
+        if self.few and subjects is None and not settled:
+            within = [moment for moment in self._all(reading, span) if moment.day in span]
+            return within if limit is None else within[:limit]
+        return self._query(reading, span, limit, subjects, settled)
+
+    def _query(
+        self,
+        reading: Reading,
+        span: Span,
+        limit: int | None,
+        subjects: frozenset[int] | None,
+        settled: bool,
+    ) -> list[Moment]:
         found: list[Moment] = []
         for part in self.parts(reading, span):
             sql = self._sql(self.columns, part, subjects, settled) + f" ORDER BY {self.order}"
@@ -127,7 +141,22 @@ class SqlSource(Source):
                     found.append(moment)
         return sorted(found, key=agenda_order)
 
+    def _all(self, reading: Reading, span: Span) -> list[Moment]:
+        """A source of few moments (what the user keeps open: a few hundred at most) is
+        read once per read of the agenda, up to the horizon, and each span taken from it."""
+        memo = ("all", self.prefix)
+        last, found = reading.kept.get(memo, (None, []))
+        if last is None or last < span.last:
+            last = max(span.last, reading.today + timedelta(days=HORIZON_DAYS))
+            found = self._query(
+                reading, Span(self.earliest(reading.today), last), None, None, False
+            )
+            reading.kept[memo] = (last, found)
+        return found  # type: ignore[no-any-return]
+
     def count(self, reading: Reading, span: Span) -> int:
+        if self.few:
+            return len(self.read(reading, span))
         total = 0
         for part in self.parts(reading, span):
             sql = (

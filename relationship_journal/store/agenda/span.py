@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlmodel import Session
@@ -76,7 +76,3 @@ def ids_in(column: str, ids: frozenset[int] | None) -> str:
     if ids is None:
         return ""
     return f" AND {column} IN ({','.join(str(int(i)) for i in sorted(ids)) or 'NULL'})"
-
-
-def days_after(day: date, days: int) -> date:
-    return day + timedelta(days=days)

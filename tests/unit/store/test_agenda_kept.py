@@ -76,7 +76,6 @@ class Run:
             contacts.create(self.ws, ContactDraft(f"Person {n}", cadence_days=30)).value
             for n in range(PEOPLE)
         ]
-        self.entries: list[int] = []
 
     def keep(self, done: Any) -> None:
         if done.change is not None:
@@ -98,12 +97,18 @@ class Run:
                 promise=PromiseMade("Send it", "me", TODAY + timedelta(days=value)),
             ),
         )
-        self.entries.append(done.value)
         self.keep(done)
 
+    def _entries(self) -> list[int]:
+        """The entries there are now (an undo may have taken one away)."""
+        return self.ws.read(
+            lambda s: [i for (i,) in s.connection().exec_driver_sql("SELECT id FROM entry")]
+        )
+
     def do_edit(self, which: int, ago: int, value: int) -> None:
-        if self.entries:
-            entry = self.entries[which % len(self.entries)]
+        entries = self._entries()
+        if entries:
+            entry = entries[which % len(entries)]
             was = capture.entry_for_editing(self.ws, entry)
             changed = Interaction(
                 was.contact_ids, NOW - timedelta(days=ago), was.kind, was.summary, _worth(value)
@@ -111,8 +116,9 @@ class Run:
             self.keep(capture.edit_entry(self.ws, entry, changed))
 
     def do_delete(self, which: int) -> None:
-        if self.entries:
-            self.keep(capture.remove_entry(self.ws, self.entries.pop(which % len(self.entries))))
+        entries = self._entries()
+        if entries:
+            self.keep(capture.remove_entry(self.ws, entries[which % len(entries)]))
 
     def do_undo(self) -> None:
         if self.changes:

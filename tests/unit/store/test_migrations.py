@@ -61,18 +61,19 @@ def test_the_models_match_the_migrated_schema() -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
     from sqlalchemy import create_engine
+    from sqlalchemy.exc import SAWarning
     from sqlmodel import SQLModel
 
     import relationship_journal.store.models  # noqa: F401  (declares the tables)
 
     engine = create_engine("sqlite://")
-    with engine.begin() as connection:
+    with engine.begin() as connection, warnings.catch_warnings():
+        # Indexes on expressions (a month-day of a date, say) are made by hand in migrations
+        # and cannot be reflected; SQLAlchemy says so, and leaves them out of the comparison.
+        warnings.filterwarnings("ignore", "Skipped unsupported reflection", SAWarning)
         schema.upgrade(connection)
         context = MigrationContext.configure(connection, opts={"compare_type": False})
-        with warnings.catch_warnings():
-            # Indexes of expressions (the agenda's month-day ones) are not reflected.
-            warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression")
-            differences = compare_metadata(context, SQLModel.metadata)
+        differences = compare_metadata(context, SQLModel.metadata)
     # Full-text search and the undo log's tables are made by hand in migrations, not models.
     handmade = ("search", "undo")
     assert [d for d in differences if not any(h in str(d) for h in handmade)] == []

@@ -96,7 +96,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command is None:
         from relationship_journal.ui.application import run_gui
 
-        return run_gui(paths, force_demo=args.demo, smoke=args.smoke)
+        return run_gui(paths, force_demo=args.demo, smoke=args.smoke, background=args.background)
     if args.command == "restore":
         from relationship_journal.commands.transfer import restore_command
 

@@ -12,7 +12,8 @@ if [ "${1:-}" = "--gui" ]; then
         libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0)
 fi
 if [ "${1:-}" = "--test" ]; then
-    PACKAGES+=(poppler-utils binutils)
+    # dbus-daemon: the notification tests run a private session bus of their own.
+    PACKAGES+=(poppler-utils binutils dbus-daemon)
 fi
 
 install_missing() {

@@ -13,6 +13,7 @@ import pytest
 
 from relationship_journal.paths import ENV_VAR, JournalPaths
 from relationship_journal.store.journal import Journal, open_journal
+from tests.desktop_bus import PrivateBus, private_bus
 
 
 @pytest.fixture(autouse=True)
@@ -21,6 +22,9 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv(ENV_VAR, str(folder))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    # No test reaches the desktop's notification service; those that test notifications
+    # start a private bus of their own (tests/desktop_bus.py).
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:")
     return folder
 
 
@@ -48,3 +52,16 @@ def remembered_key_derivation() -> Iterator[None]:
     JournalKey.derive = classmethod(lambda cls, passphrase, salt: remembered(cls, passphrase, salt))  # type: ignore[method-assign,assignment]
     yield
     JournalKey.derive = classmethod(original)  # type: ignore[method-assign,assignment]
+
+
+@pytest.fixture
+def session_bus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[PrivateBus]:
+    """A private session bus with nothing on it yet (``start_service`` adds the stand-in)."""
+    yield from private_bus(tmp_path / "bus", monkeypatch)
+
+
+@pytest.fixture
+def notification_service(session_bus: PrivateBus) -> PrivateBus:
+    """A private session bus whose notification service records what it is shown."""
+    session_bus.start_service()
+    return session_bus

@@ -45,6 +45,12 @@ def _global_options(parser: argparse.ArgumentParser) -> None:
         help="for an encrypted journal: read its passphrase from the first line of FILE "
         "(default: ask on the terminal)",
     )
+    parser.add_argument(
+        "--background",
+        action="store_true",
+        help="start without a window: announce the day's moments at the chosen time; "
+        "the window opens when a notification or the tray is clicked",
+    )
     # Opens a temporary journal, shows the window offscreen and exits: checks a built app.
     parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)
 
@@ -143,12 +149,25 @@ def _passphrase(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
 
 
+def _notify(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    notify = commands.add_parser(
+        "notify", help="announce on the desktop what is due now, once (for cron or a timer)"
+    )
+    notify.add_argument(
+        "--names",
+        action="store_true",
+        help="for an encrypted journal: name the moments (default: only how many)",
+    )
+    notify.set_defaults(run="notify:notify_command")
+
+
 SUBCOMMANDS: tuple[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None], ...] = (
     _contacts,
     _log,
     _brief,
     _import,
     _agenda,
+    _notify,
     _export,
     _backup_and_restore,
     _passphrase,

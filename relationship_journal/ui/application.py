@@ -17,6 +17,8 @@ from relationship_journal.paths import JournalPaths
 from relationship_journal.ui.icons import app_icon
 from relationship_journal.ui.journal_source import JournalSource
 from relationship_journal.ui.main_window import MainWindow
+from relationship_journal.ui.notifications.window_link import run_in_background
+from relationship_journal.ui.preferences import Preferences
 from relationship_journal.ui.privacy.passphrase_dialogs import UNLOCK_JOURNAL, ask_passphrase
 from relationship_journal.ui.theme import apply_theme
 
@@ -76,7 +78,9 @@ def _no_display() -> bool:
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def run_gui(paths: JournalPaths, force_demo: bool = False, smoke: bool = False) -> int:
+def run_gui(
+    paths: JournalPaths, force_demo: bool = False, smoke: bool = False, background: bool = False
+) -> int:
     if smoke:
         # The smoke check of a built app runs on machines without a screen.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -87,6 +91,8 @@ def run_gui(paths: JournalPaths, force_demo: bool = False, smoke: bool = False) 
             file=sys.stderr,
         )
         return 1
+    if background and not paths.has_journal():
+        return 0  # nobody to remind of yet (the demo's people are made up)
     app = make_application()
     sys.excepthook = _show_bug
     source = JournalSource(paths, lambda problem: ask_passphrase(None, UNLOCK_JOURNAL, problem))
@@ -101,6 +107,9 @@ def run_gui(paths: JournalPaths, force_demo: bool = False, smoke: bool = False) 
         print(f"relationship-journal: {error}", file=sys.stderr)
         return 1
     window = MainWindow(source, journal)
+    if background:
+        run_in_background(window, Preferences().daily_at)
+        return app.exec()
     window.show()
     if not smoke:
         if source.is_demo and not force_demo:

@@ -44,6 +44,7 @@ from relationship_journal.ui.journal_source import JournalSource
 from relationship_journal.ui.journal_switch import JournalSwitch
 from relationship_journal.ui.navigation import CONTACT_PAGE, Navigator
 from relationship_journal.ui.notifications import NotificationCenter
+from relationship_journal.ui.notifications.window_link import link as link_notifications
 from relationship_journal.ui.organisations.page import OrganisationsPage
 from relationship_journal.ui.portfolio.page import PortfolioPage
 from relationship_journal.ui.privacy.actions import PrivacyActions
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.context = JournalContext(
             journal, paths, source.is_demo, self, DraftStore(paths.drafts, journal.key)
         )
+        self.keep_running = False  # closing hides the window (started with the computer)
         self.toast = Toast()
         self.toast.attach(self.context, self.open_contact)
         self.capture = Capture(self, self.context)
@@ -86,8 +88,7 @@ class MainWindow(QMainWindow):
         self._build()
         self.notifications = NotificationCenter(self.context, self)
         self.notifications.announced.connect(self._announce)
-        self.notifications.open_requested.connect(self.bring_to_front)
-        self.notifications.quit_requested.connect(self.quit)
+        link_notifications(self)
         self.background = BackgroundJobs(self.context, self)
         self.background.failed.connect(self._background_failed)
         self.background.damaged.connect(self._damaged)
@@ -294,7 +295,8 @@ class MainWindow(QMainWindow):
     def show_settings(self) -> None:
         from relationship_journal.ui.settings.dialog import SettingsDialog
 
-        SettingsDialog(self, self.context, self.privacy).exec()
+        status = self.notifications.status()
+        SettingsDialog(self, self.context, self.privacy, status).exec()
         self._apply_lock_preference()
         self.background.write_calendar()
 
@@ -382,6 +384,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def quit(self) -> None:
+        self.keep_running = False
         self.close()
         QApplication.quit()
 
@@ -394,6 +397,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("window/geometry", self.saveGeometry())
+        if self.keep_running:
+            self.hide()
+            event.ignore()
+            return
+        self.notifications.stop()
         wait_for_tasks()
         self.context.journal.close()
         self.source.release()

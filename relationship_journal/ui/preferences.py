@@ -7,6 +7,9 @@ from datetime import datetime, time
 
 from PySide6.QtCore import QSettings
 
+from relationship_journal.desktop import preferences as keys
+from relationship_journal.desktop.preferences import read_bool, read_time
+from relationship_journal.domain.notices import is_quiet
 from relationship_journal.operations.transfer import DEFAULT_KEEP
 
 
@@ -15,18 +18,11 @@ def _settings() -> QSettings:
 
 
 def _bool(key: str, default: bool) -> bool:
-    value = _settings().value(key, default)
-    if isinstance(value, str):
-        return value.lower() in ("true", "1", "yes")
-    return bool(value)
+    return read_bool(_settings(), key, default)
 
 
 def _time(key: str, default: time) -> time:
-    value = _settings().value(key, default.strftime("%H:%M"))
-    try:
-        return datetime.strptime(str(value), "%H:%M").time()
-    except ValueError:
-        return default
+    return read_time(_settings(), key, default)
 
 
 class Preferences:
@@ -34,27 +30,27 @@ class Preferences:
 
     @property
     def notifications(self) -> bool:
-        return _bool("notifications/enabled", True)
+        return _bool(keys.ENABLED, True)
 
     @notifications.setter
     def notifications(self, value: bool) -> None:
-        _settings().setValue("notifications/enabled", value)
+        _settings().setValue(keys.ENABLED, value)
 
     @property
     def quiet_from(self) -> time:
-        return _time("notifications/quiet_from", time(20, 0))
+        return _time(keys.QUIET_FROM, keys.DEFAULT_QUIET_FROM)
 
     @quiet_from.setter
     def quiet_from(self, value: time) -> None:
-        _settings().setValue("notifications/quiet_from", value.strftime("%H:%M"))
+        _settings().setValue(keys.QUIET_FROM, value.strftime("%H:%M"))
 
     @property
     def quiet_until(self) -> time:
-        return _time("notifications/quiet_until", time(8, 0))
+        return _time(keys.QUIET_UNTIL, keys.DEFAULT_QUIET_UNTIL)
 
     @quiet_until.setter
     def quiet_until(self, value: time) -> None:
-        _settings().setValue("notifications/quiet_until", value.strftime("%H:%M"))
+        _settings().setValue(keys.QUIET_UNTIL, value.strftime("%H:%M"))
 
     @property
     def stay_in_tray(self) -> bool:
@@ -114,27 +110,20 @@ class Preferences:
     def lock_minutes(self, value: int) -> None:
         _settings().setValue("privacy/lock_minutes", value)
 
+    @property
+    def daily_at(self) -> time:
+        """When a quiet start with the computer announces the day's moments."""
+        return _time(keys.DAILY_AT, keys.DEFAULT_DAILY_AT)
+
+    @daily_at.setter
+    def daily_at(self, value: time) -> None:
+        _settings().setValue(keys.DAILY_AT, value.strftime("%H:%M"))
+
     def is_quiet(self, moment: datetime) -> bool:
         """Inside quiet hours (which may span midnight)."""
-        start, end, now = self.quiet_from, self.quiet_until, moment.time()
-        if start == end:
-            return False
-        if start < end:
-            return start <= now < end
-        return now >= start or now < end
+        return is_quiet(self.quiet_from, self.quiet_until, moment)
 
-    # What was announced is kept per journal: moment keys hold ids, and two journals (or the
-    # demo and the user's own) share ids.
-
-    def last_check(self, journal: str) -> datetime | None:
-        value = _settings().value(f"notifications/{_scope(journal)}/last_check")
-        try:
-            return datetime.fromisoformat(str(value)) if value else None
-        except ValueError:
-            return None
-
-    def set_last_check(self, journal: str, value: datetime) -> None:
-        _settings().setValue(f"notifications/{_scope(journal)}/last_check", value.isoformat())
+    # Older versions kept what was announced here, per journal; the journal keeps it now.
 
     def notified(self, journal: str) -> set[str]:
         value = _settings().value(f"notifications/{_scope(journal)}/notified", [])
@@ -142,9 +131,8 @@ class Preferences:
             return {value}
         return {str(v) for v in (value or [])}
 
-    def remember_notified(self, journal: str, keys: set[str]) -> None:
-        # Only recent keys matter; keep the list short.
-        _settings().setValue(f"notifications/{_scope(journal)}/notified", sorted(keys)[-500:])
+    def forget_notified(self, journal: str) -> None:
+        _settings().remove(f"notifications/{_scope(journal)}")
 
 
 def _scope(journal: str) -> str:

@@ -3,12 +3,15 @@ asked at start, asked again after the window has been left alone."""
 
 from __future__ import annotations
 
+from datetime import datetime, time
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from relationship_journal.domain.contact import ContactDraft
+from relationship_journal.domain.dates import PartialDate
 from relationship_journal.paths import JournalPaths
 from relationship_journal.store import clock
 from relationship_journal.store.cipher import JournalKey, has_sqlite_header
@@ -20,6 +23,7 @@ from relationship_journal.ui.journal_source import WRONG_PASSPHRASE, JournalSour
 from relationship_journal.ui.main_window import MainWindow
 from relationship_journal.ui.privacy.passphrase_dialogs import PassphraseDialog
 from relationship_journal.ui.settings.dialog import SettingsDialog
+from tests.desktop_bus import PrivateBus
 from tests.gui.conftest import WindowFactory, peek, seed, trigger
 
 PASSPHRASE = "lighthouse keeper 1987"
@@ -242,3 +246,23 @@ def test_quitting_is_not_refused_while_locked(qtbot: QtBot, paths: JournalPaths)
     assert window.window_lock.lock()
     dialog = window.window_lock.dialog
     assert dialog is not None and dialog.close()
+
+
+def test_while_locked_a_notification_counts_moments_and_names_no_one(
+    qtbot: QtBot, paths: JournalPaths, notification_service: PrivateBus
+) -> None:
+    window = _encrypted_window(qtbot, paths, [PASSPHRASE])
+    today = clock.today()
+    birthday = PartialDate(today.month, today.day, 1980)
+    seed(
+        window,
+        lambda s: create_contact(s, ContactDraft("Olu Adeyemi", birthday=birthday), clock.now()),
+    )
+    trigger(window, "lockNow")
+    qtbot.waitUntil(lambda: window.window_lock.is_locked, timeout=5000)
+    morning = datetime.combine(today, time(9, 0))
+    assert len(window.notifications.check(morning)) == 1
+    (shown,) = notification_service.received()
+    assert shown["summary"] == "1 moment that matters"
+    assert shown["body"] == "Unlock Relationship Journal to see them."
+    assert "Olu" not in str(shown)

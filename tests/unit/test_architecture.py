@@ -10,17 +10,18 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[2] / "relationship_journal"
 
 # What each floor may not import, by module prefix.
+DOMAIN_FORBIDDEN = (
+    "PySide6",
+    "sqlmodel",
+    "sqlalchemy",
+    "relationship_journal.store",
+    "relationship_journal.exchange",
+    "relationship_journal.operations",
+    "relationship_journal.ui",
+    "relationship_journal.commands",
+)
 FORBIDDEN: dict[str, tuple[str, ...]] = {
-    "domain": (
-        "PySide6",
-        "sqlmodel",
-        "sqlalchemy",
-        "relationship_journal.store",
-        "relationship_journal.exchange",
-        "relationship_journal.operations",
-        "relationship_journal.ui",
-        "relationship_journal.commands",
-    ),
+    "domain": DOMAIN_FORBIDDEN,
     "store": (
         "PySide6",
         "relationship_journal.operations",
@@ -32,6 +33,9 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
         "relationship_journal.ui",
         "relationship_journal.commands",
     ),
+    # The desktop around the app (notification service, login items) knows no journal: what
+    # the rules may not import, Qt's core (preferences) aside.
+    "desktop": ("PySide6.QtWidgets", "PySide6.QtGui", *DOMAIN_FORBIDDEN[1:]),
     "operations": ("PySide6", "relationship_journal.ui", "relationship_journal.commands"),
     "ui": ("sqlmodel", "sqlalchemy", "relationship_journal.store", "relationship_journal.exchange"),
     # A command may start a Qt core application (D-Bus, offscreen drawing), never a window.

@@ -3,9 +3,6 @@ models, custom fields and privacy."""
 
 from __future__ import annotations
 
-from datetime import time
-
-from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -18,7 +15,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTabWidget,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +27,7 @@ from relationship_journal.ui.dialogs import save_cancel
 from relationship_journal.ui.preferences import Preferences
 from relationship_journal.ui.privacy.actions import PrivacyActions
 from relationship_journal.ui.settings.lists_tab import ListsTab
+from relationship_journal.ui.settings.notifications_box import NotificationsBox
 from relationship_journal.ui.settings.privacy_tab import PrivacyTab
 from relationship_journal.ui.settings.stage_models_tab import StageModelsTab
 
@@ -41,6 +38,7 @@ class SettingsDialog(QDialog):
         parent: QWidget | None,
         context: JournalContext,
         privacy: PrivacyActions | None = None,
+        notification_status: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -48,6 +46,8 @@ class SettingsDialog(QDialog):
         self.setMinimumSize(720, 540)
         self._context = context
         self.preferences = Preferences()
+        data_dir = None if context.is_demo else context.ws.paths.data_dir
+        self.notify = NotificationsBox(self.preferences, notification_status, data_dir)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._reminders_tab(), "Reminders")
         self.tabs.addTab(self._backups_tab(), "Backups")
@@ -91,34 +91,13 @@ class SettingsDialog(QDialog):
             nudges_layout.addWidget(box)
             self.nudge_boxes[rule.key] = box
         nudges_layout.addStretch()
-        notify = QGroupBox("Notifications")
-        notify_form = QFormLayout(notify)
-        self.notifications = QCheckBox("Show desktop notifications as moments come due")
-        self.notifications.setObjectName("notificationsEnabled")
-        self.notifications.setChecked(self.preferences.notifications)
-        self.quiet_from = QTimeEdit(_qtime(self.preferences.quiet_from))
-        self.quiet_from.setObjectName("quietFrom")
-        self.quiet_until = QTimeEdit(_qtime(self.preferences.quiet_until))
-        self.quiet_until.setObjectName("quietUntil")
-        quiet = QHBoxLayout()
-        quiet.addWidget(QLabel("from"))
-        quiet.addWidget(self.quiet_from)
-        quiet.addWidget(QLabel("until"))
-        quiet.addWidget(self.quiet_until)
-        quiet.addStretch()
-        self.stay_in_tray = QCheckBox("Keep running in the tray when the window is closed")
-        self.stay_in_tray.setObjectName("stayInTray")
-        self.stay_in_tray.setChecked(self.preferences.stay_in_tray)
-        notify_form.addRow(self.notifications)
-        notify_form.addRow("Quiet hours", quiet)
-        notify_form.addRow(self.stay_in_tray)
         page = QWidget()
         layout = QVBoxLayout(page)
         row = QHBoxLayout()
         row.addWidget(lead)
         row.addWidget(nudges, 1)
         layout.addLayout(row)
-        layout.addWidget(notify)
+        layout.addWidget(self.notify)
         layout.addStretch()
         return page
 
@@ -199,10 +178,7 @@ class SettingsDialog(QDialog):
         nudges = {key: box.isChecked() for key, box in self.nudge_boxes.items()}
 
         prefs = self.preferences
-        prefs.notifications = self.notifications.isChecked()
-        prefs.quiet_from = self.quiet_from.time().toPython()  # type: ignore[assignment]
-        prefs.quiet_until = self.quiet_until.time().toPython()  # type: ignore[assignment]
-        prefs.stay_in_tray = self.stay_in_tray.isChecked()
+        self.notify.save()
         prefs.daily_backup = self.daily_backup.isChecked()
         prefs.backups_keep = self.backups_keep.value()
         prefs.calendar_file = self.calendar_file.text().strip()
@@ -212,7 +188,3 @@ class SettingsDialog(QDialog):
         # Preferences first: the write tells the window, which reads them.
         self._context.do(agenda.save_reminder_settings, leads, nudges)
         super().accept()
-
-
-def _qtime(value: time) -> QTime:
-    return QTime(value.hour, value.minute)

@@ -16,6 +16,7 @@ from relationship_journal.ui.ledger.log_dialog import LogDialog
 from relationship_journal.ui.preferences import Preferences
 from relationship_journal.ui.today.page import MomentRow
 from relationship_journal.ui.today.reminder_dialog import ReminderDialog
+from tests.desktop_bus import PrivateBus
 from tests.gui.conftest import WindowFactory, peek, seed, trigger, wait_for_agenda
 
 
@@ -73,7 +74,7 @@ def test_snooze_moves_a_moment_to_its_new_day(window, qtbot: QtBot) -> None:  # 
 
 
 def test_notifications_announce_once_and_respect_quiet_hours(
-    open_window: WindowFactory, qtbot: QtBot
+    open_window: WindowFactory, qtbot: QtBot, notification_service: PrivateBus
 ) -> None:
     window = open_window()
     today = clock.today()
@@ -87,6 +88,7 @@ def test_notifications_announce_once_and_respect_quiet_hours(
     first = center.check(morning)
     assert first and all(m.notice_day <= clock.today() for m in first)
     assert center.check(morning) == []  # told once
+    assert [n["body"] for n in notification_service.received()] == [first[0].title]
     window.start_background()
     assert not window.today_page.news.isVisible() or window.today_page.news.text()
     window.today_page.show_news(first)
@@ -127,11 +129,12 @@ def _birthday_today(session, today):  # type: ignore[no-untyped-def]
 
 
 def test_the_demo_never_notifies_and_leaves_nothing_behind(
-    open_window: WindowFactory, qtbot: QtBot
+    open_window: WindowFactory, qtbot: QtBot, notification_service: PrivateBus
 ) -> None:
     window = open_window(demo=True)
     morning = datetime.combine(clock.today(), time(9, 0))
     assert window.notifications.check(morning) == []  # made-up people stay off the desktop
+    assert notification_service.received() == []
     window.today_page.show_news(window.today_page.moments[:2])
     assert window.today_page.news.isVisibleTo(window)
     window.go(1)

@@ -1,7 +1,9 @@
 """A deterministic generator of realistic journals of any size.
 
 Names and text in several languages; per contact about 20 journal entries over two years,
-5 profile answers, a couple of promises, a stage, and every tenth contact a reminder. One
+5 profile answers, a couple of promises, a stage. What a person keeps open is bounded
+whatever the size: a few hundred open promises, follow-ups and reminders in all, not a
+few per contact. One
 contact ("Benchmark Heavy") has 1,000 entries, for the open-a-big-contact measurement.
 Rows are written with plain SQL in one transaction per table batch; the running balance is
 computed as the app computes it, and the search index fills through its triggers.
@@ -20,7 +22,9 @@ from relationship_journal.domain.stages import SIX_STAGES
 from relationship_journal.domain.text import fold
 from relationship_journal.store.journal import open_journal
 
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
+# Open promises, follow-ups and reminders in the whole journal, at any size.
+OPEN_ITEMS = 300
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -139,6 +143,9 @@ def generate(path: Path, contacts: int, seed: int = 7, entries_per_contact: int 
     fact_rows, layer_rows, change_rows, promise_rows, reminder_rows = [], [], [], [], []
     entry_rows, link_rows = [], []
     entry_id = 0
+    open_rate = min(0.5, OPEN_ITEMS / (2 * contacts))
+    follow_rate = OPEN_ITEMS / (contacts * entries_per_contact)
+    reminder_every = max(10, contacts // OPEN_ITEMS)
     for cid in range(1, contacts + 1):
         name = HEAVY_NAME if cid == 1 else f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}"
         org = rng.randint(1, organisations)
@@ -149,6 +156,11 @@ def generate(path: Path, contacts: int, seed: int = 7, entries_per_contact: int 
             at = _when(rng, now, 730)
             value = rng.choice((0, 1, 1, 2, 2, 3, 4, -1, -2, -3))
             running += ledger.term(value, at)
+            follow_up = (
+                (at.date() + timedelta(days=rng.randint(7, 60))).isoformat()
+                if rng.random() < follow_rate
+                else None
+            )
             last = at if last is None or at > last else last
             entry_rows.append(
                 (
@@ -159,6 +171,7 @@ def generate(path: Path, contacts: int, seed: int = 7, entries_per_contact: int 
                     "",
                     value,
                     "",
+                    follow_up,
                     created,
                     created,
                 )
@@ -212,10 +225,10 @@ def generate(path: Path, contacts: int, seed: int = 7, entries_per_contact: int 
                     "Send the proposal",
                     made.isoformat(),
                     (made + timedelta(days=rng.randint(3, 40))).isoformat(),
-                    rng.choice(("open", "open", "kept", "broken")),
+                    "open" if rng.random() < open_rate else rng.choice(("kept", "broken")),
                 )
             )
-        if cid % 10 == 0:
+        if cid % reminder_every == 0:
             reminder_rows.append(
                 (cid, "Check in", _iso(now - timedelta(days=30)), "FREQ=MONTHLY;BYDAY=2TU")
             )
@@ -263,7 +276,7 @@ def generate(path: Path, contacts: int, seed: int = 7, entries_per_contact: int 
     )
     db.executemany(
         "INSERT INTO entry (id, occurred_at, kind, summary, notes, value, category,"
-        " follow_up_on, created_at, updated_at) VALUES (?,?,?,?,?,?,?,NULL,?,?)",
+        " follow_up_on, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
         entry_rows,
     )
     db.executemany("INSERT INTO entry_contact (entry_id, contact_id) VALUES (?,?)", link_rows)

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from benchmarks import floor
 from relationship_journal.paths import JournalPaths
-from relationship_journal.store.agenda import collect
-from relationship_journal.store.contact_list import ContactFilter, count_contacts
+from relationship_journal.store.agenda import collect, sections
+from relationship_journal.store.contact_list import ContactFilter, count_contacts, drifting
 from relationship_journal.store.contact_lookup import resolve_contact
 from relationship_journal.store.journal import Journal, open_journal
 from relationship_journal.store.search import search
@@ -70,7 +71,9 @@ def cold_start(data_dir: Path, repeat: int) -> dict[str, float]:
         times.append(shown)
         # ru_maxrss would count this (large) process's memory from before the child's exec.
         peaks.append(peak if peak is not None else usage.ru_maxrss / 1024)
-    return {"median_ms": statistics.median(times), "peak_rss_mb": max(peaks)}
+    bare = floor.bare_start(data_dir / "journal.sqlite", repeat)["median_ms"]
+    median = statistics.median(times)
+    return {"median_ms": median, "peak_rss_mb": max(peaks), "floor_ms": bare}
 
 
 def search_latency(journal: Journal, repeat: int) -> dict[str, float]:
@@ -85,18 +88,24 @@ def search_latency(journal: Journal, repeat: int) -> dict[str, float]:
         "петров",
         "quarterly",
     ]
+    prefixes = [word[:end] for word in words for end in range(1, len(word) + 1)]
     samples: list[float] = []
+    floors: list[float] = []
+    db = floor.connect(journal.path)
     with journal.reading() as session:
         for _ in range(repeat):
-            for word in words:
-                for end in range(1, len(word) + 1):
-                    prefix = word[:end]
-                    start = time.perf_counter()
-                    search(session, prefix)
-                    samples.append((time.perf_counter() - start) * 1000)
+            for prefix in prefixes:
+                start = time.perf_counter()
+                search(session, prefix)
+                samples.append((time.perf_counter() - start) * 1000)
+                start = time.perf_counter()
+                floor.fts_prefix(db, prefix)
+                floors.append((time.perf_counter() - start) * 1000)
+    db.close()
     return {
         "p50_ms": percentile(samples, 0.5),
         "p95_ms": percentile(samples, 0.95),
+        "floor_p95_ms": percentile(floors, 0.95),
         "queries": len(samples),
     }
 
@@ -118,15 +127,46 @@ def open_big_contact(journal: Journal, repeat: int) -> dict[str, float]:
 
     times = timed(show, repeat)
     page.deleteLater()
-    return {"median_ms": statistics.median(times)}
+    db = floor.connect(journal.path)
+    floors = timed(lambda: floor.timeline(db, contact_id), repeat)  # type: ignore[arg-type]
+    db.close()
+    return {"median_ms": statistics.median(times), "floor_ms": statistics.median(floors)}
 
 
 def today_agenda(journal: Journal, repeat: int) -> dict[str, float]:
-    def agenda() -> None:
-        with journal.reading() as session:
-            collect(session, NOW.date())
+    """What the Today page reads: each section's count and first moments, and the drifting
+    contacts; beside it, the same SQL statements run by plain sqlite3."""
+    day = NOW.date()
 
-    return {"median_ms": statistics.median(timed(agenda, repeat))}
+    def today() -> int:
+        with journal.reading() as session:
+            found = sections(session, day)
+            drifting(session, NOW)
+        return sum(section.count for section in found)
+
+    times = timed(today, repeat)
+    with journal.reading() as session, floor.recorded(session) as statements:
+        sections(session, day)
+        drifting(session, NOW)
+    db = floor.connect(journal.path)
+    floors = timed(lambda: floor.replay(db, statements), repeat)
+    db.close()
+    return {
+        "median_ms": statistics.median(times),
+        "floor_ms": statistics.median(floors),
+        "queries": sum(sql.lstrip().upper().startswith("SELECT") for sql, _ in statements),
+        "moments": today(),
+    }
+
+
+def agenda_everything(journal: Journal, repeat: int) -> dict[str, float]:
+    """Every moment of the next 30 days as a list (the agenda command, the calendar file)."""
+
+    def agenda() -> int:
+        with journal.reading() as session:
+            return len(collect(session, NOW.date()))
+
+    return {"median_ms": statistics.median(timed(agenda, repeat)), "moments": agenda()}
 
 
 def scroll_contacts(journal: Journal, repeat: int) -> dict[str, float]:
@@ -184,7 +224,12 @@ def export_everything(journal: Journal, work_dir: Path) -> dict[str, float]:
     start = time.perf_counter()
     export_to_file(journal, "json", target)
     elapsed = (time.perf_counter() - start) * 1000
-    return {"total_ms": elapsed, "mb": target.stat().st_size / 1e6}
+    read = floor.read_everything(journal.path)
+    return {
+        "total_ms": elapsed,
+        "mb": target.stat().st_size / 1e6,
+        "floor_ms": read["total_ms"],
+    }
 
 
 def this_process_peak_mb() -> float:

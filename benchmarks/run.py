@@ -17,13 +17,15 @@ from benchmarks.generate import GENERATOR_VERSION, generate
 from relationship_journal import __version__
 from relationship_journal.store.journal import open_journal
 
+# What must hold at 100,000 contacts and about 2 million entries, on 2 cores.
 BUDGET = {
-    "cold start (ms)": 1500,
-    "search p95 (ms)": 50,
-    "open contact with 1,000 entries (ms)": 150,
-    "today agenda (ms)": 100,
-    "import 10,000 vCards (ms)": 10000,
-    "peak memory (MB)": 300,
+    "cold start (ms)": 1000,
+    "search p95 (ms)": 15,
+    "open contact with 1,000 entries (ms)": 20,
+    "today (ms)": 50,
+    "export JSON (MB/s)": 50,
+    "import 10,000 vCards (ms)": 3000,
+    "peak memory (MB)": 250,
 }
 
 
@@ -61,6 +63,7 @@ def run_size(out: Path, size: int, repeat: int, import_count: int) -> dict[str, 
         results["search"] = measure.search_latency(journal, max(1, repeat // 5))
         results["open_contact_1000_entries"] = measure.open_big_contact(journal, repeat)
         results["today"] = measure.today_agenda(journal, repeat)
+        results["agenda_everything"] = measure.agenda_everything(journal, max(1, repeat // 2))
         results["scroll_contacts"] = measure.scroll_contacts(journal, max(1, repeat // 5))
         results["export_json"] = measure.export_everything(journal, path.parent)
     finally:
@@ -98,20 +101,33 @@ def markdown(report: dict[str, Any]) -> str:
     row("journal entries", lambda r: f"{r['entries']:,}")
     row(
         "cold start to window, median",
-        lambda r: f"{r['cold_start']['median_ms']:.0f} ms",
-        "< 1500 ms",
+        lambda r: _beside(r["cold_start"]["median_ms"], r["cold_start"]["floor_ms"], "ms", 0),
+        "≤ 1000 ms",
     )
     row(
-        "search as you type, p50 / p95",
-        lambda r: f"{r['search']['p50_ms']:.1f} / {r['search']['p95_ms']:.1f} ms",
-        "p95 < 50 ms",
+        "search as you type, p95",
+        lambda r: _beside(r["search"]["p95_ms"], r["search"]["floor_p95_ms"], "ms", 1),
+        "≤ 15 ms",
     )
     row(
         "open a contact with 1,000 entries",
-        lambda r: f"{r['open_contact_1000_entries']['median_ms']:.0f} ms",
-        "< 150 ms",
+        lambda r: _beside(
+            r["open_contact_1000_entries"]["median_ms"],
+            r["open_contact_1000_entries"]["floor_ms"],
+            "ms",
+            1,
+        ),
+        "≤ 20 ms",
     )
-    row("Today agenda", lambda r: f"{r['today']['median_ms']:.1f} ms", "< 100 ms")
+    row(
+        "Today (counts and first rows), median",
+        lambda r: _beside(r["today"]["median_ms"], r["today"]["floor_ms"], "ms", 1),
+        "≤ 50 ms",
+    )
+    row(
+        "every moment of 30 days (agenda command)",
+        lambda r: "{median_ms:.0f} ms for {moments:,}".format(**r["agenda_everything"]),
+    )
     row(
         "scroll contacts, a screen p50 / p95",
         lambda r: "{screen_p50_ms:.1f} / {screen_p95_ms:.1f} ms".format(**r["scroll_contacts"]),
@@ -119,22 +135,42 @@ def markdown(report: dict[str, Any]) -> str:
     )
     row(
         "export everything to JSON",
-        lambda r: f"{r['export_json']['total_ms'] / 1000:.1f} s ({r['export_json']['mb']:.0f} MB)",
+        lambda r: (
+            f"{r['export_json']['total_ms'] / 1000:.1f} s, {r['export_json']['mb']:.0f} MB, "
+            f"{r['export_json']['mb'] / (r['export_json']['total_ms'] / 1000):.0f} MB/s "
+            f"(floor: every row read in {r['export_json']['floor_ms'] / 1000:.1f} s)"
+        ),
+        "≥ 50 MB/s",
     )
     row(
         "import vCards",
         lambda r: (
             f"{r['import_vcards']['cards']:,} in {r['import_vcards']['total_ms'] / 1000:.1f} s"
         ),
-        "10,000 < 10 s",
+        "10,000 ≤ 3 s",
     )
     row(
         "peak memory (app process)",
         lambda r: f"{r['cold_start']['peak_rss_mb']:.0f} MB",
-        "< 300 MB",
+        "≤ 250 MB",
     )
+    lines += [
+        "",
+        "Each timing stands beside its plain-SQLite floor, measured in the same run on the same"
+        " journal: Today replays the very SQL statements Today sends, through the sqlite3 module"
+        " alone; search is an FTS5 prefix query with LIMIT 50 and no ranking; a contact is its"
+        " row and the first 20 rows of its timeline; start-up is a bare PySide6 + SQLModel"
+        " window; export is every row of every table read once. Budgets are for 100,000"
+        " contacts on 2 cores.",
+    ]
     lines += ["", "Reproduce with `make bench` (or `python -m benchmarks --sizes 1000,10000`)."]
     return "\n".join(lines) + "\n"
+
+
+def _beside(ours: float, floor: float, unit: str, digits: int) -> str:
+    """A figure, its floor and how many times the floor it is."""
+    ratio = f", ×{ours / floor:.1f}" if floor > 0 else ""
+    return f"{ours:.{digits}f} {unit} (floor {floor:.3g}{ratio})"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -154,15 +154,24 @@ def trend_from_sums(running_sum: float, recent_sum: float, now: datetime) -> flo
 def balance_series(
     entries: Iterable[tuple[datetime, float]], start: date, end: date, points: int = 60
 ) -> list[tuple[date, float]]:
-    """Balance sampled evenly from ``start`` to ``end``, for a chart."""
+    """Balance sampled evenly from ``start`` to ``end``, for a chart: one pass over the
+    entries in time order, the running balance fading from one sample to the next."""
     listed = sorted(entries)
     span = max((end - start).days, 1)
     steps = max(min(points, span), 1)
     series: list[tuple[date, float]] = []
-    for index in range(steps + 1):
-        day = start + timedelta(days=round(span * index / steps))
+    total, then, index = 0.0, None, 0
+    for step in range(steps + 1):
+        day = start + timedelta(days=round(span * step / steps))
         moment = datetime(day.year, day.month, day.day, 23, 59, tzinfo=UTC)
-        series.append((day, balance(listed, moment)))
+        if then is not None:
+            total *= math.exp(-(moment - then).total_seconds() / 86400.0 / TAU_DAYS)
+        while index < len(listed) and listed[index][0] <= moment:
+            at, value = listed[index]
+            total += value * math.exp(-(moment - at).total_seconds() / 86400.0 / TAU_DAYS)
+            index += 1
+        series.append((day, total))
+        then = moment
     return series
 
 

@@ -2,35 +2,39 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlmodel import Session
 
 from relationship_journal.domain import moments
-from relationship_journal.domain.moments import Moment, MomentKind
+from relationship_journal.domain.moments import Bucket, Moment, MomentKind
 from relationship_journal.operations.workspace import Done, Workspace
 from relationship_journal.store import agenda as store
+from relationship_journal.store.agenda import SECTION_ORDER, SHOWN_FIRST, Section
 from relationship_journal.store.contact_list import Drifting, drifting
 from relationship_journal.store.errors import InvalidInputError
 from relationship_journal.store.promises import set_promise_status
 from relationship_journal.store.reminders import add_reminder, check_rule
 
-__all__ = ["Drifting", "Moment"]
+__all__ = ["SECTION_ORDER", "SHOWN_FIRST", "Drifting", "Moment", "Section"]
 
 
 @dataclass(frozen=True)
 class Today:
-    """What the Today page shows: the moments from a year back to the horizon, and the
+    """What the Today page shows: each section's count and first moments, and the
     contacts drifting away."""
 
-    moments: list[Moment]
+    sections: list[Section]
     drifting: Drifting
 
 
-def today(ws: Workspace) -> Today:
+def today(ws: Workspace, shown: Mapping[Bucket, int] | None = None) -> Today:
+    """Today's sections, each with its first ``shown[bucket]`` moments (a few unless more
+    are asked for: "Show all" pages through the rest)."""
     day, now = ws.clock.today(), ws.clock.now()
-    return ws.read(lambda s: Today(store.collect(s, day), drifting(s, now)))
+    return ws.read(lambda s: Today(store.sections(s, day, shown), drifting(s, now)))
 
 
 def between(ws: Workspace, start: date, days: int) -> list[Moment]:
@@ -41,12 +45,8 @@ def due_for_notice(ws: Workspace, at: datetime) -> list[Moment]:
     """Moments to tell the user of at ``at`` (a local time): those whose notice day has
     come; a reminder at a time of day is due at that time, not at midnight."""
     day = at.date()
-    found = ws.read(lambda s: store.collect(s, day, moments.MAX_NOTICE_DAYS))
-    return [
-        m
-        for m in moments.due_for_notice(found, day)
-        if not (m.day == day and m.at is not None and m.at > at.time())
-    ]
+    found = ws.read(lambda s: store.due(s, day))
+    return [m for m in found if not (m.day == day and m.at is not None and m.at > at.time())]
 
 
 def mark_done(ws: Workspace, moment: Moment) -> Done[None]:

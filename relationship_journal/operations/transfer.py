@@ -11,7 +11,6 @@ from relationship_journal.exchange.csv_guess import guess
 from relationship_journal.exchange.csv_import import mapping_to_complete, read_header
 from relationship_journal.exchange.decoding import decode_text, read_head, read_import_bytes
 from relationship_journal.exchange.export_all import export_to_file, ours
-from relationship_journal.exchange.ics_export import moments_calendar, window
 from relationship_journal.exchange.import_plan import (
     Decision,
     ImportCancelled,
@@ -119,6 +118,9 @@ def export(ws: Workspace, fmt: str, target: Path, force: bool = False) -> int:
 
 def export_moments(ws: Workspace, target: Path, days: int, force: bool = False) -> int:
     """The moments of the next ``days`` days as an iCalendar file; returns how many."""
+    # iCalendar is loaded by the one action that writes it, not at every start.
+    from relationship_journal.exchange.ics_export import moments_calendar, window
+
     check_target(target, ours("ics"), force)
     today = ws.clock.today()
     chosen = window(between(ws, today, days), today, days)

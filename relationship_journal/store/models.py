@@ -73,6 +73,8 @@ class Contact(SQLModel, table=True):
     last_contact_at: datetime | None = Field(default=None, index=True)
     known_score: int = Field(default=0, index=True)
     stage: str = Field(default="", index=True)
+    # When the stay-in-touch cadence lapses: kept by the journal's triggers (migration 0006).
+    lapse_at: datetime | None = None
 
     __table_args__ = (
         Index("ix_contact_birthday", "birth_month", "birth_day"),
@@ -89,6 +91,26 @@ class Contact(SQLModel, table=True):
             "ix_contact_live_last_contact",
             "last_contact_at",
             "name_key",
+            sqlite_where=sql_text("deleted_at IS NULL"),
+        ),
+        # The agenda's range reads (migration 0006; it also indexes the month and day of
+        # met_on, which the models cannot declare).
+        Index("ix_contact_live_lapse", "lapse_at", sqlite_where=sql_text("deleted_at IS NULL")),
+        Index(
+            "ix_contact_cadence_lapse",
+            "lapse_at",
+            "display_name",
+            "last_contact_at",
+            sqlite_where=sql_text(
+                "deleted_at IS NULL AND (cadence_days IS NOT NULL OR tier = 'key')"
+            ),
+        ),
+        Index(
+            "ix_contact_live_birthday",
+            "birth_month",
+            "birth_day",
+            "birth_year",
+            "display_name",
             sqlite_where=sql_text("deleted_at IS NULL"),
         ),
     )
@@ -225,6 +247,10 @@ class MomentState(SQLModel, table=True):
     snoozed_until: date | None = None
     acted_at: datetime
 
+    __table_args__ = (
+        Index("ix_moment_state_snoozed", "status", sqlite_where=sql_text("status = 'snoozed'")),
+    )
+
 
 class ContactLayer(SQLModel, table=True):
     """One relationship layer a contact holds (customer, VIP…) with its current stage."""
@@ -238,7 +264,10 @@ class ContactLayer(SQLModel, table=True):
     since: datetime
     position: int = 0
 
-    __table_args__ = (UniqueConstraint("contact_id", "layer"),)
+    __table_args__ = (
+        UniqueConstraint("contact_id", "layer"),
+        Index("ix_contact_layer_stage_since", "stage", "since", "contact_id"),  # stage nudges
+    )
 
 
 class StageChange(SQLModel, table=True):
@@ -249,6 +278,8 @@ class StageChange(SQLModel, table=True):
     stage: str
     changed_at: datetime
     note: str = ""
+
+    __table_args__ = (Index("ix_stage_change_stage", "stage", "contact_id", "changed_at"),)
 
 
 class StageModelRow(SQLModel, table=True):

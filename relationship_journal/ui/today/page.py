@@ -20,16 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relationship_journal.domain.moments import (
-    Bucket,
-    Moment,
-    MomentKind,
-    agenda_order,
-    bucket,
-)
+from relationship_journal.domain.moments import Bucket, Moment, MomentKind, agenda_order, bucket
 from relationship_journal.domain.wording import count_of
 from relationship_journal.operations import agenda
-from relationship_journal.operations.agenda import Drifting
+from relationship_journal.operations.agenda import (
+    Drifting,
+    Section,
+    Today,
+)
 from relationship_journal.ui.calendar_feed import CalendarFeed
 from relationship_journal.ui.context import JournalContext, LogRequest
 from relationship_journal.ui.dates import day_text, long_day_text
@@ -40,10 +38,8 @@ from relationship_journal.ui.today.meetings import MeetingsPanel
 from relationship_journal.ui.widgets import card, clear_layout, empty_state, esc, label, scrolled
 
 # Each section shows a few moments and a button for the rest, so that today's are never
-# pushed out of sight by a long overdue list.
-SHOWN_FIRST = 6
-SHOWN_PER_BUCKET = 200
-SECTION_ORDER = (Bucket.TODAY, Bucket.OVERDUE, Bucket.THIS_WEEK, Bucket.NEXT_30_DAYS)
+# pushed out of sight by a long overdue list; the button reads the next page of them.
+PAGE = 200
 KIND_ICONS = {
     MomentKind.BIRTHDAY: "birthday",
     MomentKind.ANNIVERSARY: "anniversary",
@@ -167,9 +163,9 @@ class TodayPage(QWidget):
         super().__init__(parent)
         self.setObjectName("todayPage")
         self.context = context
-        self.moments: list[Moment] = []
+        self.sections: list[Section] = []
         self._rows: list[MomentRow] = []
-        self._expanded: set[Bucket] = set()
+        self._limits: dict[Bucket, int] = {}  # more than the first rows, once asked for
         self.heading = label("Today", "title")
         self.subtitle = label("", "subtitle")
         self.subtitle.setObjectName("todaySummary")
@@ -180,9 +176,9 @@ class TodayPage(QWidget):
         self.add_reminder.setObjectName("newReminderButton")
         self.add_reminder.setToolTip("A reminder of your own, once or repeating (Ctrl+R)")
         inner = QWidget()
-        self.sections = QVBoxLayout(inner)
-        self.sections.setContentsMargins(0, 0, 8, 0)
-        self.sections.setSpacing(14)
+        self.sections_layout = QVBoxLayout(inner)
+        self.sections_layout.setContentsMargins(0, 0, 8, 0)
+        self.sections_layout.setSpacing(14)
         scroll = scrolled(inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 12)
@@ -204,12 +200,18 @@ class TodayPage(QWidget):
         self._in_flight = False
 
     @property
+    def moments(self) -> list[Moment]:
+        """The moments on show, section after section."""
+        return [moment for section in self.sections for moment in section.first]
+
+    @property
     def is_loading(self) -> bool:
         return self._shown != self._requested
 
     def reload(self) -> None:
-        """Gather the agenda off the UI thread (it reads thousands of rows on a large
-        journal). Asks that come while a load runs are folded into one more load after it."""
+        """Read the sections off the UI thread (a few indexed reads, but another writer may
+        hold the journal). Asks that come while a load runs are folded into one more load
+        after it."""
         self._requested += 1
         if not self._in_flight:
             self._start_load()
@@ -217,21 +219,21 @@ class TodayPage(QWidget):
     def _start_load(self) -> None:
         self._in_flight = True
         request = self._requested
-        ws = self.context.ws
+        ws, limits = self.context.ws, dict(self._limits)
 
         run_task(
-            lambda _progress: agenda.today(ws),
-            lambda found: self._loaded(request, found.moments, found.drifting),
+            lambda _progress: agenda.today(ws, limits),
+            lambda found: self._loaded(request, found),
             lambda error, details: self._load_failed(request, error, details),
         )
 
-    def _loaded(self, request: int, moments: list[Moment], drifting: Drifting) -> None:
+    def _loaded(self, request: int, found: Today) -> None:
         self._in_flight = False
         if request != self._requested:
             self._start_load()  # something changed meanwhile: this result is already old
             return
         self._shown = request
-        self._show(moments, drifting)
+        self._show(found.sections, found.drifting)
 
     def _load_failed(self, request: int, error: BaseException, details: str) -> None:
         self._in_flight = False
@@ -241,24 +243,22 @@ class TodayPage(QWidget):
         self._shown = request
         raise RuntimeError(f"The agenda could not be gathered: {error}\n{details}")
 
-    def _show(self, moments: list[Moment], drifting: Drifting) -> None:
+    def _show(self, sections: list[Section], drifting: Drifting) -> None:
         today = self.context.ws.clock.today()
-        self.moments = moments
+        self.sections = sections
         self._drifting = drifting
         self.is_loaded = True
         self.heading.setText(f"Today — {long_day_text(today)}")
-        grouped: dict[Bucket, list[Moment]] = {}
-        for moment in self.moments:
-            grouped.setdefault(bucket(moment.day, today), []).append(moment)
-        counts = [f"{len(grouped[b])} {b.value.lower()}" for b in Bucket if grouped.get(b)]
-        self.subtitle.setText(", ".join(counts) if counts else "")
-        clear_layout(self.sections)
+        counts = {section.bucket: section.count for section in sections}
+        said = [f"{counts[b]} {b.value.lower()}" for b in Bucket if counts.get(b)]
+        self.subtitle.setText(", ".join(said))
+        clear_layout(self.sections_layout)
         self._rows = []
         coached: set[str] = set()
         if drifting.count:
-            self.sections.addWidget(self._drifting_note(drifting))
-        if not self.moments:
-            self.sections.addWidget(
+            self.sections_layout.addWidget(self._drifting_note(drifting))
+        if not any(counts.values()):
+            self.sections_layout.addWidget(
                 empty_state(
                     "Nothing else is due."
                     if drifting.count
@@ -266,29 +266,33 @@ class TodayPage(QWidget):
                     "your contacts, and their moments will appear here."
                 )
             )
-            self.sections.addStretch()
+            self.sections_layout.addStretch()
             return
-        for section in SECTION_ORDER:
-            items = grouped.get(section, [])
-            if not items:
-                continue
-            frame, frame_layout = card()
-            frame.setObjectName(f"bucket_{section.name.lower()}")
-            frame_layout.addWidget(label(f"{section.value}  ({len(items)})", "section"))
-            limit = SHOWN_PER_BUCKET if section in self._expanded else SHOWN_FIRST
-            for moment in items[:limit]:
-                row = MomentRow(self, moment, today, moment.why not in coached)
-                coached.add(moment.why)
-                self._rows.append(row)
-                frame_layout.addWidget(row)
-            if len(items) > limit:
-                more = QPushButton(f"Show all {len(items)}")
-                more.setObjectName(f"more_{section.name.lower()}")
-                more.setFlat(True)
-                more.clicked.connect(lambda _=False, b=section: self._expand(b))
-                frame_layout.addWidget(more, 0, Qt.AlignmentFlag.AlignLeft)
-            self.sections.addWidget(frame)
-        self.sections.addStretch()
+        for section in sections:
+            if section.count:
+                self.sections_layout.addWidget(self._section_card(section, today, coached))
+        self.sections_layout.addStretch()
+
+    def _section_card(self, section: Section, today: date, coached: set[str]) -> QWidget:
+        frame, frame_layout = card()
+        frame.setObjectName(f"bucket_{section.bucket.name.lower()}")
+        frame_layout.addWidget(label(f"{section.bucket.value}  ({section.count})", "section"))
+        for moment in section.first:
+            # The coaching sentence shows once, on the first row it applies to.
+            row = MomentRow(self, moment, today, moment.why not in coached)
+            coached.add(moment.why)
+            self._rows.append(row)
+            frame_layout.addWidget(row)
+        rest = section.count - len(section.first)
+        if rest > 0:
+            more = QPushButton(
+                f"Show all {section.count}" if rest <= PAGE else f"Show {PAGE} more of {rest}"
+            )
+            more.setObjectName(f"more_{section.bucket.name.lower()}")
+            more.setFlat(True)
+            more.clicked.connect(lambda _=False, s=section: self._show_more(s))
+            frame_layout.addWidget(more, 0, Qt.AlignmentFlag.AlignLeft)
+        return frame
 
     def _drifting_note(self, drifting: Drifting) -> QWidget:
         frame, layout = card()
@@ -313,9 +317,10 @@ class TodayPage(QWidget):
         layout.addLayout(row)
         return frame
 
-    def _expand(self, section: Bucket) -> None:
-        self._expanded.add(section)
-        self._show(self.moments, self._drifting)
+    def _show_more(self, section: Section) -> None:
+        """The next page of a section, read like the first."""
+        self._limits[section.bucket] = len(section.first) + PAGE
+        self.reload()
 
     def follow_calendar(
         self, feed: CalendarFeed, show_brief: Callable[[list[int]], object]
@@ -349,20 +354,29 @@ class TodayPage(QWidget):
         self.context.do(agenda.mark_done, moment)
         self.context.tell(f"Done: {moment.title}")
         # Shown at once; the reload the change started confirms it from the journal.
-        self._show([m for m in self.moments if m.key != moment.key], self._drifting)
+        self._show(self._moved(moment, None), self._drifting)
 
     def snooze(self, moment: Moment, until: date) -> None:
         self.context.do(agenda.snooze, moment, until)
         self.context.tell(
             f"Snoozed until {day_text(until, weekday=True, year=False)}: {moment.title}"
         )
-        moved = []
-        for shown in self.moments:
-            if shown.key == moment.key:
-                shown = replace(shown, day=max(until, self.context.ws.clock.today()))
-            moved.append(shown)
-        moved.sort(key=agenda_order)
-        self._show(moved, self._drifting)
+        self._show(self._moved(moment, max(until, self.context.ws.clock.today())), self._drifting)
+
+    def _moved(self, moment: Moment, day: date | None) -> list[Section]:
+        """The sections on show with ``moment`` taken out and, with a ``day``, put back on
+        that day (if it is within the sections' reach)."""
+        today = self.context.ws.clock.today()
+        target = bucket(day, today) if day is not None else None
+        found = []
+        for section in self.sections:
+            first = [m for m in section.first if m.key != moment.key]
+            count = section.count - (len(section.first) - len(first))
+            if section.bucket is target and day is not None:
+                first = sorted([*first, replace(moment, day=day)], key=agenda_order)
+                count += 1
+            found.append(Section(section.bucket, count, first))
+        return found
 
     def snooze_to_date(self, moment: Moment) -> None:
         dialog = QDialog(self)

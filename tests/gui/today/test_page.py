@@ -188,6 +188,34 @@ def test_closing_the_profile_editor_with_typed_text_asks_first(
     assert dialog.isVisible()
 
 
+def test_a_section_shows_its_count_and_pages_through_the_rest(window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    from relationship_journal.domain.contact import ContactDraft
+    from relationship_journal.domain.dates import PartialDate
+    from relationship_journal.store.contacts import create_contact
+
+    soon = clock.today() + timedelta(days=2)
+
+    def many(session):  # type: ignore[no-untyped-def]
+        for n in range(9):
+            draft = ContactDraft(f"Person {n}", birthday=PartialDate(soon.month, soon.day))
+            create_contact(session, draft, clock.now())
+
+    seed(window, many)
+    wait_for_agenda(qtbot, window)
+    page = window.today_page
+    section = page.findChild(QWidget, "bucket_this_week")
+    titles = [w.text() for w in section.findChildren(QLabel)]
+    assert any("This week  (9)" in text for text in titles)
+    assert len(page.rows()) == 6  # the first few; the count says how many there are
+    more = section.findChild(QPushButton, "more_this_week")
+    assert more.text() == "Show all 9"
+    qtbot.mouseClick(more, Qt.MouseButton.LeftButton)
+    wait_for_agenda(qtbot, window)
+    assert sorted(row.moment.contact_name for row in page.rows()) == [
+        f"Person {n}" for n in range(9)
+    ]
+
+
 def test_done_on_a_promise_means_it_was_kept(open_window: WindowFactory, qtbot: QtBot) -> None:
     from relationship_journal.store.models import Promise
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from datetime import UTC, datetime, timedelta
+import random
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -102,3 +103,18 @@ def test_health_rules(balance, trend, days_ago, cadence, expected) -> None:  # t
 
 def test_a_contact_never_met_is_new() -> None:
     assert ledger.health(0.0, 0.0, None, None, NOW).health is Health.NEW
+
+
+def test_the_balance_series_is_the_balance_at_each_point() -> None:
+    """Worked out in one pass, each point is what ``balance`` gives at that moment."""
+    rng = random.Random(3)
+    start = datetime(2025, 1, 1, tzinfo=UTC)
+    entries = [
+        (start + timedelta(days=rng.uniform(-30, 400)), float(rng.choice((-3, -1, 1, 2, 5))))
+        for _ in range(300)
+    ]
+    series = ledger.balance_series(entries, date(2025, 1, 1), date(2026, 1, 31))
+    assert len(series) == 61
+    for day, value in series:
+        moment = datetime(day.year, day.month, day.day, 23, 59, tzinfo=UTC)
+        assert math.isclose(value, ledger.balance(entries, moment), rel_tol=1e-9, abs_tol=1e-9)

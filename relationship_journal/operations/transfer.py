@@ -148,7 +148,6 @@ def daily_backup(ws: Workspace, keep: int) -> Path | None:
     return daily_backup_if_due(journal.path, ws.paths.backups, keep, key=journal.key)
 
 
-
 def mapping_from_options(
     path: Path, assignments: list[str], date_order: str | None
 ) -> ColumnMapping | None:

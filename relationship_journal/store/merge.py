@@ -20,7 +20,12 @@ from sqlmodel import Session, col, select
 
 from relationship_journal.store.errors import InvalidInputError, NotFoundError
 from relationship_journal.store.figures import refresh_contact_figures
-from relationship_journal.store.models import Contact, CustomField, CustomValue, Employment
+from relationship_journal.store.models import (
+    Contact,
+    CustomField,
+    CustomValue,
+    Employment,
+)
 
 # The contact's own fields a merge compares, with how the user knows them. The birthday is
 # one field of three columns.
@@ -180,8 +185,9 @@ _MOVES = (
     """UPDATE contact_phone SET contact_id = :keep WHERE contact_id = :other AND (digits = ''
        OR digits NOT IN (SELECT digits FROM contact_phone WHERE contact_id = :keep))""",
     """UPDATE contact_address SET contact_id = :keep WHERE contact_id = :other AND NOT EXISTS
-       (SELECT 1 FROM contact_address k WHERE k.contact_id = :keep AND k.street = contact_address.street
-        AND k.locality = contact_address.locality AND k.postcode = contact_address.postcode
+       (SELECT 1 FROM contact_address k WHERE k.contact_id = :keep
+        AND k.street = contact_address.street AND k.locality = contact_address.locality
+        AND k.postcode = contact_address.postcode
         AND k.country = contact_address.country)""",
     """UPDATE contact_anniversary SET contact_id = :keep WHERE contact_id = :other AND NOT
        EXISTS (SELECT 1 FROM contact_anniversary k WHERE k.contact_id = :keep

@@ -4,9 +4,10 @@ undoes whole, and pairs the user called two people."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from relationship_journal.domain.contact import ContactDraft, Labelled
 from relationship_journal.operations import duplicates
@@ -157,6 +158,14 @@ def test_merge_keeps_every_entry_promise_fact_link_tag_and_value_then_undoes(
             other
         ]
         assert {h.contact_id for h in search(session, "lunch")} == {other}
+
+
+def _count(session: Session, model: Any, contact_id: int) -> int:
+    return len(session.exec(select(model).where(model.contact_id == contact_id)).all())
+
+
+def _found(session: Session, text: str) -> list[int | None]:
+    return [h.contact_id for h in search(session, text) if h.kind is HitKind.CONTACT]
 
 
 def test_merge_refuses_itself_and_missing_contacts(journal: Journal, ws: Workspace) -> None:

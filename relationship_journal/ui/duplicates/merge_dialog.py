@@ -35,7 +35,7 @@ class MergeDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("mergeDialog")
         self.setWindowTitle("Merge two contacts")
-        self.setMinimumSize(620, 420)
+        self.setMinimumSize(720, 480)
         self._context = context
         self.keep_id, self.other_id = keep_id, other_id
         self.choices: dict[str, QButtonGroup] = {}
@@ -50,6 +50,7 @@ class MergeDialog(QDialog):
         self._grid = QGridLayout(self._grid_host)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self._grid_host)
         swap = QPushButton("Keep the other card instead")
         swap.setObjectName("swapMerge")
@@ -85,8 +86,8 @@ class MergeDialog(QDialog):
             if pair.conflicting:
                 self._choice(pair, row)
             else:
-                self._grid.addWidget(label(pair.keep or "—"), row, 1)
-                self._grid.addWidget(label(pair.other or "—"), row, 2)
+                self._grid.addWidget(label(pair.keep or "—", wrap=True), row, 1)
+                self._grid.addWidget(label(pair.other or "—", wrap=True), row, 2)
         self._grid.setRowStretch(len(pairs) + 1, 1)
         self._grid.setColumnStretch(1, 1)
         self._grid.setColumnStretch(2, 1)
@@ -94,7 +95,8 @@ class MergeDialog(QDialog):
     def _choice(self, pair: FieldPair, row: int) -> None:
         group = QButtonGroup(self)
         for column, text in ((1, pair.keep), (2, pair.other)):
-            button = QRadioButton(text)
+            button = QRadioButton(_short(text))
+            button.setToolTip(text)
             button.setObjectName(f"merge_{pair.key}_{'keep' if column == 1 else 'other'}")
             group.addButton(button, column)
             self._grid.addWidget(button, row, column)
@@ -114,6 +116,10 @@ class MergeDialog(QDialog):
         )
         self._context.tell(f"Merged into {self.merged_name}", contact_id=self.keep_id)
         super().accept()
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _title(pairs: list[FieldPair], side: str) -> str:

@@ -13,8 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from relationship_journal import APP_NAME, __version__
-from relationship_journal.commands.arguments import add_log_arguments
+from relationship_journal.commands.parser import build_parser
 from relationship_journal.operations.errors import (
     JournalError,
     PassphraseNeededError,
@@ -27,137 +26,6 @@ if TYPE_CHECKING:
     from relationship_journal.operations.workspace import Workspace
 
 Command = Callable[["Workspace", argparse.Namespace], int]
-
-
-def _days(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of days") from None
-    if not 1 <= value <= 3660:
-        raise argparse.ArgumentTypeError("days must be between 1 and 3660")
-    return value
-
-
-def _add_force(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--force",
-        action="store_true",
-        help="replace FILE even when it was not written by this app (never a database)",
-    )
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="relationship-journal",
-        description=f"{APP_NAME}: the people who matter to your work, kept privately.",
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help="folder of the journal (default: $RELATIONSHIP_JOURNAL_DIR or the user data folder)",
-    )
-    parser.add_argument("--demo", action="store_true", help="use the demo journal")
-    parser.add_argument(
-        "--passphrase-file",
-        metavar="FILE",
-        help="for an encrypted journal: read its passphrase from the first line of FILE "
-        "(default: ask on the terminal)",
-    )
-    # Opens a temporary journal, shows the window offscreen and exits: checks a built app.
-    parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    listing = commands.add_parser("contacts", help="list contacts")
-    listing.add_argument("--json", action="store_true", help="print JSON")
-    listing.set_defaults(run="contacts:contacts_command")
-
-    log = commands.add_parser("log", help="log an interaction with a contact")
-    add_log_arguments(log)
-    log.set_defaults(run="contacts:log_command")
-
-    brief = commands.add_parser("brief", help="a meeting brief as PDF")
-    brief.add_argument("contacts", nargs="*", metavar="CONTACT", help="one or more contacts")
-    brief.add_argument("--organisation", metavar="ORG", help="everyone you know there now")
-    brief.add_argument("--pdf", required=True, metavar="FILE", help="where to write the PDF")
-    _add_force(brief)
-    brief.set_defaults(run="brief:brief_command")
-
-    importing = commands.add_parser(
-        "import", help="import contacts from a vCard or CSV file, or a JSON export"
-    )
-    importing.add_argument("file", metavar="FILE")
-    importing.add_argument(
-        "--skip-invalid",
-        action="store_true",
-        help="import the others when some records have nothing to know a person by",
-    )
-    importing.add_argument(
-        "--map",
-        action="append",
-        default=[],
-        metavar="COLUMN=FIELD",
-        help="for a CSV of unknown columns: what a column holds (name, given, family, "
-        "organisation, email, phone, birthday, notes…, or ignore); repeat for each column",
-    )
-    importing.add_argument(
-        "--date-order",
-        choices=("day-first", "month-first"),
-        help="for a CSV whose dates read both ways (4/5/1985)",
-    )
-    importing.add_argument(
-        "--dry-run", action="store_true", help="show what would happen, write nothing"
-    )
-    importing.set_defaults(run="transfer:import_command")
-
-    twins = commands.add_parser("duplicates", help="contacts that may be the same person")
-    twins.add_argument("--json", action="store_true", help="print JSON")
-    twins.set_defaults(run="duplicates:duplicates_command")
-
-    merge = commands.add_parser(
-        "merge", help="fold OTHER into KEEP (KEEP's fields win where it has them)"
-    )
-    merge.add_argument("keep", metavar="KEEP", help="the contact that stays (id or name)")
-    merge.add_argument("other", metavar="OTHER", help="the contact folded into KEEP")
-    merge.set_defaults(run="duplicates:merge_command")
-
-    agenda = commands.add_parser("agenda", help="moments that matter: overdue, today, ahead")
-    agenda.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="default: today")
-    agenda.add_argument("--days", type=_days, default=30, metavar="N", help="default: 30")
-    agenda.add_argument("--json", action="store_true", help="print JSON")
-    agenda.set_defaults(run="agenda:agenda_command")
-
-    exporting = commands.add_parser(
-        "export", help="export contacts, the whole journal, or moments as a calendar"
-    )
-    exporting.add_argument("format", choices=("vcard", "csv", "json", "ics"))
-    exporting.add_argument("file", metavar="FILE")
-    exporting.add_argument(
-        "--days", type=_days, default=90, metavar="N", help="for ics: how far ahead (default 90)"
-    )
-    _add_force(exporting)
-    exporting.set_defaults(run="transfer:export_command")
-
-    backup = commands.add_parser("backup", help="back the journal up now")
-    backup.add_argument(
-        "file", metavar="FILE", nargs="?", help="a file or folder (default: the backups folder)"
-    )
-    _add_force(backup)
-    backup.set_defaults(run="transfer:backup_command")
-
-    restoring = commands.add_parser("restore", help="replace the journal with a backup")
-    restoring.add_argument("file", metavar="FILE")
-    secret = commands.add_parser(
-        "passphrase", help="encrypt the journal with a passphrase, change it, or remove it"
-    )
-    secret.add_argument("action", choices=("set", "remove"))
-    secret.add_argument(
-        "--new-passphrase-file",
-        metavar="FILE",
-        help="for set: read the new passphrase from the first line of FILE",
-    )
-    return parser
 
 
 def _command(name: str) -> Command:

@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 from relationship_journal.operations import briefs, contacts
 from relationship_journal.operations.errors import InvalidInputError, NotFoundError
 from relationship_journal.operations.workspace import Workspace
-
-
-def _gui_application() -> object:
-    """Qt needs an application object for fonts; without a display it draws offscreen."""
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    return QApplication.instance() or QApplication(["relationship-journal"])
 
 
 def brief_command(ws: Workspace, args: argparse.Namespace) -> int:
@@ -30,8 +20,6 @@ def brief_command(ws: Workspace, args: argparse.Namespace) -> int:
         ids += [i for i in there if i not in ids]
     if not ids:
         raise NotFoundError(f"nobody works at {title} now")
-    app = _gui_application()
     pages = briefs.write_brief(ws, ids, Path(args.pdf), title, args.force)
-    del app
     print(f"Wrote the brief ({pages} page{'s' if pages != 1 else ''}) to {args.pdf}")
     return 0

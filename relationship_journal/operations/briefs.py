@@ -17,6 +17,7 @@ from relationship_journal.exchange.brief_builder import (
 )
 from relationship_journal.exchange.brief_pdf import fits_one_page, write_pdf
 from relationship_journal.exchange.export_all import ours
+from relationship_journal.exchange.qt_application import gui_application
 from relationship_journal.operations.workspace import Workspace
 from relationship_journal.store.organisations import organisation_matching
 from relationship_journal.store.output_files import check_target, write_failure
@@ -56,11 +57,14 @@ def write_brief(
     check_target(target, ours("pdf"), force)
     found = briefs(ws, contact_ids)
     heading = brief_heading(found, title)
+    application = gui_application()
     sections = sections_for(found, heading, fits_one_page)
     try:
         return write_pdf(sections, found, target, f"Brief — {heading}")
     except OSError as error:
         raise write_failure(target, error) from None
+    finally:
+        del application
 
 
 def save_sections(sections: list[str], found: list[Brief], target: Path, title: str) -> int:

@@ -1,0 +1,21 @@
+"""Qt draws text and PDFs only inside an application object; a command line has none."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication
+
+
+def gui_application() -> QCoreApplication:
+    """The running application, or a new one for fonts (offscreen when there is no display).
+
+    Keep the returned object alive while drawing: Qt needs it for as long as it paints.
+    """
+    existing = QCoreApplication.instance()
+    if existing is not None:
+        return existing
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return QGuiApplication(["relationship-journal"])

@@ -100,6 +100,13 @@ def _import(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 
 
 def _agenda(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    finding = commands.add_parser(
+        "search", help="contacts, organisations, promises, reminders, answers and entries"
+    )
+    finding.add_argument("text", nargs="+", metavar="TEXT")
+    finding.add_argument("--json", action="store_true", help="print JSON")
+    finding.set_defaults(run="search:search_command")
+
     twins = commands.add_parser("duplicates", help="contacts that may be the same person")
     twins.add_argument("--json", action="store_true", help="print JSON")
     twins.set_defaults(run="duplicates:duplicates_command")

@@ -60,3 +60,31 @@ def test_merge_refuses_a_contact_with_itself(
     (only,) = _seed(paths, ContactDraft("Lee Wong"))
     code, _, err = run(capsys, "merge", str(only), "lee wong")
     assert code == 1 and "cannot be merged with itself" in err
+
+
+def test_search_forgives_typos_and_puts_contacts_first(
+    capsys: pytest.CaptureFixture[str], paths: JournalPaths
+) -> None:
+    (jurgen,) = _seed(
+        paths, ContactDraft("Jürgen Müller", organisation="Northwind", title="VP Operations")
+    )
+    code, out, _ = run(capsys, "search", "--json", "jurgn")
+    assert code == 0
+    assert json.loads(out) == [
+        {
+            "kind": "contact",
+            "id": jurgen,
+            "contact_id": jurgen,
+            "title": "Jürgen Müller",
+            "subtitle": "VP Operations at Northwind",
+        }
+    ]
+    code, out, _ = run(capsys, "search", "operations")
+    assert out.splitlines() == [
+        "Contacts:",
+        f"  #{jurgen} Jürgen Müller — VP Operations at Northwind",
+    ]
+    code, out, _ = run(capsys, "search", "thwind")
+    assert out.splitlines() == ["Organisations:", "  #1 Northwind — 1 person you know"]
+    code, out, _ = run(capsys, "search", "zzzq")
+    assert code == 0 and out.strip() == "Nothing found."

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from relationship_journal.operations import contacts
+from relationship_journal.operations import contacts, photos
 from relationship_journal.operations.contacts import ContactFile
 from relationship_journal.operations.errors import NotFoundError
 from relationship_journal.ui.actions import connect_plain
@@ -39,6 +39,9 @@ class ContactPage(LazyPage):
         self.actions = ContactActions(self, context)
 
         self.header = ContactHeader()
+        connect_plain(self.header.face.choose_action.triggered, self.actions.choose_photo)
+        connect_plain(self.header.face.remove_action.triggered, self.actions.remove_photo)
+        self.header.face.photo_dropped.connect(self.actions.set_photo)
         self.name, self.role = self.header.name, self.header.role
         self.balance, self.trend = self.header.balance, self.header.trend
         self.overview = OverviewTab(self.actions.resolve_promise)
@@ -135,7 +138,8 @@ class ContactPage(LazyPage):
             self.contact_id = None
             raise
         self.file = file
-        self.header.show_file(file)
+        photo = photos.photo(self._context.ws, contact_id) if file.contact.has_photo else None
+        self.header.show_file(file, photo)
         self.overview.show_file(file)
         self.profile.show_file(file)
         self.work.show_file(file)

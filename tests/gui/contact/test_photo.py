@@ -1,0 +1,92 @@
+"""Faces on the contact page: choose a photo, drop one, a file that is no photo refused,
+remove, undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+from sqlmodel import Session
+
+from relationship_journal.store.models import Contact
+from relationship_journal.ui.main_window import MainWindow
+from tests.gui.conftest import open_by_name, peek, trigger
+
+
+def _photo_of(window: MainWindow) -> bytes | None:
+    contact_id = window.contact_page.contact_id
+
+    def read(session: Session) -> bytes | None:
+        contact = session.get(Contact, contact_id)
+        return contact.photo if contact else None
+
+    return peek(window, read)
+
+
+def _drop(window: MainWindow, path: Path) -> None:
+    """Drag a file over the face and let go, as the desktop delivers it."""
+    face = window.contact_page.header.face
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    enter = QDragEnterEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(face, enter)
+    assert enter.isAccepted()
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(face, event)
+
+
+def test_choose_drop_refuse_remove_and_undo_a_photo(
+    open_window, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window: MainWindow = open_window(demo=True)
+    open_by_name(window, qtbot, "jurgen")
+    face = window.contact_page.header.face
+    assert face.accessibleName() == "Initials of Jürgen Müller"
+    assert not face.remove_action.isEnabled()
+    wide = tmp_path / "holiday.png"
+    image = QImage(1600, 900, QImage.Format.Format_RGB32)
+    image.fill(QColor("#3366cc"))
+    image.save(str(wide))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(wide), ""))
+    face.choose_action.trigger()
+    stored = _photo_of(window)
+    assert stored is not None and stored[:3] == b"\xff\xd8\xff"  # JPEG
+    small = QImage.fromData(stored)
+    assert (small.width(), small.height()) == (256, 256)
+    assert len(stored) < 20_000
+    assert face.accessibleName() == "Photo of Jürgen Müller"
+    assert face.remove_action.isEnabled()
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    fake = tmp_path / "notes.png"
+    fake.write_text("not a picture")
+    _drop(window, fake)
+    assert warnings and "not a photo" in warnings[0]
+    assert _photo_of(window) == stored
+
+    face.remove_action.trigger()
+    assert _photo_of(window) is None
+    trigger(window, "undo")
+    assert _photo_of(window) == stored
+    trigger(window, "undo")
+    assert _photo_of(window) is None
+
+    _drop(window, wide)
+    assert _photo_of(window) is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from relationship_journal.ui.search.switcher import QuickSwitcher
@@ -22,7 +23,12 @@ def test_typing_finds_and_enter_opens_the_contact(
         dialog.run_search()
         labels = [dialog.results.item(i).text() for i in range(dialog.results.count())]
         assert labels[0] == "Contacts"
-        first = dialog.results.itemWidget(dialog.results.currentItem())
+        first = dialog.results.itemWidget(dialog.results.currentItem()).findChild(QLabel, "hitText")
+        assert (
+            dialog.results.itemWidget(dialog.results.currentItem())
+            .findChild(QLabel, "hitFace")
+            .pixmap()
+        )
         assert "<b>Jürgen</b>" in first.text()
         qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
         return 1
@@ -48,7 +54,9 @@ def test_a_misspelt_name_and_part_of_a_word_find_the_contact(
             groups.append(
                 [
                     dialog.results.item(i).text()
-                    or dialog.results.itemWidget(dialog.results.item(i)).text()
+                    or dialog.results.itemWidget(dialog.results.item(i))
+                    .findChild(QLabel, "hitText")
+                    .text()
                     for i in range(dialog.results.count())
                 ]
             )

@@ -10,8 +10,9 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
-from sqlmodel import Session
+from sqlmodel import Session, select
 
+from relationship_journal.domain.faces import colour_for
 from relationship_journal.store.models import Contact
 from relationship_journal.ui.main_window import MainWindow
 from tests.gui.conftest import open_by_name, peek, trigger
@@ -90,3 +91,31 @@ def test_choose_drop_refuse_remove_and_undo_a_photo(
 
     _drop(window, wide)
     assert _photo_of(window) is not None
+    _list_shows_the_photo(window, qtbot)
+
+
+def _centre_colour(window: MainWindow, name: str) -> QColor:
+    model = window.contacts_page.model
+    row = next(r for r in range(model.rowCount()) if model.contact_id(r) == _id(window, name))
+    pixmap = model.data(model.index(row, 0), Qt.ItemDataRole.DecorationRole)
+    image = pixmap.toImage()
+    return image.pixelColor(image.width() // 5, image.height() // 2)
+
+
+def _id(window: MainWindow, name: str) -> int:
+    def read(session: Session) -> int:
+        found = session.exec(select(Contact.id).where(Contact.display_name == name)).first()
+        assert found is not None
+        return found
+
+    return peek(window, read)
+
+
+def _list_shows_the_photo(window: MainWindow, qtbot: QtBot) -> None:
+    trigger(window, "go_contacts")
+    window.contacts_page.search.clear()  # the name typed to find Jürgen
+    qtbot.waitUntil(lambda: window.contacts_page.model.rowCount() == 25, timeout=5000)
+    photo = _centre_colour(window, "Jürgen Müller")  # the photo's blue, give or take JPEG
+    assert abs(photo.red() - 0x33) + abs(photo.green() - 0x66) + abs(photo.blue() - 0xCC) < 12
+    someone_else = _centre_colour(window, "Aiko Tanaka")
+    assert someone_else.name() == colour_for("Aiko Tanaka")

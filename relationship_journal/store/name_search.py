@@ -23,7 +23,9 @@ from sqlmodel import Session
 
 CONTACT_NAMES = "search_index_contact_names"
 ORGANISATION_NAMES = "search_index_org_names"
-CANDIDATES = 200
+CANDIDATES = 100
+# Names holding the typed text, read to put those where it starts a word first.
+SUBSTRING_CANDIDATES = 50
 # A trigram index needs three letters; shorter words are checked on the names it returns.
 TRIGRAM = 3
 
@@ -60,7 +62,7 @@ def _substring_matches(
         return []
     query = " AND ".join(_quoted(w) for w in long_words)
     found = []
-    for ref_id, name in _rows(session, index, query, CANDIDATES):
+    for ref_id, name in _rows(session, index, query, SUBSTRING_CANDIDATES):
         if all(w in name for w in words):
             found.append(
                 (not _all_start_words(name, words), name, NameMatch(ref_id, tuple(words), False))
@@ -88,17 +90,13 @@ def _word_matches(word: str, parts: list[str]) -> tuple[int, str] | None:
     return best
 
 
-def _fuzzy_matches(
-    session: Session, index: str, words: list[str], limit: int, skip: set[int]
-) -> list[NameMatch]:
+def _fuzzy_matches(session: Session, index: str, words: list[str], limit: int) -> list[NameMatch]:
     trigrams = {w[i : i + TRIGRAM] for w in words if len(w) >= 4 for i in range(len(w) - 2)}
     if not trigrams:
         return []
     query = " OR ".join(_quoted(t) for t in sorted(trigrams))
     scored = []
     for ref_id, name in _rows(session, index, query, CANDIDATES):
-        if ref_id in skip:
-            continue
         parts = name.split()
         matched = [_word_matches(w, parts) for w in words]
         if all(m is not None for m in matched):
@@ -110,11 +108,10 @@ def _fuzzy_matches(
 
 
 def names_matching(session: Session, index: str, words: list[str], limit: int) -> list[NameMatch]:
-    """Names holding every word, best first; then, if room is left, names a typo or two away."""
+    """Names holding every word, those where it starts a word first; when none does, names
+    a typo or two away (a typed name that is found is taken to be spelt as meant)."""
     if not words:
         return []
-    found = _substring_matches(session, index, words, limit)
-    if len(found) < limit:
-        skip = {m.ref_id for m in found}
-        found += _fuzzy_matches(session, index, words, limit - len(found), skip)
-    return found
+    return _substring_matches(session, index, words, limit) or _fuzzy_matches(
+        session, index, words, limit
+    )

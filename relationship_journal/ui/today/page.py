@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QLabel,
     QMenu,
     QPushButton,
     QScrollArea,
@@ -27,8 +28,9 @@ from relationship_journal.domain.moments import (
     bucket,
 )
 from relationship_journal.domain.wording import count_of
-from relationship_journal.operations import agenda
+from relationship_journal.operations import agenda, photos
 from relationship_journal.operations.agenda import Drifting
+from relationship_journal.ui.avatar import face
 from relationship_journal.ui.context import JournalContext, LogRequest
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.tasks import run_task
@@ -55,7 +57,9 @@ KIND_ICONS = {
 class MomentRow(QWidget):
     """One moment: what, who, why, and its actions."""
 
-    def __init__(self, page: TodayPage, moment: Moment, today: date) -> None:
+    def __init__(
+        self, page: TodayPage, moment: Moment, today: date, photo: bytes | None = None
+    ) -> None:
         super().__init__()
         self.moment = moment
         self.setObjectName("momentRow")
@@ -68,6 +72,11 @@ class MomentRow(QWidget):
         kind_icon.setAutoRaise(True)
         kind_icon.setEnabled(False)
         kind_icon.setToolTip(moment.kind.label)
+        if moment.contact_id is not None:
+            self.face = QLabel()
+            self.face.setObjectName("momentFace")
+            self.face.setPixmap(face(moment.contact_name, photo, 32))
+            layout.addWidget(self.face)
         text = QVBoxLayout()
         text.setSpacing(1)
         when = _when(moment, today)
@@ -250,8 +259,11 @@ class TodayPage(QWidget):
             frame.setObjectName(f"bucket_{section.name.lower()}")
             frame_layout.addWidget(label(f"{section.value}  ({len(items)})", "section"))
             limit = SHOWN_PER_BUCKET if section in self._expanded else SHOWN_FIRST
+            people = [m.contact_id for m in items[:limit] if m.contact_id is not None]
+            faces = photos.photos(self.context.ws, people)
             for moment in items[:limit]:
-                row = MomentRow(self, moment, today)
+                photo = faces.get(moment.contact_id) if moment.contact_id is not None else None
+                row = MomentRow(self, moment, today, photo)
                 self._rows.append(row)
                 frame_layout.addWidget(row)
             if len(items) > limit:

@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 from relationship_journal.domain.faces import colour_for
 from relationship_journal.store.models import Contact
 from relationship_journal.ui.main_window import MainWindow
-from tests.gui.conftest import open_by_name, peek, trigger
+from tests.gui.conftest import open_by_name, peek, trigger, wait_for_agenda
 
 
 def _photo_of(window: MainWindow) -> bytes | None:
@@ -92,6 +92,10 @@ def test_choose_drop_refuse_remove_and_undo_a_photo(
     _drop(window, wide)
     assert _photo_of(window) is not None
     _list_shows_the_photo(window, qtbot)
+    trigger(window, "go_today")
+    wait_for_agenda(qtbot, window)
+    rows = [r for r in window.today_page.rows() if r.moment.contact_id is not None]
+    assert rows and all(not r.face.pixmap().isNull() for r in rows)
 
 
 def _centre_colour(window: MainWindow, name: str) -> QColor:

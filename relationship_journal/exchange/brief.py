@@ -23,11 +23,13 @@ from relationship_journal.domain.wording import known_for
 from relationship_journal.drawing import DEPOSIT, WITHDRAWAL
 from relationship_journal.store.agenda import collect
 from relationship_journal.store.contact_file import ContactFile, load_contact_file
+from relationship_journal.store.contact_photos import photos_of
 
 UPCOMING_DAYS = 21
 RECENT_INTERACTIONS = 12
 COMPACT_INTERACTIONS = 3
 CHART_SIZE = (470, 125)
+FACE_SIZE = 64  # the face beside the name, in the document's pixels
 
 
 @dataclass
@@ -37,9 +39,15 @@ class Brief:
     upcoming: list[Moment]
     today: date
 
+    photo: bytes | None = None
+
     @property
     def chart_name(self) -> str:
         return f"chart://balance-{self.file.id}"
+
+    @property
+    def face_name(self) -> str:
+        return f"face://contact-{self.file.id}"
 
 
 def facts_for(file: ContactFile, today: date) -> BriefFacts:
@@ -76,7 +84,8 @@ def load_brief(session: Session, contact_id: int, now: datetime) -> Brief:
         for m in collect(session, today, UPCOMING_DAYS)
         if m.contact_id == contact_id and m.day >= today - timedelta(days=30)
     ]
-    return Brief(file, talking_points(facts_for(file, today)), upcoming, today)
+    photo = photos_of(session, [contact_id]).get(contact_id)
+    return Brief(file, talking_points(facts_for(file, today)), upcoming, today, photo)
 
 
 # --- HTML --------------------------------------------------------------------------------------
@@ -223,9 +232,13 @@ def brief_html(brief: Brief, compact: bool = False, omit: frozenset[str] = froze
         if "interactions" in omit
         else f"<h2>Last interactions</h2><table width='100%' cellspacing='0'>{interactions}</table>"
     )
+    face = FACE_SIZE // 2 if compact else FACE_SIZE
     page = f"""
-<h1>{_e(contact.display_name)}</h1>
-<p class='sub'>{role or "No current role recorded"} · brief of {today:%A %d %B %Y}</p>
+<table cellspacing='0'><tr>
+<td width='{face + 12}'><img src='{brief.face_name}' width='{face}' height='{face}'></td>
+<td><h1>{_e(contact.display_name)}</h1>
+<p class='sub'>{role or "No current role recorded"} · brief of {today:%A %d %B %Y}</p></td>
+</tr></table>
 <h2>Talking points</h2>
 {points or "<p class='muted'>Nothing pressing: listen, and learn one new thing.</p>"}
 <h2>Who they are</h2>

@@ -9,22 +9,18 @@ from __future__ import annotations
 import zlib
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import (
     QAction,
-    QColor,
     QDragEnterEvent,
     QDropEvent,
-    QFont,
     QIcon,
-    QPainter,
-    QPainterPath,
     QPixmap,
     QPixmapCache,
 )
 from PySide6.QtWidgets import QApplication, QMenu, QToolButton, QWidget
 
-from relationship_journal.domain.faces import colour_for, initials
+from relationship_journal.drawing import face_image
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp")
 
@@ -44,27 +40,7 @@ def face(name: str, photo: bytes | None, size: int) -> QPixmap:
 
 
 def _draw(name: str, photo: bytes | None, size: int, ratio: float) -> QPixmap:
-    side = max(1, round(size * ratio))
-    pixmap = QPixmap(side, side)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-    circle = QPainterPath()
-    circle.addEllipse(QRectF(0, 0, side, side))
-    image = QPixmap()
-    if photo and image.loadFromData(photo):
-        painter.setClipPath(circle)
-        painter.drawPixmap(pixmap.rect(), image)
-    else:
-        painter.fillPath(circle, QColor(colour_for(name)))
-        font = QFont()
-        font.setBold(True)
-        font.setPixelSize(max(6, round(side * 0.4)))
-        painter.setFont(font)
-        painter.setPen(QColor("white"))
-        painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, initials(name))
-    painter.end()
+    pixmap = QPixmap.fromImage(face_image(name, photo, max(1, round(size * ratio))))
     pixmap.setDevicePixelRatio(ratio)
     return pixmap
 

@@ -76,7 +76,7 @@ class MomentRow(QWidget):
             self.face = QLabel()
             self.face.setObjectName("momentFace")
             self.face.setPixmap(face(moment.contact_name, photo, 32))
-            layout.addWidget(self.face)
+            layout.addWidget(self.face, 0, Qt.AlignmentFlag.AlignTop)
         text = QVBoxLayout()
         text.setSpacing(1)
         when = _when(moment, today)

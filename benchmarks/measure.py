@@ -15,7 +15,7 @@ from pathlib import Path
 from relationship_journal.paths import JournalPaths
 from relationship_journal.store.agenda import collect
 from relationship_journal.store.contact_list import ContactFilter, count_contacts
-from relationship_journal.store.contacts import resolve_contact
+from relationship_journal.store.contact_lookup import resolve_contact
 from relationship_journal.store.journal import Journal, open_journal
 from relationship_journal.store.search import search
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,3 +34,17 @@ def journal(paths: JournalPaths) -> Iterator[Journal]:
     opened = open_journal(paths.journal, paths.backups)
     yield opened
     opened.close()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def remembered_key_derivation() -> Iterator[None]:
+    """Deriving a journal key takes SQLCipher's 256,000 rounds by design; the suite derives
+    the same few passphrase-and-salt pairs again and again, so it remembers them. The keys
+    are the real ones: files made here open in a command run as a subprocess."""
+    from relationship_journal.store.cipher import JournalKey
+
+    original = JournalKey.derive.__func__  # type: ignore[attr-defined]
+    remembered = functools.lru_cache(maxsize=256)(original)
+    JournalKey.derive = classmethod(lambda cls, passphrase, salt: remembered(cls, passphrase, salt))  # type: ignore[method-assign,assignment]
+    yield
+    JournalKey.derive = classmethod(original)  # type: ignore[method-assign,assignment]

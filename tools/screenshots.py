@@ -30,7 +30,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from relationship_journal.paths import JournalPaths
-    from relationship_journal.store.contacts import resolve_contact
+    from relationship_journal.store.contact_lookup import resolve_contact
     from relationship_journal.ui.application import make_application
     from relationship_journal.ui.journal_source import JournalSource
     from relationship_journal.ui.main_window import MainWindow

@@ -155,6 +155,20 @@ _TEXT_FIELDS = (
 
 def row_to_record(row: _Row, number: int, mapping: ColumnMapping, order: bool) -> ImportRecord:
     record = ImportRecord("row", number, ContactDraft(display_name=""))
+    _read_names_and_reach(record, row, mapping)
+    _read_dates(record, row, mapping, order)
+    record.draft.notes = record.block("notes", clean_block(row(mapping.notes)))
+    record.draft.tags = _tags(record, row(mapping.tags), mapping.tag_separator)
+    record.draft.addresses = list(_addresses(row, mapping))
+    home = [a for a in record.draft.addresses if a.label in ("home", "")]
+    city = clean_line(row(mapping.city)) or (home[0].place() if home else "")
+    if city:
+        record.facts["home"] = record.line("home", city)
+    return record
+
+
+def _read_names_and_reach(record: ImportRecord, row: _Row, mapping: ColumnMapping) -> None:
+    """Names, organisation, e-mail and phone; a row with none of them is refused."""
     draft = record.draft
     for source, target in _TEXT_FIELDS:
         text = row(getattr(mapping, source))
@@ -179,7 +193,10 @@ def row_to_record(row: _Row, number: int, mapping: ColumnMapping, order: bool) -
     )
     if not draft.display_name:
         record.refuse("name", "has no name, organisation, email or phone")
-    draft.notes = record.block("notes", clean_block(row(mapping.notes)))
+
+
+def _read_dates(record: ImportRecord, row: _Row, mapping: ColumnMapping, order: bool) -> None:
+    draft = record.draft
     draft.birthday = _date(record, row(mapping.birthday), order, "birthday")
     for text, label in _labelled(row, mapping.anniversaries):
         found = _date(record, text, order, label or "anniversary")
@@ -189,14 +206,18 @@ def row_to_record(row: _Row, number: int, mapping: ColumnMapping, order: bool) -
     if met is not None and met.year is not None:
         draft.met_on = met.as_date()
         draft.met_how = f"Connected on {mapping.format_name.split()[0]}"
-    tags = row(mapping.tags)
-    if tags:
-        # Google marks its system groups with "* " (for example "* myContacts"): not tags.
-        draft.tags = [
-            record.line("tag", clean_line(tag))
-            for tag in tags.split(mapping.tag_separator)
-            if clean_line(tag) and not tag.strip().startswith("*")
-        ]
+
+
+def _tags(record: ImportRecord, cell: str, separator: str) -> list[str]:
+    # Google marks its system groups with "* " (for example "* myContacts"): not tags.
+    return [
+        record.line("tag", clean_line(tag))
+        for tag in cell.split(separator)
+        if cell and clean_line(tag) and not tag.strip().startswith("* ")
+    ]
+
+
+def _addresses(row: _Row, mapping: ColumnMapping) -> Iterator[Address]:
     for columns in mapping.addresses:
         cells = [
             row(c)
@@ -213,12 +234,7 @@ def row_to_record(row: _Row, number: int, mapping: ColumnMapping, order: bool) -
         parts = [clean_line(cell) for cell in cells]
         address = Address(row.label(columns.label) if columns.label else "", *parts)
         if not address.is_empty():
-            draft.addresses.append(address)
-    home = [a for a in draft.addresses if a.label in ("home", "")]
-    city = clean_line(row(mapping.city)) or (home[0].place() if home else "")
-    if city:
-        record.facts["home"] = record.line("home", city)
-    return record
+            yield address
 
 
 def choose_mapping(header: list[str], mapping: ColumnMapping | None) -> ColumnMapping:

@@ -201,42 +201,49 @@ def salesforce(header: set[str]) -> ColumnMapping | None:
     loader = {"FIRSTNAME", "LASTNAME"} <= header or {"FirstName", "LastName", "AccountId"} <= header
     if not (report or loader):
         return None
-    if report:
-        return ColumnMapping(
-            format_name="Salesforce report",
-            assumed_day_first=False,
-            prefix="Salutation",
-            given="First Name",
-            family="Last Name",
-            organisation="Account Name",
-            org_unit="Department",
-            title="Title",
-            emails=[("Email", "")],
-            phones=[
-                (c, f"={label}")
-                for c, label in (
-                    ("Phone", "work"),
-                    ("Mobile", "mobile"),
-                    ("Fax", "fax"),
-                    ("Home Phone", "home"),
-                    ("Other Phone", "other"),
-                )
-            ],
-            birthday="Birthdate",
-            notes="Description",
-            addresses=[
-                AddressColumns(
-                    "=work",
-                    "Mailing Street",
-                    "Mailing City",
-                    "Mailing State/Province",
-                    "Mailing Zip/Postal Code",
-                    "Mailing Country",
-                )
-            ],
-        )
-    upper = "FIRSTNAME" in header
-    col = (lambda name: name.upper()) if upper else (lambda name: name)
+    return _salesforce_report() if report else _salesforce_loader("FIRSTNAME" in header)
+
+
+def _salesforce_report() -> ColumnMapping:
+    return ColumnMapping(
+        format_name="Salesforce report",
+        assumed_day_first=False,
+        prefix="Salutation",
+        given="First Name",
+        family="Last Name",
+        organisation="Account Name",
+        org_unit="Department",
+        title="Title",
+        emails=[("Email", "")],
+        phones=[
+            (c, f"={label}")
+            for c, label in (
+                ("Phone", "work"),
+                ("Mobile", "mobile"),
+                ("Fax", "fax"),
+                ("Home Phone", "home"),
+                ("Other Phone", "other"),
+            )
+        ],
+        birthday="Birthdate",
+        notes="Description",
+        addresses=[
+            AddressColumns(
+                "=work",
+                "Mailing Street",
+                "Mailing City",
+                "Mailing State/Province",
+                "Mailing Zip/Postal Code",
+                "Mailing Country",
+            )
+        ],
+    )
+
+
+def _salesforce_loader(upper: bool) -> ColumnMapping:
+    def col(name: str) -> str:
+        return name.upper() if upper else name
+
     return ColumnMapping(
         format_name="Salesforce Data Loader",
         prefix=col("Salutation"),

@@ -56,7 +56,8 @@ def moments_calendar(moments: Iterable[Moment], stamp: datetime | None = None) -
     moment_stamp = (stamp or datetime.now(UTC)).replace(microsecond=0)
     for moment in moments:
         calendar.add_component(_event(moment, moment_stamp))
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()
+    return ical
 
 
 def window(moments: Iterable[Moment], start: date, days: int) -> list[Moment]:

@@ -24,13 +24,8 @@ from relationship_journal.exchange.decoding import (
 from relationship_journal.exchange.records import ImportFileError, ImportRecord
 from relationship_journal.exchange.vcard_import import read_vcards
 from relationship_journal.store.bulk import NewContact, create_contacts
-from relationship_journal.store.contacts import (
-    current_fact,
-    draft_of,
-    get_contact,
-    record_fact,
-    update_contact,
-)
+from relationship_journal.store.contacts import draft_of, get_contact, update_contact
+from relationship_journal.store.facts import current_fact, record_fact
 from relationship_journal.store.models import Contact, ContactEmail, ContactPhone, Organisation
 
 BATCH = 500

@@ -44,6 +44,22 @@ KEPT_PROBLEMS = 1000
 MAX_REMEMBERED = 1_000_000
 _NAME_COLUMNS = ("display_name", "name", "summary", "title", "text", "address", "number")
 
+# SQLite's extended result codes of the constraints a loaded row can break.
+SQLITE_CONSTRAINT_FOREIGNKEY = 787
+SQLITE_CONSTRAINT_PRIMARYKEY = 1555
+SQLITE_CONSTRAINT_UNIQUE = 2067
+
+
+def _constraint_code(error: IntegrityError, text: str) -> int | None:
+    """The extended result code of a broken constraint. The encrypted journal's binding
+    (sqlcipher3) reports only the primary code, 19; then SQLite's fixed wording tells."""
+    code = getattr(error.orig, "sqlite_errorcode", None)
+    if code != 19:
+        return code
+    if text.startswith("FOREIGN KEY constraint failed"):
+        return SQLITE_CONSTRAINT_FOREIGNKEY
+    return SQLITE_CONSTRAINT_UNIQUE if text.startswith("UNIQUE constraint failed") else code
+
 
 def _encode(value: Any) -> Any:
     if isinstance(value, datetime):
@@ -179,7 +195,7 @@ class _Loader:
                 with self.connection.begin_nested():
                     self.connection.execute(table.insert(), row)
             except IntegrityError as error:
-                message = self._integrity_message(table, row, str(error.orig))
+                message = self._integrity_message(table, row, error)
                 self.report.add(_describe(Row(table.name, number, row), "", message))
                 self._left_out(table, row)
             else:
@@ -191,9 +207,11 @@ class _Loader:
         if isinstance(key, int) and len(self.left_out) < MAX_REMEMBERED:
             self.left_out.add((table.name, key))
 
-    def _integrity_message(self, table: Table, row: dict[str, Any], text: str) -> str:
-        if "FOREIGN KEY" not in text.upper():
-            if "UNIQUE" in text.upper():
+    def _integrity_message(self, table: Table, row: dict[str, Any], error: IntegrityError) -> str:
+        text = str(error.orig)
+        code = _constraint_code(error, text)
+        if code != SQLITE_CONSTRAINT_FOREIGNKEY:
+            if code in (SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY):
                 return f"repeats a record already loaded ({text.split(':')[-1].strip()})"
             return f"does not fit the journal ({text})"
         for key in table.foreign_keys:

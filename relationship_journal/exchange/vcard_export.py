@@ -18,7 +18,8 @@ from relationship_journal.domain.dates import PartialDate
 from relationship_journal.exchange.labels import types_for
 from relationship_journal.exchange.phone_values import to_tel_uri
 from relationship_journal.exchange.photos import to_data_uri
-from relationship_journal.store.contacts import current_facts, draft_of, get_contact
+from relationship_journal.store.contacts import draft_of, get_contact
+from relationship_journal.store.facts import current_facts
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")

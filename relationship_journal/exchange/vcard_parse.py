@@ -290,6 +290,31 @@ def _read_head(head: str) -> _Head:
     )
 
 
+def _add_property(
+    card: Card, head: tuple[str, str, dict[str, list[str]]], value: bytes, decoder: _Decoder
+) -> None:
+    name, group, params = head  # params are read only: shared by every property with this head
+    if name == "VERSION":
+        card.version = value.strip().decode("ascii", errors="replace")
+        return
+    text, binary, problem = _decode(name, value, params, decoder)
+    if problem or text is None:
+        card.problems.append((name.lower(), problem or "could not be read"))
+        return
+    version = card.version or "3.0"
+    card.properties.append(
+        Property(
+            name=name,
+            value="" if binary is not None or name in _STRUCTURED else unescape(text, version),
+            params=params,
+            group=group,
+            binary=binary,
+            raw_value=text,
+            version=version,
+        )
+    )
+
+
 def parse_cards(data: bytes) -> list[Card]:
     """Every top-level card in ``data``; raises ``VCardSyntaxError`` when there is none."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -297,20 +322,21 @@ def parse_cards(data: bytes) -> list[Card]:
     decoder = _Decoder(data)
     cards: list[Card] = []
     stack: list[Card] = []
-    heads: dict[bytes, _Head | bool] = {}
+    heads: dict[bytes, _Head] = {}
     for head_end, line in _logical_lines(data):
         if head_end < 0:
             continue
         raw_head = line[:head_end]
-        known = heads.get(raw_head, False)
-        if known is False:
+        if raw_head in heads:
+            known = heads[raw_head]
+        else:
             head, _ = decoder.text(raw_head)
             known = _read_head(head if head is not None else raw_head.decode("latin-1"))
             if len(heads) < 10_000:  # the same few heads repeat on every card
                 heads[raw_head] = known
         if known is None:
             continue
-        name, group, shared_params = known
+        name = known[0]
         value = line[head_end + 1 :]
         if name in ("BEGIN", "END") and value.strip().upper() == b"VCARD":
             if name == "BEGIN":
@@ -323,27 +349,7 @@ def parse_cards(data: bytes) -> list[Card]:
             continue
         if not stack:
             continue
-        card = stack[-1]
-        if name == "VERSION":
-            card.version = value.strip().decode("ascii", errors="replace")
-            continue
-        params = shared_params  # read only: shared by every property with this head
-        text, binary, problem = _decode(name, value, params, decoder)
-        if problem or text is None:
-            card.problems.append((name.lower(), problem or "could not be read"))
-            continue
-        version = card.version or "3.0"
-        card.properties.append(
-            Property(
-                name=name,
-                value="" if binary is not None or name in _STRUCTURED else unescape(text, version),
-                params=params,
-                group=group,
-                binary=binary,
-                raw_value=text,
-                version=version,
-            )
-        )
+        _add_property(stack[-1], known, value, decoder)
     while stack:  # a card the file forgot to end
         finished = stack.pop()
         finished.problems.append(("END", "the card has no END:VCARD; read to the end of file"))

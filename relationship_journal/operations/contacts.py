@@ -14,6 +14,7 @@ from relationship_journal.domain.records import CustomFieldRecord
 from relationship_journal.domain.wording import count_of
 from relationship_journal.operations.workspace import Done, Workspace
 from relationship_journal.store import contacts as store
+from relationship_journal.store import tags as stored_tags
 from relationship_journal.store.contact_file import ContactFile, load_contact_file
 from relationship_journal.store.contact_list import (
     ContactFilter,
@@ -25,12 +26,18 @@ from relationship_journal.store.contact_list import (
     rows_for,
     upcoming_for,
 )
-from relationship_journal.store.contact_lookup import Candidate, candidates_by_id, find_candidates
+from relationship_journal.store.contact_lookup import (
+    Candidate,
+    candidates_by_id,
+    find_candidates,
+    resolve_contact,
+)
 from relationship_journal.store.custom_fields import fields
 from relationship_journal.store.errors import InvalidInputError
 from relationship_journal.store.links import add_link, remove_link
 from relationship_journal.store.organisations import list_organisations
 from relationship_journal.store.records import custom_field_record
+from relationship_journal.store.tags import add_tag
 from relationship_journal.store.vocabulary import RELATIONSHIP_TYPE, terms
 
 # A name given on the command line longer than this is no name search anyone means.
@@ -51,7 +58,8 @@ def resolve(ws: Workspace, text: str) -> int:
         raise InvalidInputError(
             f"a contact named by {len(text):,} characters matches nobody; give its id or name"
         )
-    found: int = ws.read(lambda s: store.resolve_contact(s, text).id)
+    found: int | None = ws.read(lambda s: resolve_contact(s, text).id)
+    assert found is not None  # a stored contact has its id
     return found
 
 
@@ -94,7 +102,7 @@ def purge(ws: Workspace, ids: Sequence[int]) -> Done[None]:
 
 
 def tag(ws: Workspace, ids: Sequence[int], name: str) -> Done[None]:
-    return ws.write(f"Tag {_count(ids)} {name.strip()}", lambda s: store.add_tag(s, ids, name))
+    return ws.write(f"Tag {_count(ids)} {name.strip()}", lambda s: add_tag(s, ids, name))
 
 
 def link(ws: Workspace, contact_id: int, others: Sequence[int], kind: str, note: str) -> Done[None]:
@@ -110,7 +118,7 @@ def unlink(ws: Workspace, link_id: int) -> Done[None]:
 
 
 def all_tags(ws: Workspace) -> list[str]:
-    return ws.read(store.all_tags)
+    return ws.read(stored_tags.all_tags)
 
 
 def live_count(ws: Workspace) -> int:

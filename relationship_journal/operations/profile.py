@@ -7,7 +7,7 @@ from sqlmodel import Session
 from relationship_journal.domain import profile
 from relationship_journal.domain.records import FactRecord
 from relationship_journal.operations.workspace import Done, Workspace
-from relationship_journal.store.contacts import fact_history, record_fact
+from relationship_journal.store.facts import fact_history, record_fact
 from relationship_journal.store.records import fact_record
 
 

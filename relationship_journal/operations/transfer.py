@@ -138,14 +138,16 @@ def back_up(ws: Workspace, target: Path | None = None, force: bool = False) -> P
     if target is None:
         return backup_before(journal.path, ws.paths.backups, "manual", journal.key)
     if target.is_dir() and not target.is_symlink():
-        target = target / timestamped_name(journal.path.stem, "manual")
+        target = target / timestamped_name(journal.path.stem, "manual", ws.clock.now().astimezone())
     check_target(target, lambda found: is_journal_copy(found, journal.key), force)
     return checked_copy(journal.path, target, journal.key, ws.paths.backups)
 
 
 def daily_backup(ws: Workspace, keep: int) -> Path | None:
     journal = ws.journal
-    return daily_backup_if_due(journal.path, ws.paths.backups, keep, key=journal.key)
+    return daily_backup_if_due(
+        journal.path, ws.paths.backups, keep, now=ws.clock.now().astimezone(), key=journal.key
+    )
 
 
 def mapping_from_options(

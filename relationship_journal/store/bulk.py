@@ -3,7 +3,7 @@ instead of a dozen ORM round trips per contact. Same rows as ``create_contact`` 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -14,11 +14,7 @@ from sqlmodel import Session, col, select
 from relationship_journal.domain import profile
 from relationship_journal.domain.contact import ContactDraft
 from relationship_journal.domain.text import fold
-from relationship_journal.store.contacts import (
-    contact_fields,
-    detail_rows,
-    set_custom_value,
-)
+from relationship_journal.store.contacts import contact_fields, detail_rows, set_custom_value
 from relationship_journal.store.models import (
     Contact,
     ContactTag,
@@ -38,10 +34,14 @@ class NewContact:
 
 
 def _ids_by_key(
-    session: Session, model: Any, names: set[str], now: datetime | None
+    session: Session, model: Any, names: Iterable[str], now: datetime | None
 ) -> dict[str, int]:
-    """Ids of organisations or tags by folded name, creating the missing ones."""
-    keys = {fold(name): name for name in names if name}
+    """Ids of organisations or tags by folded name, creating the missing ones in the order
+    they are first named (the first spelling wins), as creating one by one would."""
+    keys: dict[str, str] = {}
+    for name in names:
+        if name:
+            keys.setdefault(fold(name), name)
     found = {
         key: ident
         for ident, key in session.exec(
@@ -93,8 +93,8 @@ def create_contacts(session: Session, batch: Sequence[NewContact], now: datetime
     """Insert a batch of new contacts with their jobs, emails, phones, tags and facts."""
     if not batch:
         return []
-    organisations = _ids_by_key(session, Organisation, {n.draft.organisation for n in batch}, now)
-    tags = _ids_by_key(session, Tag, {t for n in batch for t in n.draft.tags}, None)
+    organisations = _ids_by_key(session, Organisation, (n.draft.organisation for n in batch), now)
+    tags = _ids_by_key(session, Tag, (t for n in batch for t in n.draft.tags), None)
     rows = []
     for new in batch:
         row = contact_fields(new.draft, now)

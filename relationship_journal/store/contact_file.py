@@ -24,12 +24,11 @@ from relationship_journal.store.contact_details import addresses_of, anniversari
 from relationship_journal.store.contacts import (
     birthday_of,
     emails_of,
-    fact_history,
     get_contact,
     organisation_name,
     phones_of,
-    tags_of,
 )
+from relationship_journal.store.facts import fact_history
 from relationship_journal.store.ledger import entries_of, standing_of, value_history
 from relationship_journal.store.models import (
     Contact,
@@ -49,6 +48,7 @@ from relationship_journal.store.records import (
     stage_change_record,
 )
 from relationship_journal.store.stages import layers_of, stage_history
+from relationship_journal.store.tags import tags_of
 
 
 @dataclass(frozen=True)

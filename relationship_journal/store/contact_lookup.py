@@ -14,6 +14,7 @@ from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from relationship_journal.domain.text import fold
+from relationship_journal.store.errors import InvalidInputError, NotFoundError
 from relationship_journal.store.models import Contact, Organisation
 
 PICKER_LIMIT = 8
@@ -69,3 +70,34 @@ def candidates_by_id(session: Session, ids: Sequence[int]) -> list[Candidate]:
     rows = session.exec(_query().where(col(Contact.id).in_(list(ids)))).all()
     found = {cid: Candidate(cid, name, org or "") for cid, name, org in rows}
     return [found[i] for i in ids if i in found]
+
+
+def resolve_contact(session: Session, text: str) -> Contact:
+    """A contact named by id or by name, accent- and case-insensitively.
+
+    An exact name wins; otherwise a unique partial match; otherwise a clear error that
+    lists the candidates.
+    """
+    value = text.strip()
+    if value.isascii() and value.isdigit():  # "²" is a digit to Python, not an id
+        contact = session.get(Contact, int(value)) if len(value) <= 18 else None
+        if contact is None or contact.deleted_at is not None:
+            raise NotFoundError(f"no contact with id {value}")
+        return contact
+    key = fold(value)
+    if not key:
+        raise InvalidInputError("name a contact by id or name")
+    live = select(Contact).where(col(Contact.deleted_at).is_(None))
+    exact = session.exec(live.where(Contact.name_key == key)).all()
+    matches = (
+        exact
+        or session.exec(
+            live.where(col(Contact.name_key).contains(key, autoescape=True)).limit(20)
+        ).all()
+    )
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise NotFoundError(f"no contact matches '{text}'")
+    listed = "; ".join(f"{c.id}: {c.display_name}" for c in matches[:10])
+    raise NotFoundError(f"'{text}' matches {len(matches)} contacts ({listed}); give the id")

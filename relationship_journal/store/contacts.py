@@ -1,20 +1,18 @@
-"""Contacts, organisations, tags and profile facts: reading and writing them."""
+"""Contacts and their organisations: creating, editing, trashing and reading them back."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
-from relationship_journal.domain import profile
 from relationship_journal.domain.contact import ContactDraft, Labelled, phone_key
 from relationship_journal.domain.custom_fields import check_value
 from relationship_journal.domain.dates import PartialDate
-from relationship_journal.domain.text import clean_block, fold
+from relationship_journal.domain.text import fold
 from relationship_journal.store.contact_details import (
     address_row,
     addresses_of,
@@ -28,16 +26,14 @@ from relationship_journal.store.models import (
     ContactAnniversary,
     ContactEmail,
     ContactPhone,
-    ContactTag,
     CustomField,
     CustomValue,
     Employment,
     Entry,
     EntryContact,
     Organisation,
-    ProfileFact,
-    Tag,
 )
+from relationship_journal.store.tags import set_tags, tags_of
 from relationship_journal.store.vocabulary import RELATIONSHIP_TYPE, remember
 
 
@@ -51,17 +47,6 @@ def organisation_named(session: Session, name: str, now: datetime) -> Organisati
     session.add(organisation)
     session.flush()
     return organisation
-
-
-def tag_named(session: Session, name: str) -> Tag:
-    key = fold(name)
-    found = session.exec(select(Tag).where(Tag.name_key == key)).first()
-    if found is not None:
-        return found
-    tag = Tag(name=name, name_key=key)
-    session.add(tag)
-    session.flush()
-    return tag
 
 
 def get_contact(session: Session, contact_id: int) -> Contact:
@@ -234,43 +219,6 @@ def custom_values(session: Session, contact_id: int) -> dict[int, str]:
     return {row.field_id: row.value for row in rows}
 
 
-def set_tags(session: Session, contact_id: int, names: Sequence[str]) -> None:
-    session.exec(delete(ContactTag).where(col(ContactTag.contact_id) == contact_id))  # type: ignore[call-overload]
-    for name in names:
-        tag = tag_named(session, name)
-        session.add(ContactTag(contact_id=contact_id, tag_id=tag.id))  # type: ignore[arg-type]
-
-
-def add_tag(session: Session, contact_ids: Sequence[int], name: str) -> None:
-    """Bulk tagging: add ``name`` to each contact that does not have it yet."""
-    tag = tag_named(session, name)
-    have = set(
-        session.exec(
-            select(ContactTag.contact_id).where(
-                ContactTag.tag_id == tag.id, col(ContactTag.contact_id).in_(contact_ids)
-            )
-        ).all()
-    )
-    for contact_id in contact_ids:
-        if contact_id not in have:
-            session.add(ContactTag(contact_id=contact_id, tag_id=tag.id))  # type: ignore[arg-type]
-
-
-def tags_of(session: Session, contact_id: int) -> list[str]:
-    return list(
-        session.exec(
-            select(Tag.name)
-            .join(ContactTag, col(ContactTag.tag_id) == Tag.id)
-            .where(ContactTag.contact_id == contact_id)
-            .order_by(Tag.name_key)
-        ).all()
-    )
-
-
-def all_tags(session: Session) -> list[str]:
-    return list(session.exec(select(Tag.name).order_by(Tag.name_key)).all())
-
-
 def trash_contacts(session: Session, contact_ids: Sequence[int], now: datetime) -> None:
     for contact_id in contact_ids:
         contact = get_contact(session, contact_id)
@@ -301,95 +249,6 @@ def purge_contacts(session: Session, contact_ids: Sequence[int]) -> None:
         session.exec(
             delete(Entry).where(col(Entry.id).in_(entry_ids), col(Entry.id).not_in(shared))
         )  # type: ignore[call-overload]
-
-
-# --- profile facts -------------------------------------------------------------------------
-
-
-def record_fact(
-    session: Session, contact_id: int, topic_key: str, text: str, now: datetime
-) -> ProfileFact | None:
-    """Record a new answer; the earlier one stays in the history. Unchanged text is no news."""
-    profile.topic(topic_key)
-    contact = get_contact(session, contact_id)
-    value = clean_block(text)
-    current = current_fact(session, contact_id, topic_key)
-    if (current.text if current else "") == value:
-        return None
-    fact = ProfileFact(contact_id=contact_id, topic=topic_key, text=value, recorded_at=now)
-    session.add(fact)
-    session.flush()
-    contact.known_score = profile.completeness(current_facts(session, contact_id))
-    session.add(contact)
-    return fact
-
-
-def current_fact(session: Session, contact_id: int, topic_key: str) -> ProfileFact | None:
-    return session.exec(
-        select(ProfileFact)
-        .where(ProfileFact.contact_id == contact_id, ProfileFact.topic == topic_key)
-        .order_by(col(ProfileFact.recorded_at).desc(), col(ProfileFact.id).desc())
-    ).first()
-
-
-def current_facts(session: Session, contact_id: int) -> dict[str, ProfileFact]:
-    # History comes newest first; the rule wants the later record to win a tie.
-    return profile.current_facts(reversed(fact_history(session, contact_id)))
-
-
-def fact_history(
-    session: Session, contact_id: int, topic_key: str | None = None
-) -> list[ProfileFact]:
-    """Every answer recorded, newest first: what I knew when."""
-    query = select(ProfileFact).where(ProfileFact.contact_id == contact_id)
-    if topic_key is not None:
-        query = query.where(ProfileFact.topic == topic_key)
-    return list(
-        session.exec(
-            query.order_by(col(ProfileFact.recorded_at).desc(), col(ProfileFact.id).desc())
-        ).all()
-    )
-
-
-# --- finding contacts ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Candidate:
-    id: int
-    name: str
-    organisation: str
-
-
-def resolve_contact(session: Session, text: str) -> Contact:
-    """A contact named by id or by name, accent- and case-insensitively.
-
-    An exact name wins; otherwise a unique partial match; otherwise a clear error that
-    lists the candidates.
-    """
-    value = text.strip()
-    if value.isascii() and value.isdigit():  # "²" is a digit to Python, not an id
-        contact = session.get(Contact, int(value)) if len(value) <= 18 else None
-        if contact is None or contact.deleted_at is not None:
-            raise NotFoundError(f"no contact with id {value}")
-        return contact
-    key = fold(value)
-    if not key:
-        raise InvalidInputError("name a contact by id or name")
-    live = select(Contact).where(col(Contact.deleted_at).is_(None))
-    exact = session.exec(live.where(Contact.name_key == key)).all()
-    matches = (
-        exact
-        or session.exec(
-            live.where(col(Contact.name_key).contains(key, autoescape=True)).limit(20)
-        ).all()
-    )
-    if len(matches) == 1:
-        return matches[0]
-    if not matches:
-        raise NotFoundError(f"no contact matches '{text}'")
-    listed = "; ".join(f"{c.id}: {c.display_name}" for c in matches[:10])
-    raise NotFoundError(f"'{text}' matches {len(matches)} contacts ({listed}); give the id")
 
 
 def emails_of(session: Session, contact_id: int) -> list[ContactEmail]:

@@ -12,7 +12,8 @@ from sqlmodel import Session, select
 
 from relationship_journal.domain.contact import ContactDraft, Labelled
 from relationship_journal.domain.dates import PartialDate
-from relationship_journal.store.contacts import create_contact, organisation_named, record_fact
+from relationship_journal.store.contacts import create_contact, organisation_named
+from relationship_journal.store.facts import record_fact
 from relationship_journal.store.journal import Journal
 from relationship_journal.store.ledger import EntryDraft, log_entry
 from relationship_journal.store.models import ContactLink, Employment, Organisation, Reminder

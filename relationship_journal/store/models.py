@@ -8,9 +8,13 @@ list of 100,000 contacts never aggregates on the fly.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Final
 
-from sqlalchemy import Index, LargeBinary, UniqueConstraint, text
+from sqlalchemy import Index, LargeBinary, UniqueConstraint
+from sqlalchemy import text as sql_text
 from sqlmodel import Column, Field, SQLModel
+
+__all__ = ["SQLModel"]
 
 # Named constraints, so that batch migrations on SQLite can find and alter them.
 SQLModel.metadata.naming_convention = {
@@ -21,8 +25,8 @@ SQLModel.metadata.naming_convention = {
     "pk": "pk_%(table_name)s",
 }
 
-CASCADE = "CASCADE"
-SET_NULL = "SET NULL"
+CASCADE: Final = "CASCADE"
+SET_NULL: Final = "SET NULL"
 
 
 class Organisation(SQLModel, table=True):
@@ -74,18 +78,18 @@ class Contact(SQLModel, table=True):
         Index("ix_contact_birthday", "birth_month", "birth_day"),
         # The contacts list in its usual orders: live contacts only, so the ordered list of
         # ids comes from the index alone (see migration 0004).
-        Index("ix_contact_live_name", "name_key", sqlite_where=text("deleted_at IS NULL")),
+        Index("ix_contact_live_name", "name_key", sqlite_where=sql_text("deleted_at IS NULL")),
         Index(
             "ix_contact_live_balance",
             "balance_sum",
             "name_key",
-            sqlite_where=text("deleted_at IS NULL"),
+            sqlite_where=sql_text("deleted_at IS NULL"),
         ),
         Index(
             "ix_contact_live_last_contact",
             "last_contact_at",
             "name_key",
-            sqlite_where=text("deleted_at IS NULL"),
+            sqlite_where=sql_text("deleted_at IS NULL"),
         ),
     )
 
@@ -192,7 +196,9 @@ class Promise(SQLModel, table=True):
     status: str = Field(default="open", index=True)  # open / kept / broken
     resolved_on: date | None = None
 
-    __table_args__ = (Index("ix_promise_open_due", "due_on", sqlite_where=text("status = 'open'")),)
+    __table_args__ = (
+        Index("ix_promise_open_due", "due_on", sqlite_where=sql_text("status = 'open'")),
+    )
 
 
 class Reminder(SQLModel, table=True):

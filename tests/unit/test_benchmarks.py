@@ -5,7 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from benchmarks.run import main
+
+pytestmark = pytest.mark.slow
 
 
 def test_benchmark_command_writes_a_report(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage
 
-from relationship_journal.store.contacts import resolve_contact
+from relationship_journal.store.contact_lookup import resolve_contact
 from relationship_journal.ui.brief.dialog import BriefDialog
 from tests.gui.conftest import WindowFactory, peek
 

@@ -19,6 +19,8 @@ from relationship_journal.ui.ledger.log_dialog import LogDialog
 from relationship_journal.ui.transfer.preview_dialog import ImportPreviewDialog
 from tests.gui.conftest import WindowFactory, import_file, open_by_name, wait_for_agenda
 
+pytestmark = pytest.mark.slow
+
 
 def _phone_export(folder: Path) -> Path:
     """A vCard as a phone writes it, with a birthday in two days."""

@@ -35,6 +35,8 @@ from relationship_journal.ui.main_window import MainWindow
 from relationship_journal.ui.tasks import wait_for_tasks
 from tests.gui.conftest import WindowFactory, open_by_name, trigger, wait_for_agenda
 
+pytestmark = pytest.mark.slow
+
 DATA = Path(__file__).resolve().parents[2] / "data" / "import"
 # Doors walked elsewhere or that end the walk: quitting, and leaving the demo (done last).
 NOT_WALKED = {"quit", "startOwn", "startOwnJournal"}

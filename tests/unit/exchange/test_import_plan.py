@@ -16,7 +16,8 @@ from relationship_journal.exchange.import_plan import (
     apply,
     preview,
 )
-from relationship_journal.store.contacts import create_contact, current_facts, draft_of, get_contact
+from relationship_journal.store.contacts import create_contact, draft_of, get_contact
+from relationship_journal.store.facts import current_facts
 from relationship_journal.store.journal import Journal
 from relationship_journal.store.models import Contact
 

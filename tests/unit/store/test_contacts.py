@@ -9,17 +9,15 @@ from sqlmodel import select
 
 from relationship_journal.domain.contact import ContactDraft, FieldError, Labelled
 from relationship_journal.domain.dates import PartialDate
+from relationship_journal.store.contact_lookup import resolve_contact
 from relationship_journal.store.contacts import (
     create_contact,
-    current_facts,
     draft_of,
-    fact_history,
-    record_fact,
-    resolve_contact,
     trash_contacts,
     update_contact,
 )
 from relationship_journal.store.errors import NotFoundError
+from relationship_journal.store.facts import current_facts, fact_history, record_fact
 from relationship_journal.store.journal import Journal
 from relationship_journal.store.ledger import EntryDraft, log_entry
 from relationship_journal.store.models import (

@@ -16,16 +16,17 @@ from relationship_journal.domain import ledger, profile
 from relationship_journal.domain.contact import ContactDraft, FieldError
 from relationship_journal.store.contacts import (
     create_contact,
-    current_facts,
     get_contact,
-    record_fact,
     restore_contacts,
     trash_contacts,
 )
 from relationship_journal.store.errors import InvalidInputError
+from relationship_journal.store.facts import current_facts, record_fact
 from relationship_journal.store.journal import open_journal
 from relationship_journal.store.ledger import EntryDraft, delete_entry, log_entry, update_entry
 from relationship_journal.store.promises import add_promise, set_promise_status
+
+pytestmark = pytest.mark.slow
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 texts = st.text(min_size=0, max_size=40)

@@ -10,10 +10,10 @@ from relationship_journal.store.contacts import (
     draft_of,
     get_contact,
     purge_contacts,
-    record_fact,
     trash_contacts,
     update_contact,
 )
+from relationship_journal.store.facts import record_fact
 from relationship_journal.store.journal import Journal
 from relationship_journal.store.ledger import EntryDraft, delete_entry, log_entry
 from relationship_journal.store.promises import add_promise

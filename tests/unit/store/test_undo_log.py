@@ -14,9 +14,9 @@ from relationship_journal.store.contacts import (
     create_contact,
     get_contact,
     purge_contacts,
-    record_fact,
     trash_contacts,
 )
+from relationship_journal.store.facts import record_fact
 from relationship_journal.store.journal import Journal
 from relationship_journal.store.ledger import EntryDraft, delete_entry, log_entry
 from relationship_journal.store.models import Contact, Entry, ProfileFact

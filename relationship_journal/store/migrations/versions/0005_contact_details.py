@@ -27,7 +27,7 @@ CONTACT_TEXTS = ("name_prefix", "middle_name", "name_suffix", "org_unit", "role"
 ADDRESS_TEXTS = ("label", "street", "locality", "region", "postcode", "country")
 
 
-def _contact_key(table: str) -> list[sa.SchemaItem]:
+def _contact_key(table: str) -> list[sa.schema.SchemaItem]:
     return [
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("contact_id", sa.Integer(), nullable=False),

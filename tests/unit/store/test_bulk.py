@@ -1,0 +1,62 @@
+"""Imports create contacts in bulk; what they write is what creating one by one writes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sqlalchemy import Engine, create_engine, text
+from sqlmodel import Session, SQLModel
+
+from relationship_journal.domain.contact import ContactDraft
+from relationship_journal.store import schema
+from relationship_journal.store.bulk import NewContact, create_contacts
+from relationship_journal.store.contacts import create_contact
+from relationship_journal.store.facts import record_fact
+from tests.strategies import drafts
+
+pytestmark = pytest.mark.slow
+
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+facts = st.dictionaries(
+    st.sampled_from(["family", "interests", "next_job", "how_i_can_help", "home"]),
+    st.sampled_from(["", "Two daughters", "Sailing", "COO"]),
+    max_size=3,
+)
+
+
+def _empty_journal() -> Engine:
+    engine = create_engine("sqlite://")
+    with engine.begin() as connection:
+        schema.upgrade(connection)
+    return engine
+
+
+def _everything(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
+    with engine.connect() as connection:
+        return {
+            name: list(connection.execute(text(f'SELECT * FROM "{name}" ORDER BY 1')).all())
+            for name in sorted(SQLModel.metadata.tables)
+        }
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(drafts, facts), min_size=1, max_size=4))
+def test_bulk_creation_writes_the_rows_that_one_by_one_writes(
+    people: list[tuple[ContactDraft, dict[str, str]]],
+) -> None:
+    cleaned = [(draft.cleaned(), known) for draft, known in people]
+    one_by_one, in_bulk = _empty_journal(), _empty_journal()
+    with Session(one_by_one) as session, session.begin():
+        for draft, known in cleaned:
+            contact = create_contact(session, draft, NOW)
+            assert contact.id is not None
+            for topic, answer in known.items():
+                if answer:
+                    record_fact(session, contact.id, topic, answer, NOW)
+    with Session(in_bulk) as session, session.begin():
+        create_contacts(session, [NewContact(draft, known) for draft, known in cleaned], NOW)
+    assert _everything(in_bulk) == _everything(one_by_one)

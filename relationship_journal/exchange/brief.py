@@ -161,6 +161,16 @@ FIT_STEPS: tuple[frozenset[str], ...] = (
 )
 
 
+def _heading(brief: Brief, role: str, compact: bool) -> str:
+    """The name and role beside the face."""
+    face = FACE_SIZE // 2 if compact else FACE_SIZE
+    return f"""<table cellspacing='0'><tr>
+<td width='{face + 12}'><img src='{brief.face_name}' width='{face}' height='{face}'></td>
+<td><h1>{_e(brief.file.contact.display_name)}</h1>
+<p class='sub'>{role or "No current role recorded"} · brief of {brief.today:%A %d %B %Y}</p></td>
+</tr></table>"""
+
+
 def brief_html(brief: Brief, compact: bool = False, omit: frozenset[str] = frozenset()) -> str:
     """One contact's brief as an HTML fragment (no <html> wrapper). ``compact`` fits a page:
     for a meeting with several people, one page each."""
@@ -232,13 +242,8 @@ def brief_html(brief: Brief, compact: bool = False, omit: frozenset[str] = froze
         if "interactions" in omit
         else f"<h2>Last interactions</h2><table width='100%' cellspacing='0'>{interactions}</table>"
     )
-    face = FACE_SIZE // 2 if compact else FACE_SIZE
     page = f"""
-<table cellspacing='0'><tr>
-<td width='{face + 12}'><img src='{brief.face_name}' width='{face}' height='{face}'></td>
-<td><h1>{_e(contact.display_name)}</h1>
-<p class='sub'>{role or "No current role recorded"} · brief of {today:%A %d %B %Y}</p></td>
-</tr></table>
+{_heading(brief, role, compact)}
 <h2>Talking points</h2>
 {points or "<p class='muted'>Nothing pressing: listen, and learn one new thing.</p>"}
 <h2>Who they are</h2>

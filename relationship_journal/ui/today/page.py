@@ -54,6 +54,13 @@ KIND_ICONS = {
 }
 
 
+def _face_label(moment: Moment, photo: bytes | None) -> QLabel:
+    picture = QLabel()
+    picture.setObjectName("momentFace")
+    picture.setPixmap(face(moment.contact_name, photo, 32))
+    return picture
+
+
 class MomentRow(QWidget):
     """One moment: what, who, why, and its actions."""
 
@@ -73,9 +80,7 @@ class MomentRow(QWidget):
         kind_icon.setEnabled(False)
         kind_icon.setToolTip(moment.kind.label)
         if moment.contact_id is not None:
-            self.face = QLabel()
-            self.face.setObjectName("momentFace")
-            self.face.setPixmap(face(moment.contact_name, photo, 32))
+            self.face = _face_label(moment, photo)
             layout.addWidget(self.face, 0, Qt.AlignmentFlag.AlignTop)
         text = QVBoxLayout()
         text.setSpacing(1)

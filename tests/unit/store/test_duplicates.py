@@ -14,8 +14,8 @@ from relationship_journal.operations import duplicates
 from relationship_journal.operations.workspace import Workspace
 from relationship_journal.paths import JournalPaths
 from relationship_journal.store.contacts import create_contact, set_custom_value
-from relationship_journal.store.facts import record_fact
 from relationship_journal.store.errors import InvalidInputError, NotFoundError
+from relationship_journal.store.facts import record_fact
 from relationship_journal.store.journal import Journal
 from relationship_journal.store.ledger import EntryDraft, log_entry
 from relationship_journal.store.links import add_link

@@ -46,6 +46,9 @@ class ContactPage(LazyPage):
         self.balance, self.trend = self.header.balance, self.header.trend
         self.overview = OverviewTab(self.actions.resolve_promise)
         self.about = self.overview.about
+        self.overview.reach.copied.connect(
+            lambda value: context.tell(f"Copied {value}", undoable=False)
+        )
         self.profile = ProfileTab()
         self.profile_sections = self.profile.sections
         self.profile.edit_requested.connect(self.edit_fact)

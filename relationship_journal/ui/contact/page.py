@@ -46,8 +46,13 @@ class ContactPage(LazyPage):
         self.balance, self.trend = self.header.balance, self.header.trend
         self.overview = OverviewTab(self.actions.resolve_promise)
         self.about = self.overview.about
-        self.overview.reach.copied.connect(
-            lambda value: context.tell(f"Copied {value}", undoable=False)
+        reach = self.overview.reach
+        reach.copied.connect(lambda value: context.tell(f"Copied {value}", undoable=False))
+        reach.unhandled.connect(
+            lambda scheme, value: context.tell(
+                f"Nothing on this computer opens {scheme}: links; {value} is copied instead",
+                undoable=False,
+            )
         )
         self.profile = ProfileTab()
         self.profile_sections = self.profile.sections

@@ -32,6 +32,7 @@ class ReachBox(QWidget):
     """One row per address or number: the text (selectable), Write or Call, and Copy."""
 
     copied = Signal(str)
+    unhandled = Signal(str, str)  # scheme, value: nothing on this desktop opens it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,10 +65,16 @@ class ReachBox(QWidget):
         button.setAccessibleName(tip)
         button.setObjectName(f"reach{text}")
         if url is not None:
-            connect_plain(button.clicked, lambda: QDesktopServices.openUrl(url))
+            connect_plain(button.clicked, lambda: self._hand_over(url, value))
         else:
             connect_plain(button.clicked, lambda: self._copy(value))
         return button
+
+    def _hand_over(self, url: QUrl, value: str) -> None:
+        """To the mail program or dialler; where the desktop has none, copied instead."""
+        if not QDesktopServices.openUrl(url):
+            self._copy(value)
+            self.unhandled.emit(url.scheme(), value)
 
     def _copy(self, value: str) -> None:
         QGuiApplication.clipboard().setText(value)

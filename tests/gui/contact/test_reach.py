@@ -22,7 +22,9 @@ def test_write_call_and_copy(
     window = open_window(demo=True)
     open_by_name(window, qtbot, "jurgen")
     opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True
+    )
     qtbot.mouseClick(_button(window, "reachWrite"), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(_button(window, "reachCall"), Qt.MouseButton.LeftButton)
     assert opened == ["mailto:juergen.mueller@northwind.example", "tel:+493055501234"]
@@ -30,3 +32,14 @@ def test_write_call_and_copy(
     qtbot.mouseClick(_button(window, "reachCopy"), Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == "juergen.mueller@northwind.example"
     assert "juergen.mueller" not in window.contact_page.about.text()  # said once, above
+
+
+def test_without_a_dialler_the_number_is_copied(
+    open_window: WindowFactory, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(demo=True)
+    open_by_name(window, qtbot, "jurgen")
+    QGuiApplication.clipboard().clear()
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
+    qtbot.mouseClick(_button(window, "reachCall"), Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == "+49 30 5550 1234"

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from datetime import date
 
+from relationship_journal.commands.output import print_json
 from relationship_journal.domain.dates import DateError, parse_day
 from relationship_journal.domain.moments import bucket
 from relationship_journal.operations import agenda
@@ -40,9 +39,7 @@ def agenda_command(ws: Workspace, args: argparse.Namespace) -> int:
             }
             for moment in found
         ]
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-        return 0
+        return print_json(records)
     if not found:
         print(f"Nothing due in the {args.days} days from {start:%d %b %Y}.")
         return 0

@@ -4,9 +4,8 @@ the other."""
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
+from relationship_journal.commands.output import print_json
 from relationship_journal.operations import contacts, duplicates
 from relationship_journal.operations.workspace import Workspace
 
@@ -22,9 +21,7 @@ def duplicates_command(ws: Workspace, args: argparse.Namespace) -> int:
             }
             for p in pairs
         ]
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-        return 0
+        return print_json(records)
     if not pairs:
         print("No likely duplicates.")
         return 0

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
+from relationship_journal.commands.output import print_json
 from relationship_journal.operations import views
 from relationship_journal.operations.views import HitKind, plain
 from relationship_journal.operations.workspace import Workspace
@@ -24,9 +23,7 @@ def search_command(ws: Workspace, args: argparse.Namespace) -> int:
         for hit in hits
     ]
     if args.json:
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-        return 0
+        return print_json(records)
     if not records:
         print("Nothing found.")
         return 0

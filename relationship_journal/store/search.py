@@ -75,6 +75,12 @@ def _rows(session: Session, sql: str, params: dict[str, Any]) -> list[Any]:
     return list(session.exec(text(sql), params=params).all())  # type: ignore[call-overload]
 
 
+def _by_id(session: Session, sql: str, ids: list[int]) -> dict[int, Any]:
+    """The rows of ``sql`` (its ``{ids}`` filled with ``ids``), by their first column."""
+    listed = ",".join(str(int(i)) for i in ids)
+    return {row[0]: row for row in _rows(session, sql.format(ids=listed), {})}
+
+
 _MATCH = "search_index MATCH 'kind : ({kinds}) AND {{title body}} : (' || :q || ')'"
 
 _CONTACT_TEXTS = f"""
@@ -115,12 +121,7 @@ def _contacts(session: Session, words: list[str], params: dict[str, Any]) -> lis
     for contact_id, kind, title in _rows(session, _CONTACT_TEXTS, params):
         extra.setdefault(contact_id, f"e-mail {title}" if kind == "email" else "")
     ids = [*by_name, *(i for i in extra if i not in by_name)][:limit]
-    if not ids:
-        return []
-    facts = {
-        row[0]: row
-        for row in _rows(session, _CONTACT_FACTS.format(ids=",".join(map(str, ids))), {})
-    }
+    facts = _by_id(session, _CONTACT_FACTS, ids)
     hits = []
     for contact_id in ids:
         if contact_id not in facts:
@@ -150,12 +151,7 @@ def _organisations(session: Session, words: list[str], params: dict[str, Any]) -
     by_name = {m.ref_id: m for m in names_matching(session, ORGANISATION_NAMES, words, limit)}
     others = [row[0] for row in _rows(session, _ORGANISATION_TEXTS, params)]
     ids = [*by_name, *(i for i in others if i not in by_name)][:limit]
-    if not ids:
-        return []
-    facts = {
-        row[0]: row
-        for row in _rows(session, _ORGANISATION_FACTS.format(ids=",".join(map(str, ids))), {})
-    }
+    facts = _by_id(session, _ORGANISATION_FACTS, ids)
     hits = []
     for organisation_id in ids:
         _, name, industry, people = facts[organisation_id]

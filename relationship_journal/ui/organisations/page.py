@@ -31,7 +31,7 @@ from relationship_journal.ui.widgets import label
 IdRole = Qt.ItemDataRole.UserRole
 # The list's columns; each sorts by its figure (numbers as numbers, by a click on its head).
 COLUMNS = ("Organisation", "People", "Balance", "Last contact", "Promises")
-COLUMN_WIDTHS = (0, 56, 62, 96, 74)
+COLUMN_WIDTHS = (160, 56, 62, 96, 72)
 
 
 def _figure(value: float | str, shown: str) -> QTableWidgetItem:
@@ -72,8 +72,8 @@ class OrganisationsPage(LazyPage):
         for column, width in enumerate(COLUMN_WIDTHS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.list.setColumnWidth(column, width)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Names stay readable; on a narrow window the figures scroll into view instead.
+        header.setStretchLastSection(True)
         self.list.setSortingEnabled(True)
         self.list.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.account = AccountView()
@@ -91,8 +91,10 @@ class OrganisationsPage(LazyPage):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.account)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([370, 470])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([400, 460])
+        self.account.setMinimumWidth(330)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 12)
         layout.setSpacing(10)

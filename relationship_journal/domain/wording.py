@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from dateutil.relativedelta import relativedelta
+
 
 def count_of(number: int, singular: str, plural: str | None = None) -> str:
     """``number`` with the noun in the right form, thousands grouped."""
@@ -19,9 +21,12 @@ def known_for(met_on: date | None, today: date) -> str:
     days = max((today - met_on).days, 0)
     if days < 60:
         return count_of(days, "day")
-    if days < 730:
-        return count_of(days // 30, "month")
-    return count_of(days // 365, "year")
+    # Whole calendar months and years: a year counts only once its anniversary has come.
+    elapsed = relativedelta(today, met_on)
+    months = elapsed.years * 12 + elapsed.months
+    if months < 24:
+        return count_of(months, "month")
+    return count_of(elapsed.years, "year")
 
 
 def relative_day(day: date, today: date) -> str:

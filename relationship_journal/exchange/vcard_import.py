@@ -161,7 +161,10 @@ def card_to_record(card: Card) -> ImportRecord:
         )
         draft.display_name = fallback
     for field_name, message in card.problems:
-        record.warn(field_name, f"{field_name} {message}: left out")
+        if field_name == "card":  # about the whole card, not one value
+            record.warn(field_name, f"the card {message}")
+        else:
+            record.warn(field_name, f"{field_name} {message}: left out")
     if not draft.display_name:
         record.refuse("name", "has no name, organisation, email or phone")
     title = card.first("TITLE")

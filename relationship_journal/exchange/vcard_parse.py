@@ -352,7 +352,9 @@ def parse_cards(data: bytes) -> list[Card]:
         _add_property(stack[-1], known, value, decoder)
     while stack:  # a card the file forgot to end
         finished = stack.pop()
-        finished.problems.append(("END", "the card has no END:VCARD; read to the end of file"))
+        finished.problems.append(
+            ("card", "has no END:VCARD line; it was read up to the end of the file")
+        )
         (stack[-1].agents if stack else cards).append(finished)
     if not cards:
         raise VCardSyntaxError("no vCard found (a vCard starts with BEGIN:VCARD)")

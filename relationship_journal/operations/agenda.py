@@ -13,6 +13,7 @@ from relationship_journal.operations.workspace import Done, Workspace
 from relationship_journal.store import agenda as store
 from relationship_journal.store.contact_list import Drifting, drifting
 from relationship_journal.store.errors import InvalidInputError
+from relationship_journal.store.promises import set_promise_status
 from relationship_journal.store.reminders import add_reminder, check_rule
 
 __all__ = ["Drifting", "Moment"]
@@ -49,7 +50,15 @@ def due_for_notice(ws: Workspace, at: datetime) -> list[Moment]:
 
 
 def mark_done(ws: Workspace, moment: Moment) -> Done[None]:
-    now = ws.clock.now()
+    """Done with a moment; for a promise (mine or theirs), that it was kept."""
+    now, today = ws.clock.now(), ws.clock.today()
+    if moment.kind in (MomentKind.PROMISE_MINE, MomentKind.PROMISE_THEIRS):
+        promise_id = int(moment.key.removeprefix("promise:"))
+
+        def keep(session: Session) -> None:
+            set_promise_status(session, promise_id, "kept", today)
+
+        return ws.write(f"Promise kept: {moment.title}", keep)
     return ws.write(f"Done: {moment.title}", lambda s: store.mark_done(s, moment.key, now))
 
 

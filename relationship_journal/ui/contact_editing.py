@@ -37,8 +37,10 @@ class ContactEditing(QObject):
         draft = self._ask(None)
         if draft is not None:
             self._open_contact(self._context.do(contacts.create, draft))
+            self._context.tell(f"Added {draft.display_name}")
 
     def edit_contact(self, contact_id: int) -> None:
         draft = self._ask(contacts.draft_for_editing(self._context.ws, contact_id))
         if draft is not None:
             self._context.do(contacts.edit, contact_id, draft)
+            self._context.tell(f"Saved {draft.display_name}")

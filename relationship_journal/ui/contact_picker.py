@@ -178,9 +178,9 @@ class ContactPicker(QWidget):
                     if item is not None and not self.matches.isHidden():
                         self._choose_item(item)
                     return True
-                if self._chosen:
-                    self.done.emit()
-                    return True
+                # Nobody chosen yet is fine too: the form asks for someone when it is saved.
+                self.done.emit()
+                return True
             if key == Qt.Key.Key_Backspace and not self.search.text() and self._chosen:
                 self.remove(self._chosen[-1])  # as in a mail program's address field
                 return True

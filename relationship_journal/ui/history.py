@@ -31,3 +31,7 @@ class History:
 
     def forget_contact(self, contact_id: int) -> None:
         self._places = [p for p in self._places if p.contact_id != contact_id]
+
+    def clear(self) -> None:
+        """Forget every place: another journal's contacts are other people."""
+        self._places.clear()

@@ -371,6 +371,8 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(False)
         self.registry["startOwn"].setVisible(False)
         self.contact_page.contact_id = None
+        self.contacts_page.forget_filters()  # the demo's search means nothing in the new journal
+        self.history.clear()
         self.today_page.clear_news()
         self.notifications.reset()
 

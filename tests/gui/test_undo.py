@@ -163,11 +163,14 @@ def test_each_write_is_undone_and_redone_then_kept_after_a_restart(
     window = open_window()
     sofia = _setup(window)
     final: dict[str, object] = {}
+    said: dict[str, str] = {}
     for name, act, observe in _actions(window, qtbot, monkeypatch, sofia):
         open_by_name(window, qtbot, "sofia")
         before = observe()
         steps = window.context.undo_stack.count()
+        window.toast.text.setText("")
         act()
+        said[name] = window.toast.text.text()
         after = observe()
         assert after != before, name
         assert window.context.undo_stack.count() == steps + 1, name  # one step per action
@@ -176,6 +179,8 @@ def test_each_write_is_undone_and_redone_then_kept_after_a_restart(
         trigger(window, "redo")
         assert observe() == after, name
         final[name] = after
+    # Each action says what it did, with Undo at hand.
+    assert [name for name, text in said.items() if not text] == []
     window.close()
 
     again = open_window()

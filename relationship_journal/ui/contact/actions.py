@@ -89,6 +89,7 @@ class ContactActions(QObject):
         )
         if ok:
             self._context.do(answers.record_answer, contact_id, topic_key, text)
+            self._context.tell(f"{topic.label}: saved, the earlier answer kept in its history")
 
     def show_fact_history(self, topic_key: str) -> None:
         shown = self._shown()
@@ -110,6 +111,7 @@ class ContactActions(QObject):
             self._context.do(
                 stages.move, contact_id, choice.layer, choice.stage, choice.model_key, choice.note
             )
+            self._context.tell(f"{choice.layer}: {choice.stage}")
 
     def edit_notice(self) -> None:
         shown = self._shown()
@@ -130,6 +132,8 @@ class ContactActions(QObject):
         draft, ok = PromiseDialog.get_promise(self._page, name)
         if ok and draft is not None:
             self._context.do(promises.make, contact_id, draft.text, draft.owner, draft.due_on)
+            mine = draft.owner == "me"
+            self._context.tell(f"{'You promised' if mine else f'{name} promised'}: {draft.text}")
 
     def resolve_promise(self, promise_id: int, status: str) -> None:
         resolve_promise(self._page, self._context, promise_id, status)
@@ -143,9 +147,11 @@ class ContactActions(QObject):
         choice, ok = LinkDialog.get_link(self._page, name, candidates, contact_id)
         if ok and choice is not None:
             self._context.do(contacts.link, contact_id, choice.other_ids, choice.kind, choice.note)
+            self._context.tell(f"Linked {name}")
 
     def remove_link(self, link_id: int) -> None:
         self._context.do(contacts.unlink, link_id)
+        self._context.tell("Link removed")
 
     def delete_entry(self, entry_id: int) -> None:
         self._context.do(capture.remove_entry, entry_id)

@@ -186,9 +186,13 @@ class ContactsPage(LazyPage):
         self.apply_filter()
 
     def clear_filters(self) -> None:
+        self.forget_filters()
+        self.focus_search()
+
+    def forget_filters(self) -> None:
+        """Every filter back to everyone, the keyboard left where it is."""
         self._reset_filters(keep_text=False)
         self.apply_filter()
-        self.focus_search()
 
     def _reset_filters(self, keep_text: bool) -> None:
         widgets = (self.search, self.tag_box, self.stage_box, self.tier_box, self.drifting)

@@ -195,3 +195,18 @@ def test_keys_typed_before_the_dialog_appears_go_into_it(
     trigger(window, "logInteraction")
     assert _entries(window) == [("Grace Whitfield", "Coffee after the workshop")]
     assert window.current_page_key() == "today"  # the keys did not move the navigation
+
+
+def test_enter_in_an_empty_with_moves_on_to_the_summary(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[tuple[bool, str]] = []
+
+    def steps(dialog: LogDialog) -> None:
+        qtbot.keyClick(dialog.picker.search, Qt.Key.Key_Return)
+        seen.append((dialog.summary.hasFocus(), dialog.error.text()))
+        dialog.reject()
+
+    _drive(monkeypatch, qtbot, steps)
+    trigger(window, "logInteraction")
+    assert seen == [(True, "")]

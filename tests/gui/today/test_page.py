@@ -16,7 +16,7 @@ from relationship_journal.ui.ledger.log_dialog import LogDialog
 from relationship_journal.ui.preferences import Preferences
 from relationship_journal.ui.today.page import MomentRow
 from relationship_journal.ui.today.reminder_dialog import ReminderDialog
-from tests.gui.conftest import WindowFactory, peek, seed, wait_for_agenda
+from tests.gui.conftest import WindowFactory, peek, seed, trigger, wait_for_agenda
 
 
 def _row(rows: list[MomentRow], kind: MomentKind) -> MomentRow:
@@ -134,8 +134,11 @@ def test_the_demo_never_notifies_and_leaves_nothing_behind(
     assert window.notifications.check(morning) == []  # made-up people stay off the desktop
     window.today_page.show_news(window.today_page.moments[:2])
     assert window.today_page.news.isVisibleTo(window)
+    window.go(1)
+    qtbot.keyClicks(window.contacts_page.search, "elodie")
     qtbot.mouseClick(window.findChild(QPushButton, "startOwnJournal"), Qt.MouseButton.LeftButton)
     wait_for_agenda(qtbot, window)
+    assert window.contacts_page.search.text() == ""  # the demo's search is not carried over
     assert not window.today_page.news.isVisibleTo(window)
     assert window.today_page.moments == []
     assert "Your journal · 0 contacts" in window.status_label.text()
@@ -180,3 +183,20 @@ def test_closing_the_profile_editor_with_typed_text_asks_first(
     qtbot.keyClick(dialog.text, Qt.Key.Key_Escape)
     assert asked == ["Close without saving this answer?"]
     assert dialog.isVisible()
+
+
+def test_done_on_a_promise_means_it_was_kept(open_window: WindowFactory, qtbot: QtBot) -> None:
+    from relationship_journal.store.models import Promise
+
+    window = open_window(demo=True)
+    row = _row(window.today_page.rows(), MomentKind.PROMISE_MINE)
+    promise_id = int(row.moment.key.removeprefix("promise:"))
+    qtbot.mouseClick(row.done_button, Qt.MouseButton.LeftButton)
+    wait_for_agenda(qtbot, window)
+    kept = peek(window, lambda s: s.get(Promise, promise_id))
+    assert kept is not None and kept.status == "kept"
+    assert row.moment.key not in [r.moment.key for r in window.today_page.rows()]
+    trigger(window, "undo")
+    wait_for_agenda(qtbot, window)
+    reopened = peek(window, lambda s: s.get(Promise, promise_id))
+    assert reopened is not None and reopened.status == "open"

@@ -93,3 +93,12 @@ def test_files_that_are_not_contacts_are_refused_clearly(name: str) -> None:
     with pytest.raises(ImportFileError) as raised:
         read_file(DATA / name)
     assert "binary" in str(raised.value) or "not a known contacts export" in str(raised.value)
+
+
+def test_a_card_without_its_end_is_read_to_the_end_of_the_file_and_says_so() -> None:
+    (record,) = read_vcards("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Lind\r\nTEL:+46 8 555 0100\r\n")
+    assert record.valid
+    assert record.draft.display_name == "Anna Lind"
+    assert [str(p) for p in record.problems] == [
+        "card 1, Anna Lind: the card has no END:VCARD line; it was read up to the end of the file"
+    ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import warnings
 from pathlib import Path
 
 import pytest
@@ -60,12 +61,16 @@ def test_the_models_match_the_migrated_schema() -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
     from sqlalchemy import create_engine
+    from sqlalchemy.exc import SAWarning
     from sqlmodel import SQLModel
 
     import relationship_journal.store.models  # noqa: F401  (declares the tables)
 
     engine = create_engine("sqlite://")
-    with engine.begin() as connection:
+    with engine.begin() as connection, warnings.catch_warnings():
+        # Indexes on expressions (a month-day of a date, say) are made by hand in migrations
+        # and cannot be reflected; SQLAlchemy says so, and leaves them out of the comparison.
+        warnings.filterwarnings("ignore", "Skipped unsupported reflection", SAWarning)
         schema.upgrade(connection)
         context = MigrationContext.configure(connection, opts={"compare_type": False})
         differences = compare_metadata(context, SQLModel.metadata)

@@ -38,6 +38,23 @@ def _colour_for(value: float, colours: ChartColours) -> QColor:
     return colours.neutral
 
 
+@dataclass(frozen=True)
+class _Scale:
+    """Where a point of the series lands in the plot."""
+
+    plot: QRectF
+    count: int
+    low: float
+    top: float
+
+    def y(self, value: float) -> float:
+        span = self.top - self.low or 1.0
+        return self.plot.bottom() - (value - self.low) / span * self.plot.height()
+
+    def x(self, index: int) -> float:
+        return self.plot.left() + index / (self.count - 1) * self.plot.width()
+
+
 def paint_balance(
     painter: QPainter,
     area: QRectF,
@@ -46,60 +63,72 @@ def paint_balance(
     compact: bool = False,
     today: date | None = None,
 ) -> None:
+    """The balance over time; the last point is labelled "today" unless ``today`` says it is
+    another day (series are worked out up to the moment they are drawn)."""
     left = 8 if compact else 40
-    bottom = 6 if compact else 22
-    plot = area.adjusted(left, 8, -10, -bottom)
+    plot = area.adjusted(left, 8, -10, -(6 if compact else 22))
     if len(series) < 2 or plot.width() <= 0 or plot.height() <= 0:
         painter.setPen(colours.text)
         painter.drawText(area, Qt.AlignmentFlag.AlignCenter, "No deposits or withdrawals yet")
         return
     values = [value for _, value in series]
-    top_value = max(max(values), 1.0)
-    low_value = min(min(values), 0.0)
-    span = top_value - low_value or 1.0
-
-    def y_of(value: float) -> float:
-        return plot.bottom() - (value - low_value) / span * plot.height()
-
-    def x_of(index: int) -> float:
-        return plot.left() + index / (len(series) - 1) * plot.width()
-
-    zero_y = y_of(0.0)
+    scale = _Scale(plot, len(values), min(min(values), 0.0), max(max(values), 1.0))
     painter.setPen(QPen(colours.grid, 1, Qt.PenStyle.DashLine))
-    painter.drawLine(QPointF(plot.left(), zero_y), QPointF(plot.right(), zero_y))
+    painter.drawLine(QPointF(plot.left(), scale.y(0.0)), QPointF(plot.right(), scale.y(0.0)))
     if not compact:
         painter.setPen(colours.text)
-        marks = (top_value, 0.0, low_value) if low_value < 0 else (top_value, 0.0)
-        for value in marks:
-            painter.drawText(
-                QRectF(area.left(), y_of(value) - 8, left - 6, 16),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                f"{value:+.0f}" if value else "0",
-            )
-        first, last = series[0][0], series[-1][0]
+        _paint_axis_labels(painter, QRectF(area.left(), 0, left - 6, 0), scale)
+        last = series[-1][0]
+        _paint_dates(painter, plot, series[0][0], "today" if today in (None, last) else last)
+    _paint_line(painter, scale, values, _colour_for(values[-1], colours), compact)
+
+
+def _paint_axis_labels(painter: QPainter, column: QRectF, scale: _Scale) -> None:
+    marks = (scale.top, 0.0, scale.low) if scale.low < 0 else (scale.top, 0.0)
+    for value in marks:
         painter.drawText(
-            QRectF(plot.left(), plot.bottom() + 4, 120, 16),
-            Qt.AlignmentFlag.AlignLeft,
-            f"{first:%b %Y}",
+            QRectF(column.left(), scale.y(value) - 8, column.width(), 16),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            _mark(value),
         )
-        painter.drawText(
-            QRectF(plot.right() - 120, plot.bottom() + 4, 120, 16),
-            Qt.AlignmentFlag.AlignRight,
-            "today" if last == (today or date.today()) else f"{last:%d %b %Y}",
-        )
+
+
+def _mark(value: float) -> str:
+    """The peak and the trough as they are: "+1.6", not a rounded "+2" above a lower line."""
+    if not value:
+        return "0"
+    return f"{value:+.0f}" if abs(value) >= 10 or value == round(value) else f"{value:+.1f}"
+
+
+def _paint_dates(painter: QPainter, plot: QRectF, first: date, last: date | str) -> None:
+    painter.drawText(
+        QRectF(plot.left(), plot.bottom() + 4, 120, 16),
+        Qt.AlignmentFlag.AlignLeft,
+        f"{first:%b %Y}",
+    )
+    painter.drawText(
+        QRectF(plot.right() - 120, plot.bottom() + 4, 120, 16),
+        Qt.AlignmentFlag.AlignRight,
+        last if isinstance(last, str) else f"{last.day} {last:%b %Y}",
+    )
+
+
+def _paint_line(
+    painter: QPainter, scale: _Scale, values: list[float], colour: QColor, compact: bool
+) -> None:
     line = QPainterPath()
     for index, value in enumerate(values):
-        point = QPointF(x_of(index), y_of(value))
+        point = QPointF(scale.x(index), scale.y(value))
         if index == 0:
             line.moveTo(point)
         else:
             line.lineTo(point)
+    zero_y = scale.y(0.0)
     fill_path = QPainterPath(line)
-    fill_path.lineTo(QPointF(x_of(len(values) - 1), zero_y))
-    fill_path.lineTo(QPointF(x_of(0), zero_y))
+    fill_path.lineTo(QPointF(scale.x(len(values) - 1), zero_y))
+    fill_path.lineTo(QPointF(scale.x(0), zero_y))
     fill_path.closeSubpath()
-    colour = _colour_for(values[-1], colours)
-    gradient = QLinearGradient(0, plot.top(), 0, plot.bottom())
+    gradient = QLinearGradient(0, scale.plot.top(), 0, scale.plot.bottom())
     fill = QColor(colour)
     fill.setAlpha(70)
     gradient.setColorAt(0, fill)
@@ -109,7 +138,7 @@ def paint_balance(
     painter.setPen(QPen(colour, 1.6 if compact else 2.2))
     painter.drawPath(line)
     painter.setBrush(colour)
-    painter.drawEllipse(QPointF(x_of(len(values) - 1), y_of(values[-1])), 3.5, 3.5)
+    painter.drawEllipse(QPointF(scale.x(len(values) - 1), scale.y(values[-1])), 3.5, 3.5)
 
 
 def balance_image(

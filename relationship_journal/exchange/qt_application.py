@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 
 def gui_application() -> QCoreApplication:
@@ -18,4 +18,6 @@ def gui_application() -> QCoreApplication:
         return existing
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    return QGuiApplication(["relationship-journal"])
+    # A widgets application, not a bare GUI one: the same process may open a window later
+    # (the test suite does), and Qt allows one application object per process.
+    return QApplication(["relationship-journal"])

@@ -39,10 +39,10 @@ from relationship_journal.ui.contact_editing import ContactEditing
 from relationship_journal.ui.contacts.page import ContactsPage
 from relationship_journal.ui.context import JournalContext, LogRequest
 from relationship_journal.ui.help import show_about, show_shortcuts
-from relationship_journal.ui.history import History, Place
 from relationship_journal.ui.journal.page import JournalPage
 from relationship_journal.ui.journal_source import JournalSource
 from relationship_journal.ui.journal_switch import JournalSwitch
+from relationship_journal.ui.navigation import CONTACT_PAGE, Navigator
 from relationship_journal.ui.notifications import NotificationCenter
 from relationship_journal.ui.organisations.page import OrganisationsPage
 from relationship_journal.ui.portfolio.page import PortfolioPage
@@ -50,7 +50,7 @@ from relationship_journal.ui.privacy.actions import PrivacyActions
 from relationship_journal.ui.privacy.window_lock import WindowLock
 from relationship_journal.ui.promises.page import PromisesPage
 from relationship_journal.ui.search.switcher import QuickSwitcher
-from relationship_journal.ui.sidebar import NAVIGATION, Sidebar
+from relationship_journal.ui.sidebar import Sidebar
 from relationship_journal.ui.tasks import wait_for_tasks
 from relationship_journal.ui.toast import Toast
 from relationship_journal.ui.today.page import TodayPage
@@ -61,8 +61,6 @@ from relationship_journal.ui.window_menus import build_menus
 
 if TYPE_CHECKING:
     from relationship_journal.ui.brief.dialog import BriefDialog
-
-CONTACT_PAGE = len(NAVIGATION)
 
 
 class MainWindow(QMainWindow):
@@ -78,7 +76,6 @@ class MainWindow(QMainWindow):
         self.context = JournalContext(
             journal, paths, source.is_demo, self, DraftStore(paths.drafts, journal.key)
         )
-        self.history = History()
         self.toast = Toast()
         self.toast.attach(self.context, self.open_contact)
         self.capture = Capture(self, self.context)
@@ -116,7 +113,6 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar()
         self.search_box, self.navigation = self.sidebar.search_box, self.sidebar.navigation
         self.search_box.textEdited.connect(self._search_from_box)
-        self.navigation.currentRowChanged.connect(self._navigate)
 
         context = self.context
         self.today_page = TodayPage(context)
@@ -139,6 +135,9 @@ class MainWindow(QMainWindow):
             self.contact_page,
         ):
             self.pages.addWidget(page)
+        self.navigator = Navigator(
+            self.pages, self.navigation, self.contacts_page, self.contact_page
+        )
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -192,78 +191,31 @@ class MainWindow(QMainWindow):
     # --- navigation ----------------------------------------------------------------------------
 
     def go(self, index: int) -> None:
-        self.navigation.setCurrentRow(index)
-        self._navigate(index)
-
-    def _navigate(self, index: int) -> None:
-        if 0 <= index < len(NAVIGATION):
-            self.history.leave(self._here(), Place(index))
-            self.pages.setCurrentIndex(index)
-
-    def _here(self) -> Place:
-        index = self.pages.currentIndex()
-        return Place(index, self.contact_page.contact_id if index == CONTACT_PAGE else None)
+        self.navigator.go(index)
 
     def current_page_key(self) -> str:
-        if self.pages.currentIndex() == CONTACT_PAGE:
-            return "contact"
-        return NAVIGATION[self.pages.currentIndex()][0]
+        return self.navigator.current_page_key()
 
     def current_contact(self) -> int | None:
-        """The contact on show, or the first one selected in the contacts list."""
-        if self.pages.currentIndex() == CONTACT_PAGE:
-            return self.contact_page.contact_id
-        if self.pages.currentIndex() == 1:
-            ids = self.contacts_page.selected_ids()
-            return ids[0] if ids else None
-        return None
+        return self.navigator.current_contact()
+
+    def open_contact(self, contact_id: int, remember: bool = True) -> None:
+        self.navigator.open_contact(contact_id, remember)
+
+    def back(self) -> None:
+        self.navigator.back()
+
+    def step_contact(self, step: int) -> None:
+        self.navigator.step_contact(step)
 
     def _contact_commands(self, *_args: object) -> None:
         someone = self.current_contact() is not None
         for name in ("editContact", "brief"):
             self.registry[name].setEnabled(someone)
 
-    def open_contact(self, contact_id: int, remember: bool = True) -> None:
-        if remember:
-            self.history.leave(self._here(), Place(CONTACT_PAGE, contact_id))
-        self.contact_page.show_contact(contact_id)
-        self.navigation.blockSignals(True)
-        self.navigation.setCurrentRow(1)
-        self.navigation.blockSignals(False)
-        self.pages.setCurrentIndex(CONTACT_PAGE)
-        self.contacts_page.select_contact(contact_id)
-
     def _contact_gone(self, contact_id: int, name: str) -> None:
-        self.history.forget_contact(contact_id)
-        if self.pages.currentIndex() == CONTACT_PAGE:
-            self.pages.setCurrentIndex(1)
-            self.navigation.setCurrentRow(1)
+        self.navigator.contact_gone(contact_id)
         self.context.tell(f"{name} is no longer in the journal.", undoable=False)
-
-    def back(self) -> None:
-        place = self.history.back()
-        if place is None:
-            return
-        if place.contact_id is not None:
-            self.open_contact(place.contact_id, remember=False)
-            return
-        self.navigation.blockSignals(True)
-        self.navigation.setCurrentRow(place.page)
-        self.navigation.blockSignals(False)
-        self.pages.setCurrentIndex(place.page)
-
-    def step_contact(self, step: int) -> None:
-        current = self.contact_page.contact_id
-        if self.pages.currentIndex() == CONTACT_PAGE and current is not None:
-            neighbour = self.contacts_page.neighbour_of(current, step)
-            if neighbour is not None:
-                self.contact_page.show_contact(neighbour)
-                self.contacts_page.select_contact(neighbour)
-            return
-        model, table = self.contacts_page.model, self.contacts_page.table
-        if self.pages.currentIndex() == 1 and model.rowCount():
-            row = max(0, min(model.rowCount() - 1, table.currentIndex().row() + step))
-            table.selectRow(row)
 
     def open_switcher(self, text: str = "") -> QuickSwitcher:
         switcher = QuickSwitcher(self, self.context)
@@ -372,7 +324,7 @@ class MainWindow(QMainWindow):
         self.registry["startOwn"].setVisible(False)
         self.contact_page.contact_id = None
         self.contacts_page.forget_filters()  # the demo's search means nothing in the new journal
-        self.history.clear()
+        self.navigator.history.clear()
         self.today_page.clear_news()
         self.notifications.reset()
 

@@ -1,0 +1,107 @@
+"""Moving between the window's pages and contacts, with a history for Back (Alt+Left).
+
+The sidebar's rows are the first pages of the stack; the contact page comes after them and
+is reached by opening a contact, never from the sidebar (which then shows Contacts).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QListWidget, QStackedWidget
+
+from relationship_journal.ui.contact.page import ContactPage
+from relationship_journal.ui.contacts.page import ContactsPage
+from relationship_journal.ui.history import History, Place
+from relationship_journal.ui.sidebar import NAVIGATION
+
+CONTACT_PAGE = len(NAVIGATION)
+CONTACTS_PAGE = 1
+
+
+class Navigator:
+    def __init__(
+        self,
+        pages: QStackedWidget,
+        navigation: QListWidget,
+        contacts_page: ContactsPage,
+        contact_page: ContactPage,
+    ) -> None:
+        self.pages = pages
+        self.navigation = navigation
+        self.contacts_page = contacts_page
+        self.contact_page = contact_page
+        self.history = History()
+        navigation.currentRowChanged.connect(self._navigate)
+
+    def go(self, index: int) -> None:
+        self.navigation.setCurrentRow(index)
+        self._navigate(index)
+
+    def _navigate(self, index: int) -> None:
+        if 0 <= index < len(NAVIGATION):
+            self.history.leave(self._here(), Place(index))
+            self.pages.setCurrentIndex(index)
+
+    def _here(self) -> Place:
+        index = self.pages.currentIndex()
+        return Place(index, self.contact_page.contact_id if index == CONTACT_PAGE else None)
+
+    def on_contact_page(self) -> bool:
+        return self.pages.currentIndex() == CONTACT_PAGE
+
+    def current_page_key(self) -> str:
+        if self.on_contact_page():
+            return "contact"
+        return NAVIGATION[self.pages.currentIndex()][0]
+
+    def current_contact(self) -> int | None:
+        """The contact on show, or the first one selected in the contacts list."""
+        if self.on_contact_page():
+            return self.contact_page.contact_id
+        if self.pages.currentIndex() == CONTACTS_PAGE:
+            ids = self.contacts_page.selected_ids()
+            return ids[0] if ids else None
+        return None
+
+    def open_contact(self, contact_id: int, remember: bool = True) -> None:
+        if remember:
+            self.history.leave(self._here(), Place(CONTACT_PAGE, contact_id))
+        self.contact_page.show_contact(contact_id)
+        self._show(CONTACT_PAGE, sidebar_row=CONTACTS_PAGE)
+        self.contacts_page.select_contact(contact_id)
+
+    def contact_gone(self, contact_id: int) -> None:
+        """A contact left the journal (deleted, or an undo took it away): leave its page."""
+        self.history.forget_contact(contact_id)
+        if self.on_contact_page():
+            self.go(CONTACTS_PAGE)
+
+    def back(self) -> None:
+        place = self.history.back()
+        if place is None:
+            return
+        if place.contact_id is not None:
+            self.open_contact(place.contact_id, remember=False)
+        else:
+            self._show(place.page, sidebar_row=place.page)
+
+    def _show(self, page: int, sidebar_row: int) -> None:
+        """Show ``page`` and mark ``sidebar_row``, without that counting as a move."""
+        self.navigation.blockSignals(True)
+        self.navigation.setCurrentRow(sidebar_row)
+        self.navigation.blockSignals(False)
+        self.pages.setCurrentIndex(page)
+
+    def step_contact(self, step: int) -> None:
+        """The next or previous contact in the list's order: on the contact page, open it;
+        in the list, select it."""
+        current = self.contact_page.contact_id
+        if self.on_contact_page() and current is not None:
+            neighbour = self.contacts_page.neighbour_of(current, step)
+            if neighbour is not None:
+                self.contact_page.show_contact(neighbour)
+                self.contacts_page.select_contact(neighbour)
+            return
+        model, table = self.contacts_page.model, self.contacts_page.table
+        if self.pages.currentIndex() == CONTACTS_PAGE and model.rowCount():
+            row = max(0, min(model.rowCount() - 1, table.currentIndex().row() + step))
+            table.selectRow(row)

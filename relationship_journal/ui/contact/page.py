@@ -39,21 +39,11 @@ class ContactPage(LazyPage):
         self.actions = ContactActions(self, context)
 
         self.header = ContactHeader()
-        connect_plain(self.header.face.choose_action.triggered, self.actions.choose_photo)
-        connect_plain(self.header.face.remove_action.triggered, self.actions.remove_photo)
-        self.header.face.photo_dropped.connect(self.actions.set_photo)
         self.name, self.role = self.header.name, self.header.role
         self.balance, self.trend = self.header.balance, self.header.trend
         self.overview = OverviewTab(self.actions.resolve_promise)
         self.about = self.overview.about
-        reach = self.overview.reach
-        reach.copied.connect(lambda value: context.tell(f"Copied {value}", undoable=False))
-        reach.unhandled.connect(
-            lambda scheme, value: context.tell(
-                f"Nothing on this computer opens {scheme}: links; {value} is copied instead",
-                undoable=False,
-            )
-        )
+        self._connect_face_and_reach(context)
         self.profile = ProfileTab()
         self.profile_sections = self.profile.sections
         self.profile.edit_requested.connect(self.edit_fact)
@@ -96,6 +86,21 @@ class ContactPage(LazyPage):
         layout.addWidget(self.header)
         layout.addLayout(row)
         layout.addWidget(self.tabs, 1)
+
+    def _connect_face_and_reach(self, context: JournalContext) -> None:
+        """The photo's menu and drops; Write, Call and Copy's word to the user."""
+        face = self.header.face
+        connect_plain(face.choose_action.triggered, self.actions.choose_photo)
+        connect_plain(face.remove_action.triggered, self.actions.remove_photo)
+        face.photo_dropped.connect(self.actions.set_photo)
+        reach = self.overview.reach
+        reach.copied.connect(lambda value: context.tell(f"Copied {value}", undoable=False))
+        reach.unhandled.connect(
+            lambda scheme, value: context.tell(
+                f"Nothing on this computer opens {scheme}: links; {value} is copied instead",
+                undoable=False,
+            )
+        )
 
     def _buttons(self) -> list[QPushButton]:
         specs = (

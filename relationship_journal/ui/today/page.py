@@ -64,9 +64,7 @@ def _face_label(moment: Moment, photo: bytes | None) -> QLabel:
 class MomentRow(QWidget):
     """One moment: what, who, why, and its actions."""
 
-    def __init__(
-        self, page: TodayPage, moment: Moment, today: date, photo: bytes | None = None
-    ) -> None:
+    def __init__(self, page: TodayPage, moment: Moment, today: date) -> None:
         super().__init__()
         self.moment = moment
         self.setObjectName("momentRow")
@@ -80,7 +78,7 @@ class MomentRow(QWidget):
         kind_icon.setEnabled(False)
         kind_icon.setToolTip(moment.kind.label)
         if moment.contact_id is not None:
-            self.face = _face_label(moment, photo)
+            self.face = _face_label(moment, page.faces.get(moment.contact_id))
             layout.addWidget(self.face, 0, Qt.AlignmentFlag.AlignTop)
         text = QVBoxLayout()
         text.setSpacing(1)
@@ -156,6 +154,7 @@ class TodayPage(QWidget):
         self.context = context
         self.moments: list[Moment] = []
         self._rows: list[MomentRow] = []
+        self.faces: dict[int, bytes] = {}  # of the contacts on the rows being shown
         self._expanded: set[Bucket] = set()
         self.heading = label("Today", "title")
         self.subtitle = label("", "subtitle")
@@ -265,10 +264,9 @@ class TodayPage(QWidget):
             frame_layout.addWidget(label(f"{section.value}  ({len(items)})", "section"))
             limit = SHOWN_PER_BUCKET if section in self._expanded else SHOWN_FIRST
             people = [m.contact_id for m in items[:limit] if m.contact_id is not None]
-            faces = photos.photos(self.context.ws, people)
+            self.faces = photos.photos(self.context.ws, people)
             for moment in items[:limit]:
-                photo = faces.get(moment.contact_id) if moment.contact_id is not None else None
-                row = MomentRow(self, moment, today, photo)
+                row = MomentRow(self, moment, today)
                 self._rows.append(row)
                 frame_layout.addWidget(row)
             if len(items) > limit:

@@ -156,3 +156,31 @@ def balance_image(
     paint_balance(painter, QRectF(0, 0, width, height), series, PRINT_COLOURS)
     painter.end()
     return image
+
+
+def face_image(name: str, photo: bytes | None, side: int) -> QImage:
+    """A face in a circle ``side`` pixels wide: the photo, or the initials on the colour
+    the name gives (``domain.faces``)."""
+    from relationship_journal.domain.faces import colour_for, initials
+
+    image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    circle = QPainterPath()
+    circle.addEllipse(QRectF(0, 0, side, side))
+    picture = QImage()
+    if photo and picture.loadFromData(photo):
+        painter.setClipPath(circle)
+        painter.drawImage(image.rect(), picture)
+    else:
+        painter.fillPath(circle, QColor(colour_for(name)))
+        font = painter.font()
+        font.setBold(True)
+        font.setPixelSize(max(6, round(side * 0.4)))
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, initials(name))
+    painter.end()
+    return image

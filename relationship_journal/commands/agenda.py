@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 from typing import Any
 
+from relationship_journal.commands.output import print_json
 from relationship_journal.domain.dates import DateError, parse_day
 from relationship_journal.domain.meetings import when_text
 from relationship_journal.domain.moments import bucket
@@ -74,9 +74,7 @@ def agenda_command(ws: Workspace, args: argparse.Namespace) -> int:
         ]
         records += [_meeting_record(m) for m in met]
         records.sort(key=lambda r: (r["date"], r["time"] or ""))
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-        return 0
+        return print_json(records)
     if met:
         _print_meetings(met)
     if not found:

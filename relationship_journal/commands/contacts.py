@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from relationship_journal.commands.output import print_json
 from relationship_journal.domain.dates import DateError, PartialDate, parse_day
 from relationship_journal.domain.interaction import Interaction
 from relationship_journal.domain.ledger import EntryValue
@@ -49,9 +49,7 @@ def contacts_command(ws: Workspace, args: argparse.Namespace) -> int:
             }
         )
     if args.json:
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-        return 0
+        return print_json(records)
     if not records:
         print("No contacts yet.")
         return 0

@@ -109,6 +109,24 @@ def _import(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 
 
 def _agenda(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    finding = commands.add_parser(
+        "search", help="contacts, organisations, promises, reminders, answers and entries"
+    )
+    finding.add_argument("text", nargs="+", metavar="TEXT")
+    finding.add_argument("--json", action="store_true", help="print JSON")
+    finding.set_defaults(run="search:search_command")
+
+    twins = commands.add_parser("duplicates", help="contacts that may be the same person")
+    twins.add_argument("--json", action="store_true", help="print JSON")
+    twins.set_defaults(run="duplicates:duplicates_command")
+
+    merge = commands.add_parser(
+        "merge", help="fold OTHER into KEEP (KEEP's fields win where it has them)"
+    )
+    merge.add_argument("keep", metavar="KEEP", help="the contact that stays (id or name)")
+    merge.add_argument("other", metavar="OTHER", help="the contact folded into KEEP")
+    merge.set_defaults(run="duplicates:merge_command")
+
     agenda = commands.add_parser("agenda", help="moments that matter: overdue, today, ahead")
     agenda.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="default: today")
     agenda.add_argument("--days", type=_days, default=30, metavar="N", help="default: 30")

@@ -24,11 +24,13 @@ from relationship_journal.domain.wording import day_month_year, known_for, weekd
 from relationship_journal.drawing import DEPOSIT, WITHDRAWAL
 from relationship_journal.store.agenda import collect
 from relationship_journal.store.contact_file import ContactFile, load_contact_file
+from relationship_journal.store.contact_photos import photos_of
 
 UPCOMING_DAYS = 21
 RECENT_INTERACTIONS = 12
 COMPACT_INTERACTIONS = 3
 CHART_SIZE = (470, 125)
+FACE_SIZE = 64  # the face beside the name, in the document's pixels
 
 
 @dataclass
@@ -38,9 +40,15 @@ class Brief:
     upcoming: list[Moment]
     today: date
 
+    photo: bytes | None = None
+
     @property
     def chart_name(self) -> str:
         return f"chart://balance-{self.file.id}"
+
+    @property
+    def face_name(self) -> str:
+        return f"face://contact-{self.file.id}"
 
 
 def facts_for(file: ContactFile, today: date) -> BriefFacts:
@@ -77,7 +85,8 @@ def load_brief(session: Session, contact_id: int, now: datetime) -> Brief:
         for m in collect(session, today, UPCOMING_DAYS)
         if m.contact_id == contact_id and m.day >= today - timedelta(days=30)
     ]
-    return Brief(file, talking_points(facts_for(file, today)), upcoming, today)
+    photo = photos_of(session, [contact_id]).get(contact_id)
+    return Brief(file, talking_points(facts_for(file, today)), upcoming, today, photo)
 
 
 # --- HTML --------------------------------------------------------------------------------------
@@ -167,6 +176,16 @@ FIT_STEPS: tuple[frozenset[str], ...] = tuple(
 )
 # The longest a personal answer runs in the condensed line.
 CONDENSED_CHARS = 90
+
+
+def _heading(brief: Brief, role: str, dated: str, compact: bool) -> str:
+    """The name and role beside the face."""
+    face = FACE_SIZE // 2 if compact else FACE_SIZE
+    return f"""<table cellspacing='0'><tr>
+<td width='{face + 12}'><img src='{brief.face_name}' width='{face}' height='{face}'></td>
+<td><p class='h1'>{_e(brief.file.contact.display_name)}</p>
+<p class='sub'>{role or "No current role recorded"} · brief of {dated}</p></td>
+</tr></table>"""
 
 
 def by_due_date(promises: list[PromiseRecord]) -> list[PromiseRecord]:
@@ -309,8 +328,7 @@ def brief_html(brief: Brief, compact: bool = False, omit: frozenset[str] = froze
     return (
         opening
         + f"""
-<p class='h1'>{_e(contact.display_name)}</p>
-<p class='sub'>{role or "No current role recorded"} · brief of {dated}</p>
+{_heading(brief, role, dated, compact)}
 <p class='h2'>Talking points</p>
 {points or "<p class='muted'>Nothing pressing: listen, and learn one new thing.</p>"}
 {_pair(_who(brief, compact), _relationship(brief, compact, omit), columns)}

@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     QRectF,
     QSizeF,
     Qt,
-    QUrl,
 )
 from PySide6.QtGui import (
     QColor,
@@ -26,8 +25,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from relationship_journal.drawing import balance_image
-from relationship_journal.exchange.brief import CHART_SIZE, Brief, document_html
+from relationship_journal.exchange.brief import Brief, document_html
+from relationship_journal.exchange.brief_images import add_images
 from relationship_journal.store.output_files import writing
 
 RESOLUTION = 300
@@ -38,11 +37,7 @@ FOOTER_NOTE = "Confidential — for your preparation only"
 def brief_document(sections: list[str], briefs: list[Brief]) -> QTextDocument:
     document = QTextDocument()
     document.setDocumentMargin(0)
-    for brief in briefs:
-        image = balance_image(brief.file.balance_series, *CHART_SIZE)
-        document.addResource(
-            QTextDocument.ResourceType.ImageResource, QUrl(brief.chart_name), image
-        )
+    add_images(document, briefs)
     document.setHtml(document_html(sections, compact=len(briefs) > 1))
     return document
 

@@ -17,6 +17,7 @@ from relationship_journal.exchange.brief_builder import (
     pack_sections,
     sections_for,
 )
+from relationship_journal.exchange.brief_images import add_images
 from relationship_journal.exchange.brief_pdf import fits_one_page, write_pdf
 from relationship_journal.exchange.export_all import ours
 from relationship_journal.exchange.qt_application import gui_application
@@ -27,6 +28,7 @@ from relationship_journal.store.output_files import check_target, write_failure
 __all__ = [
     "CHART_SIZE",
     "Brief",
+    "add_images",
     "balance_image",
     "brief_heading",
     "document_html",

@@ -18,7 +18,14 @@ from relationship_journal.store.organisations import (
     people_at,
 )
 from relationship_journal.store.portfolio import PortfolioPoint, portfolio
-from relationship_journal.store.search import MARK_END, MARK_START, HitKind, SearchHit, search
+from relationship_journal.store.search import (
+    MARK_END,
+    MARK_START,
+    HitKind,
+    SearchHit,
+    plain,
+    search,
+)
 
 __all__ = [
     "MARK_END",
@@ -30,6 +37,7 @@ __all__ = [
     "PersonThere",
     "PortfolioPoint",
     "SearchHit",
+    "plain",
 ]
 
 
@@ -62,5 +70,6 @@ def relationships(ws: Workspace, tiers: tuple[str, ...]) -> list[PortfolioPoint]
 
 
 def find(ws: Workspace, text: str) -> list[SearchHit]:
-    """Search everything: contacts, organisations, entries, profile answers."""
+    """Search everything: contacts, organisations, promises, reminders, profile answers and
+    entries, in that order; names inside words and with a typo or two forgiven."""
     return ws.read(lambda s: search(s, text)) if text.strip() else []

@@ -363,3 +363,13 @@ class Setting(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str
+
+
+class DistinctPair(SQLModel, table=True):
+    """Two contacts the user said are not the same person (lower id first): the duplicates
+    finder does not offer them again (migration 0006)."""
+
+    __tablename__ = "distinct_pair"
+    first_id: int = Field(foreign_key="contact.id", ondelete=CASCADE, primary_key=True)
+    second_id: int = Field(foreign_key="contact.id", ondelete=CASCADE, primary_key=True, index=True)
+    decided_at: datetime

@@ -1,9 +1,12 @@
-"""Full-text search over contacts, organisations, profile answers and journal entries.
+"""Search everything: contacts, organisations, promises, reminders, profile answers and
+journal entries, grouped by kind, contacts first.
 
-Prefix matching, accent- and case-insensitive, through the FTS5 index that triggers keep
-in step (migration 0003). Results are not ranked by relevance: scoring every match is what
-makes FTS queries slow on large journals; each kind is capped instead, newest first where
-that means something.
+Names are found inside words, accents aside and with a typo or two forgiven
+(``store.name_search``); everything else through the FTS5 index that triggers keep in step
+(migrations 0003, 0006), by word prefix, accent- and case-insensitive. Results are not ranked
+by relevance: scoring every match is what makes FTS queries slow on large journals; each
+kind is capped instead. Each hit has a title and a readable subtitle, with the matching
+words between ``MARK_START`` and ``MARK_END``.
 """
 
 from __future__ import annotations
@@ -11,21 +14,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import text
 from sqlmodel import Session
 
+from relationship_journal.domain.highlight import MARK_END, MARK_START, excerpt, mark, plain
 from relationship_journal.domain.profile import TOPICS_BY_KEY
 from relationship_journal.domain.text import fold
+from relationship_journal.store.name_search import (
+    CONTACT_NAMES,
+    ORGANISATION_NAMES,
+    NameMatch,
+    names_matching,
+)
 
-MARK_START = "\x02"
-MARK_END = "\x03"
+__all__ = ["MARK_END", "MARK_START", "plain"]
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 class HitKind(StrEnum):
+    """In the order results are shown."""
+
     CONTACT = "contact"
     ORGANISATION = "organisation"
+    PROMISE = "promise"
+    REMINDER = "reminder"
     PROFILE = "profile"
     ENTRY = "entry"
 
@@ -34,6 +49,8 @@ class HitKind(StrEnum):
         return {
             HitKind.CONTACT: "Contacts",
             HitKind.ORGANISATION: "Organisations",
+            HitKind.PROMISE: "Promises",
+            HitKind.REMINDER: "Reminders",
             HitKind.PROFILE: "Profile answers",
             HitKind.ENTRY: "Journal entries",
         }[self]
@@ -54,90 +71,160 @@ def match_query(user_text: str) -> str:
     return " ".join(f'"{word}"*' for word in words)
 
 
-_SQL = {
-    HitKind.CONTACT: """
-        SELECT s.ref_id, s.contact_id,
-               CASE s.kind WHEN 'contact' THEN highlight(search_index, 3, :a, :b)
-                           ELSE c.display_name END,
-               CASE s.kind WHEN 'contact' THEN snippet(search_index, 4, :a, :b, '…', 12)
-                           ELSE 'email: ' || highlight(search_index, 3, :a, :b) END,
-               s.kind
-        FROM search_index s
+def _rows(session: Session, sql: str, params: dict[str, Any]) -> list[Any]:
+    return list(session.exec(text(sql), params=params).all())  # type: ignore[call-overload]
+
+
+def _by_id(session: Session, sql: str, ids: list[int]) -> dict[int, Any]:
+    """The rows of ``sql`` (its ``{ids}`` filled with ``ids``), by their first column."""
+    listed = ",".join(str(int(i)) for i in ids)
+    return {row[0]: row for row in _rows(session, sql.format(ids=listed), {})}
+
+
+_MATCH = "search_index MATCH 'kind : ({kinds}) AND {{title body}} : (' || :q || ')'"
+
+_CONTACT_TEXTS = f"""
+    SELECT s.contact_id, s.kind, highlight(search_index, 3, :a, :b)
+    FROM search_index s JOIN contact c ON c.id = s.contact_id AND c.deleted_at IS NULL
+    WHERE {_MATCH.format(kinds="contact OR email")} LIMIT :n
+"""
+_CONTACT_FACTS = """
+    SELECT c.id, c.display_name, c.title, o.name, c.nickname, c.met_how, c.notes FROM contact c
+    LEFT JOIN organisation o ON o.id = c.organisation_id
+    WHERE c.deleted_at IS NULL AND c.id IN ({ids})
+"""
+
+
+def _where(title: str, organisation: str | None) -> str:
+    if title and organisation:
+        return f"{title} at {organisation}"
+    return title or organisation or ""
+
+
+def _said(texts: list[str], words: list[str], wanted: bool) -> str:
+    """Where a contact found by what was written about them matched: nickname, how we
+    met, notes; each quoted on its own, never run together."""
+    if not wanted:
+        return ""
+    nickname, met_how, notes = texts
+    if nickname and excerpt(nickname, words):
+        return f"“{mark(nickname, words)}”"
+    return excerpt(met_how, words) or excerpt(notes, words)
+
+
+def _contacts(session: Session, words: list[str], params: dict[str, Any]) -> list[SearchHit]:
+    limit = int(params["n"])
+    by_name: dict[int, NameMatch] = {
+        m.ref_id: m for m in names_matching(session, CONTACT_NAMES, words, limit)
+    }
+    extra: dict[int, str] = {}
+    for contact_id, kind, title in _rows(session, _CONTACT_TEXTS, params):
+        extra.setdefault(contact_id, f"e-mail {title}" if kind == "email" else "")
+    ids = [*by_name, *(i for i in extra if i not in by_name)][:limit]
+    facts = _by_id(session, _CONTACT_FACTS, ids)
+    hits = []
+    for contact_id in ids:
+        if contact_id not in facts:
+            continue
+        _, name, title, organisation, *texts = facts[contact_id]
+        needles = by_name[contact_id].words if contact_id in by_name else words
+        said = extra.get(contact_id) or _said(texts, words, contact_id not in by_name)
+        where = mark(_where(title, organisation), words)
+        detail = " · ".join(part for part in (where, said) if part)
+        hits.append(SearchHit(HitKind.CONTACT, contact_id, contact_id, mark(name, needles), detail))
+    return hits
+
+
+_ORGANISATION_TEXTS = f"""
+    SELECT s.ref_id FROM search_index s WHERE {_MATCH.format(kinds="organisation")} LIMIT :n
+"""
+_ORGANISATION_FACTS = """
+    SELECT o.id, o.name, o.industry,
+           (SELECT count(*) FROM contact c WHERE c.organisation_id = o.id
+            AND c.deleted_at IS NULL)
+    FROM organisation o WHERE o.id IN ({ids})
+"""
+
+
+def _organisations(session: Session, words: list[str], params: dict[str, Any]) -> list[SearchHit]:
+    limit = int(params["n"])
+    by_name = {m.ref_id: m for m in names_matching(session, ORGANISATION_NAMES, words, limit)}
+    others = [row[0] for row in _rows(session, _ORGANISATION_TEXTS, params)]
+    ids = [*by_name, *(i for i in others if i not in by_name)][:limit]
+    facts = _by_id(session, _ORGANISATION_FACTS, ids)
+    hits = []
+    for organisation_id in ids:
+        _, name, industry, people = facts[organisation_id]
+        needles = by_name[organisation_id].words if organisation_id in by_name else words
+        known = f"{people} {'person' if people == 1 else 'people'} you know"
+        detail = " · ".join(part for part in (mark(industry, words), known) if part)
+        hits.append(
+            SearchHit(HitKind.ORGANISATION, organisation_id, None, mark(name, needles), detail)
+        )
+    return hits
+
+
+_TEXT_SQL = {
+    HitKind.PROMISE: f"""
+        SELECT s.ref_id, s.contact_id, highlight(search_index, 3, :a, :b),
+               c.display_name, p.owner, p.due_on, p.status
+        FROM search_index s JOIN promise p ON p.id = s.ref_id
         JOIN contact c ON c.id = s.contact_id AND c.deleted_at IS NULL
-        WHERE search_index MATCH 'kind : (contact OR email) AND {title body} : (' || :q || ')'
-        LIMIT :n
+        WHERE {_MATCH.format(kinds="promise")} LIMIT :n
     """,
-    HitKind.ORGANISATION: """
-        SELECT s.ref_id, NULL, highlight(search_index, 3, :a, :b),
-               snippet(search_index, 4, :a, :b, '…', 12), s.kind
-        FROM search_index s
-        WHERE search_index MATCH 'kind : organisation AND {title body} : (' || :q || ')'
-        LIMIT :n
+    HitKind.REMINDER: f"""
+        SELECT s.ref_id, s.contact_id, highlight(search_index, 3, :a, :b),
+               c.display_name, snippet(search_index, 4, :a, :b, '…', 10), r.starts_at, ''
+        FROM search_index s JOIN reminder r ON r.id = s.ref_id
+        LEFT JOIN contact c ON c.id = s.contact_id
+        WHERE {_MATCH.format(kinds="reminder")} AND c.deleted_at IS NULL LIMIT :n
     """,
-    HitKind.PROFILE: """
-        SELECT s.ref_id, s.contact_id, s.title, snippet(search_index, 4, :a, :b, '…', 14),
-               c.display_name
-        FROM search_index s
-        JOIN contact c ON c.id = s.contact_id AND c.deleted_at IS NULL
-        WHERE search_index MATCH 'kind : profile AND {title body} : (' || :q || ')'
-        LIMIT :n
+    HitKind.PROFILE: f"""
+        SELECT s.ref_id, s.contact_id, s.title, c.display_name,
+               snippet(search_index, 4, :a, :b, '…', 14), '', ''
+        FROM search_index s JOIN contact c ON c.id = s.contact_id AND c.deleted_at IS NULL
+        WHERE {_MATCH.format(kinds="profile")} LIMIT :n
     """,
-    HitKind.ENTRY: """
+    HitKind.ENTRY: f"""
         SELECT s.ref_id,
                (SELECT ec.contact_id FROM entry_contact ec WHERE ec.entry_id = s.ref_id LIMIT 1),
-               highlight(search_index, 3, :a, :b), snippet(search_index, 4, :a, :b, '…', 12),
+               highlight(search_index, 3, :a, :b),
                (SELECT group_concat(c.display_name, ', ') FROM entry_contact ec
-                JOIN contact c ON c.id = ec.contact_id WHERE ec.entry_id = s.ref_id)
-        FROM search_index s
-        WHERE search_index MATCH 'kind : entry AND {title body} : (' || :q || ')'
-        LIMIT :n
+                JOIN contact c ON c.id = ec.contact_id WHERE ec.entry_id = s.ref_id),
+               snippet(search_index, 4, :a, :b, '…', 12), e.occurred_at, ''
+        FROM search_index s JOIN entry e ON e.id = s.ref_id
+        WHERE {_MATCH.format(kinds="entry")} LIMIT :n
     """,
 }
 
 
+def _day(value: object) -> str:
+    return str(value)[:10] if value else ""
+
+
+def _text_hit(kind: HitKind, row: Any) -> SearchHit:
+    ref_id, contact_id, title, name, extra, when, status = row
+    if kind is HitKind.PROMISE:
+        who = f"You promised {name}" if extra == "me" else f"{name} promised"
+        due = f"due {_day(when)}" if when else ""
+        detail = " · ".join(p for p in (who, due, "" if status == "open" else status) if p)
+        return SearchHit(kind, ref_id, contact_id, title, detail)
+    if kind is HitKind.PROFILE:
+        topic = TOPICS_BY_KEY.get(title)
+        return SearchHit(
+            kind, ref_id, contact_id, f"{name} — {topic.label if topic else title}", extra
+        )
+    said = extra if MARK_START in (extra or "") else ""
+    detail = " · ".join(p for p in (name or "", _day(when), said) if p)
+    return SearchHit(kind, ref_id, contact_id, title, detail)
+
+
 def search(session: Session, user_text: str, per_kind: int = 8) -> list[SearchHit]:
-    query = match_query(user_text)
-    if not query:
+    words = _WORD.findall(fold(user_text))
+    if not words:
         return []
-    hits: list[SearchHit] = []
-    params = {"q": query, "a": MARK_START, "b": MARK_END, "n": per_kind}
-    for kind, sql in _SQL.items():
-        seen: set[int] = set()
-        for ref_id, contact_id, title, snippet, extra in session.exec(  # type: ignore[call-overload]
-            text(sql), params=params
-        ).all():
-            if kind is HitKind.CONTACT:
-                if contact_id in seen:
-                    continue
-                seen.add(contact_id)
-                hits.append(
-                    SearchHit(
-                        kind,
-                        contact_id,
-                        contact_id,
-                        title,
-                        snippet,
-                    )
-                )
-            elif kind is HitKind.PROFILE:
-                topic = TOPICS_BY_KEY.get(title)
-                hits.append(
-                    SearchHit(
-                        kind,
-                        ref_id,
-                        contact_id,
-                        f"{extra} — {topic.label if topic else title}",
-                        snippet,
-                    )
-                )
-            elif kind is HitKind.ENTRY:
-                hits.append(
-                    SearchHit(kind, ref_id, contact_id, title, f"{extra or ''} {snippet}".strip())
-                )
-            else:
-                hits.append(SearchHit(kind, ref_id, None, title, snippet))
+    params = {"q": match_query(user_text), "a": MARK_START, "b": MARK_END, "n": per_kind}
+    hits = _contacts(session, words, params) + _organisations(session, words, params)
+    for kind, sql in _TEXT_SQL.items():
+        hits += [_text_hit(kind, row) for row in _rows(session, sql, params)]
     return hits
-
-
-def plain(marked: str) -> str:
-    return marked.replace(MARK_START, "").replace(MARK_END, "")

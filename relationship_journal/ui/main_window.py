@@ -303,6 +303,11 @@ class MainWindow(QMainWindow):
         self._apply_lock_preference()
         self.background.write_calendar()
 
+    def find_duplicates(self) -> None:
+        from relationship_journal.ui.duplicates.dialog import DuplicatesDialog
+
+        DuplicatesDialog(self, self.context).exec()
+
     def edit_custom_fields(self) -> None:
         from relationship_journal.ui.custom_fields_dialog import CustomFieldsDialog
 

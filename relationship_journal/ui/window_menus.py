@@ -88,6 +88,7 @@ def _edit_menu(w: MainWindow, registry: ActionRegistry) -> MenuSpec:
             ActionSpec("editContact", "&Edit contact…", w.edit_current, ("Ctrl+E",), "edit"),
             ActionSpec("brief", "Meeting &brief", w.brief_current, ("Ctrl+B",), "brief"),
             "-",
+            ActionSpec("findDuplicates", "Find &duplicates…", w.find_duplicates),
             ActionSpec("customFields", "Custom &fields…", w.edit_custom_fields),
             ActionSpec(
                 "settings", "Se&ttings…", w.show_settings, (Std.Preferences, "Ctrl+,"), "settings"

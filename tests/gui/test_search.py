@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from relationship_journal.ui.search.switcher import QuickSwitcher
@@ -22,7 +23,12 @@ def test_typing_finds_and_enter_opens_the_contact(
         dialog.run_search()
         labels = [dialog.results.item(i).text() for i in range(dialog.results.count())]
         assert labels[0] == "Contacts"
-        first = dialog.results.itemWidget(dialog.results.currentItem())
+        first = dialog.results.itemWidget(dialog.results.currentItem()).findChild(QLabel, "hitText")
+        assert (
+            dialog.results.itemWidget(dialog.results.currentItem())
+            .findChild(QLabel, "hitFace")
+            .pixmap()
+        )
         assert "<b>Jürgen</b>" in first.text()
         qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
         return 1
@@ -32,3 +38,33 @@ def test_typing_finds_and_enter_opens_the_contact(
     assert seen
     assert window.current_page_key() == "contact"
     assert window.contact_page.name.text() == "Jürgen Müller"
+
+
+def test_a_misspelt_name_and_part_of_a_word_find_the_contact(
+    open_window: WindowFactory, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(demo=True)
+    groups: list[list[str]] = []
+
+    def drive(dialog: QuickSwitcher) -> int:
+        for text in ("jurgn mueler", "ller"):
+            dialog.field.clear()
+            qtbot.keyClicks(dialog.field, text)
+            dialog.run_search()
+            groups.append(
+                [
+                    dialog.results.item(i).text()
+                    or dialog.results.itemWidget(dialog.results.item(i))
+                    .findChild(QLabel, "hitText")
+                    .text()
+                    for i in range(dialog.results.count())
+                ]
+            )
+        return 0
+
+    monkeypatch.setattr(QuickSwitcher, "exec", drive)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    misspelt, inside = groups
+    assert misspelt[0] == "Contacts" and misspelt[1].startswith("<b>Jürgen</b> <b>Müller</b><br>")
+    assert inside[0] == "Contacts" and "Mü<b>ller</b>" not in inside[1]
+    assert "<b>Müller</b>" in inside[1]

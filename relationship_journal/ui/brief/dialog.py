@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,9 +19,7 @@ from PySide6.QtWidgets import (
 
 from relationship_journal.operations import briefs as brief_operations
 from relationship_journal.operations.briefs import (
-    CHART_SIZE,
     Brief,
-    balance_image,
     brief_heading,
     document_html,
     fits_one_page,
@@ -63,11 +61,7 @@ class BriefDialog(QDialog):
         self.view.setStyleSheet("QTextBrowser#briefView { background: #ffffff; color: #1f2328; }")
         # Its text wraps to any width; a table rounding up by a pixel is no reason to scroll.
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        for brief in briefs:
-            image = balance_image(brief.file.balance_series, *CHART_SIZE)
-            self.view.document().addResource(
-                self.view.document().ResourceType.ImageResource, QUrl(brief.chart_name), image
-            )
+        brief_operations.add_images(self.view.document(), briefs)
         self.view.setHtml(document_html(self.sections, compact=len(briefs) > 1))
         self.pdf_button = QPushButton(icon("brief"), "Export PDF…")
         self.pdf_button.setObjectName("exportPdfButton")

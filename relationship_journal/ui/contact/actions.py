@@ -3,14 +3,17 @@ promise, link people, say how far ahead to be told; each one undoable step."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from relationship_journal.domain import profile
-from relationship_journal.operations import agenda, capture, contacts, promises, stages
+from relationship_journal.operations import agenda, capture, contacts, photos, promises, stages
 from relationship_journal.operations import profile as answers
 from relationship_journal.operations.contacts import Candidates
+from relationship_journal.operations.errors import InvalidInputError
 from relationship_journal.ui.contact.fact_dialogs import FactDialog, FactHistoryDialog
 from relationship_journal.ui.contact.link_dialog import LinkDialog
 from relationship_journal.ui.contact.notice_dialog import NoticeDialog
@@ -39,6 +42,36 @@ class ContactActions(QObject):
         if page.contact_id is None or page.file is None:
             return None
         return page.contact_id, page.file.contact.display_name
+
+    def choose_photo(self) -> None:
+        if self._shown() is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self._page,
+            "Choose a photo",
+            "",
+            "Images (*.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.webp)",
+        )
+        if path:
+            self.set_photo(Path(path))
+
+    def set_photo(self, path: Path) -> None:
+        """A photo chosen or dropped: checked, made small and stored as one undoable step."""
+        shown = self._shown()
+        if shown is None:
+            return
+        try:
+            self._context.do(photos.photo_from_file, shown[0], path)
+        except InvalidInputError as error:
+            QMessageBox.warning(self._page, "Photo not set", f"{path.name}: {error}")
+            return
+        self._context.tell(f"Photo of {shown[1]} set")
+
+    def remove_photo(self) -> None:
+        shown = self._shown()
+        if shown is not None:
+            self._context.do(photos.remove_photo, shown[0])
+            self._context.tell(f"Photo of {shown[1]} removed")
 
     def edit_fact(self, topic_key: str) -> None:
         shown = self._shown()

@@ -17,6 +17,7 @@ from relationship_journal.domain.wording import (
     known_for,
 )
 from relationship_journal.operations.contacts import ContactFile
+from relationship_journal.ui.avatar import FaceButton
 from relationship_journal.ui.theme import health_colour, value_colour
 from relationship_journal.ui.widgets import badge, clear_layout, label
 
@@ -24,6 +25,7 @@ from relationship_journal.ui.widgets import badge, clear_layout, label
 class ContactHeader(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.face = FaceButton(64)
         self.name = label("", "title")
         self.name.setObjectName("contactName")
         self.role = label("", "subtitle")
@@ -41,16 +43,18 @@ class ContactHeader(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(16)
-        grid.addWidget(self.name, 0, 0)
-        grid.addWidget(self.balance, 0, 1)
-        grid.addWidget(self.role, 1, 0)
-        grid.addWidget(self.trend, 1, 1)
-        grid.addLayout(self.badges, 2, 0)
-        grid.addWidget(self.facts_line, 3, 0, 1, 2)
-        grid.setColumnStretch(0, 1)
+        grid.addWidget(self.face, 0, 0, 3, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.name, 0, 1)
+        grid.addWidget(self.balance, 0, 2)
+        grid.addWidget(self.role, 1, 1)
+        grid.addWidget(self.trend, 1, 2)
+        grid.addLayout(self.badges, 2, 1)
+        grid.addWidget(self.facts_line, 3, 0, 1, 3)
+        grid.setColumnStretch(1, 1)
 
-    def show_file(self, file: ContactFile) -> None:
+    def show_file(self, file: ContactFile, photo: bytes | None = None) -> None:
         contact = file.contact
+        self.face.show_face(contact.display_name, photo)
         deleted = " (in the trash)" if contact.deleted_at else ""
         self.name.setText(contact.display_name + deleted)
         role = " @ ".join(part for part in (contact.title, file.organisation) if part)

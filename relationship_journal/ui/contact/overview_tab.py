@@ -15,6 +15,7 @@ from relationship_journal.domain.records import PromiseRecord
 from relationship_journal.operations.contacts import ContactFile
 from relationship_journal.ui.actions import connect_plain
 from relationship_journal.ui.charts import BalanceChart
+from relationship_journal.ui.contact.reach import ReachBox
 from relationship_journal.ui.dates import birthday_text, day_text
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.theme import value_colour
@@ -47,6 +48,10 @@ class OverviewTab(QWidget):
         self.recent_box = QVBoxLayout()
         recent_layout.addLayout(self.recent_box)
         about_card, self.about = text_card("About", "aboutText")
+        self.reach = ReachBox()
+        about_layout = about_card.layout()
+        assert isinstance(about_layout, QVBoxLayout)
+        about_layout.insertWidget(1, self.reach)
         stages_card, self.stages_text = text_card("Relationship layers", "stagesText")
         left = QVBoxLayout()
         for widget in (chart_card, promises_card, recent_card):
@@ -87,6 +92,7 @@ class OverviewTab(QWidget):
             )
             row.setTextFormat(Qt.TextFormat.RichText)
             self.recent_box.addWidget(row)
+        self.reach.show_ways(file.emails, file.phones)
         self.about.setText(about_html(file))
         self.stages_text.setText(stages_html(file))
 
@@ -115,11 +121,7 @@ class OverviewTab(QWidget):
 
 
 def about_html(file: ContactFile) -> str:
-    rows: list[tuple[str, str]] = []
-    if file.emails:
-        rows.append(("Email", "<br>".join(esc(e) for e in file.emails)))
-    if file.phones:
-        rows.append(("Phone", "<br>".join(esc(p) for p in file.phones)))
+    rows: list[tuple[str, str]] = []  # e-mails and phones: in the ReachBox above
     if file.birthday:
         age = file.birthday.age_on(file.today)
         rows.append(("Birthday", birthday_text(file.birthday) + (f" (age {age})" if age else "")))
@@ -133,6 +135,8 @@ def about_html(file: ContactFile) -> str:
     if file.contact.notes:
         rows.append(("Notes", esc(file.contact.notes)))
     if not rows:
+        if file.emails or file.phones:
+            return ""
         return "<span style='color: gray;'>Nothing recorded yet — Edit (Ctrl+E) to add.</span>"
     body = "".join(
         f"<tr><td style='padding: 2px 12px 2px 0; color: gray;'>{k}</td><td>{v}</td></tr>"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from relationship_journal.operations import contacts
+from relationship_journal.operations import contacts, photos
 from relationship_journal.operations.contacts import ContactFile
 from relationship_journal.operations.errors import NotFoundError
 from relationship_journal.ui.actions import connect_plain
@@ -43,6 +43,7 @@ class ContactPage(LazyPage):
         self.balance, self.trend = self.header.balance, self.header.trend
         self.overview = OverviewTab(self.actions.resolve_promise)
         self.about = self.overview.about
+        self._connect_face_and_reach(context)
         self.profile = ProfileTab()
         self.profile_sections = self.profile.sections
         self.profile.edit_requested.connect(self.edit_fact)
@@ -85,6 +86,21 @@ class ContactPage(LazyPage):
         layout.addWidget(self.header)
         layout.addLayout(row)
         layout.addWidget(self.tabs, 1)
+
+    def _connect_face_and_reach(self, context: JournalContext) -> None:
+        """The photo's menu and drops; Write, Call and Copy's word to the user."""
+        face = self.header.face
+        connect_plain(face.choose_action.triggered, self.actions.choose_photo)
+        connect_plain(face.remove_action.triggered, self.actions.remove_photo)
+        face.photo_dropped.connect(self.actions.set_photo)
+        reach = self.overview.reach
+        reach.copied.connect(lambda value: context.tell(f"Copied {value}", undoable=False))
+        reach.unhandled.connect(
+            lambda scheme, value: context.tell(
+                f"Nothing on this computer opens {scheme}: links; {value} is copied instead",
+                undoable=False,
+            )
+        )
 
     def _buttons(self) -> list[QPushButton]:
         specs = (
@@ -135,7 +151,8 @@ class ContactPage(LazyPage):
             self.contact_id = None
             raise
         self.file = file
-        self.header.show_file(file)
+        photo = photos.photo(self._context.ws, contact_id) if file.contact.has_photo else None
+        self.header.show_file(file, photo)
         self.overview.show_file(file)
         self.profile.show_file(file)
         self.work.show_file(file)

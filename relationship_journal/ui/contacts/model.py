@@ -8,12 +8,14 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from relationship_journal.domain.wording import relative_day, since_day
-from relationship_journal.operations import contacts
+from relationship_journal.operations import contacts, photos
 from relationship_journal.operations.contacts import ContactFilter, ListedContact
+from relationship_journal.ui.avatar import face
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.theme import health_colour, value_colour
 
 PAGE_SIZE = 50  # about a screenful: a page loads within a frame
+FACE_SIZE = 22
 ContactIdRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
@@ -51,6 +53,7 @@ class ContactsTableModel(QAbstractTableModel):
         self._positions: dict[int, int] | None = None
         self._pages: dict[int, list[ListedContact]] = {}
         self._texts: dict[int, tuple[str, ...]] = {}  # what each column shows, worked out once
+        self._photos: dict[int, bytes] = {}  # of the pages read, those who have one
         self.reload()
 
     # --- queries -----------------------------------------------------------------------------
@@ -67,6 +70,7 @@ class ContactsTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._pages.clear()
         self._texts.clear()
+        self._photos.clear()
         self._positions = None
         self._ids = contacts.ids_in_order(
             self._context.ws, self._filter, self._sort, self._descending
@@ -79,6 +83,7 @@ class ContactsTableModel(QAbstractTableModel):
         if rows is None:
             wanted = self._ids[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
             rows = contacts.listed(self._context.ws, wanted)
+            self._photos.update(photos.photos(self._context.ws, wanted))
             for listed in rows:
                 self._texts[listed.row.id] = tuple(
                     _display(listed, column) for column in range(len(COLUMNS))
@@ -127,6 +132,8 @@ class ContactsTableModel(QAbstractTableModel):
             return row.id
         if role == Qt.ItemDataRole.DisplayRole:
             return texts[column]
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return face(row.name, self._photos.get(row.id), FACE_SIZE)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == 5:
                 return value_colour(row.balance)

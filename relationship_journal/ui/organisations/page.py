@@ -1,24 +1,52 @@
-"""Organisations and whom the user knows there, now and before."""
+"""Organisations as accounts: the list, sortable by how the relationships there stand, and
+the selected organisation's page."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QAbstractItemView,
+    QHeaderView,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
     QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from relationship_journal.operations import views
+from relationship_journal.domain.text import fold
+from relationship_journal.domain.wording import since_day
+from relationship_journal.operations import accounts, photos
+from relationship_journal.operations.accounts import AccountRow
+from relationship_journal.operations.errors import NotFoundError
 from relationship_journal.ui.context import JournalContext
-from relationship_journal.ui.icons import icon
 from relationship_journal.ui.lazy_page import LazyPage
-from relationship_journal.ui.widgets import card, label
+from relationship_journal.ui.organisations.account_view import AccountView
+from relationship_journal.ui.theme import value_colour
+from relationship_journal.ui.widgets import label
+
+IdRole = Qt.ItemDataRole.UserRole
+# The list's columns; each sorts by its figure (numbers as numbers, by a click on its head).
+COLUMNS = ("Organisation", "People", "Balance", "Last contact", "Promises")
+COLUMN_WIDTHS = (160, 56, 62, 96, 72)
+
+
+def _figure(value: float | str, shown: str) -> QTableWidgetItem:
+    """A cell that shows ``shown`` and sorts by ``value``."""
+    item = _SortedItem(shown)
+    item.setData(Qt.ItemDataRole.UserRole + 1, value)
+    return item
+
+
+class _SortedItem(QTableWidgetItem):
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        mine, theirs = self.data(IdRole + 1), other.data(IdRole + 1)
+        if mine is None or theirs is None:
+            return super().__lt__(other)
+        return bool(mine < theirs)
 
 
 class OrganisationsPage(LazyPage):
@@ -32,110 +60,125 @@ class OrganisationsPage(LazyPage):
         self.search.setObjectName("organisationSearch")
         self.search.setPlaceholderText("Filter organisations…")
         self.search.setClearButtonEnabled(True)
-        self.list = QListWidget()
+        self.list = QTableWidget(0, len(COLUMNS))
         self.list.setObjectName("organisationList")
         self.list.setAccessibleName("Organisations")
-        self.title = label("", "title")
-        self.title.setObjectName("organisationTitle")
-        self.subtitle = label("", "subtitle")
-        self.now_list = QListWidget()
-        self.now_list.setObjectName("peopleNow")
-        self.now_list.setAccessibleName("People there now")
-        self.before_list = QListWidget()
-        self.before_list.setObjectName("peopleBefore")
-        self.before_list.setAccessibleName("People who worked there before")
-        for people in (self.now_list, self.before_list):
-            people.itemActivated.connect(self._open_person)
-            people.itemDoubleClicked.connect(self._open_person)
+        self.list.setHorizontalHeaderLabels(list(COLUMNS))
+        self.list.verticalHeader().setVisible(False)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.list.horizontalHeader()
+        for column, width in enumerate(COLUMN_WIDTHS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.list.setColumnWidth(column, width)
+        # Names stay readable; on a narrow window the figures scroll into view instead.
+        header.setStretchLastSection(True)
+        self.list.setSortingEnabled(True)
+        self.list.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.account = AccountView()
+        self.account.open_contact.connect(context.open_contact_requested)
+        self.account.brief_requested.connect(self._brief)
+        self.title = self.account.title
+        self.brief_button = self.account.brief_button
+        self.shown: accounts.Account | None = None
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.list)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(12, 0, 0, 0)
-        self.brief_button = QPushButton(icon("brief"), "Meeting brief")
-        self.brief_button.setObjectName("organisationBriefButton")
-        self.brief_button.setToolTip("A brief for a meeting with the people there now")
-        self.brief_button.clicked.connect(self._brief)
-        heading = QHBoxLayout()
-        heading.addWidget(self.title, 1)
-        heading.addWidget(self.brief_button)
-        right_layout.addLayout(heading)
-        right_layout.addWidget(self.subtitle)
-        for heading, widget in (("Now", self.now_list), ("Before", self.before_list)):
-            frame, frame_layout = card()
-            frame_layout.addWidget(label(heading, "section"))
-            frame_layout.addWidget(widget)
-            right_layout.addWidget(frame, 1)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([280, 600])
+        splitter.addWidget(self.account)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([400, 460])
+        self.account.setMinimumWidth(330)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 12)
         layout.setSpacing(10)
-        row = QHBoxLayout()
-        row.addWidget(label("Organisations", "title"))
-        layout.addLayout(row)
+        layout.addWidget(label("Organisations", "title"))
         layout.addWidget(splitter, 1)
-        self.search.textChanged.connect(self.reload)
-        self.list.currentItemChanged.connect(self._show_selected)
+        self.search.textChanged.connect(self._filter)
+        self.list.itemSelectionChanged.connect(self._show_selected)
 
     def reload(self) -> None:
-        current = self.list.currentItem()
-        current_id = current.data(Qt.ItemDataRole.UserRole) if current else None
-        rows = views.organisations(self._context.ws, self.search.text())
+        current = self.selected_id()
+        rows = accounts.organisations(self._context.ws)
+        today = self._context.ws.clock.today()
         self.list.blockSignals(True)
-        self.list.clear()
-        for row in rows:
-            item = QListWidgetItem(f"{row.name}  ({row.people_now})")
-            item.setData(Qt.ItemDataRole.UserRole, row.id)
-            item.setToolTip(row.industry)
-            self.list.addItem(item)
-            if row.id == current_id:
-                self.list.setCurrentItem(item)
+        self.list.setSortingEnabled(False)
+        self.list.setRowCount(len(rows))
+        for number, row in enumerate(rows):
+            self._fill_row(number, row, today)
+        self.list.setSortingEnabled(True)
         self.list.blockSignals(False)
-        if self.list.currentItem() is None and self.list.count():
-            self.list.setCurrentRow(0)
+        self._filter()
+        self._select(current)
+
+    def _fill_row(self, number: int, row: AccountRow, today: date) -> None:
+        name = _figure(fold(row.name), row.name)
+        name.setData(IdRole, row.id)
+        name.setToolTip(" — ".join(part for part in (row.name, row.industry) if part))
+        last = row.last_contact.astimezone().date() if row.last_contact else None
+        balance = _figure(row.balance, f"{row.balance:+.1f}" if row.people_now else "")
+        balance.setForeground(value_colour(row.balance))
+        cells = (
+            name,
+            _figure(row.people_now, str(row.people_now)),
+            balance,
+            _figure(last.isoformat() if last else "", since_day(last, today) if last else ""),
+            _figure(row.open_promises, str(row.open_promises) if row.open_promises else ""),
+        )
+        for column, cell in enumerate(cells):
+            self.list.setItem(number, column, cell)
+
+    def _filter(self, *_args: object) -> None:
+        key = fold(self.search.text())
+        for row in range(self.list.rowCount()):
+            item = self.list.item(row, 0)
+            self.list.setRowHidden(row, bool(key) and key not in fold(item.text()))
+        if self.selected_id() is None or self.list.isRowHidden(self.list.currentRow()):
+            self._select(None)
+
+    def selected_id(self) -> int | None:
+        row = self.list.currentRow()
+        item = self.list.item(row, 0) if row >= 0 else None
+        return int(item.data(IdRole)) if item is not None else None
+
+    def _select(self, organisation_id: int | None) -> None:
+        visible = [r for r in range(self.list.rowCount()) if not self.list.isRowHidden(r)]
+        chosen = next(
+            (r for r in visible if self.list.item(r, 0).data(IdRole) == organisation_id),
+            visible[0] if visible else None,
+        )
+        if chosen is None:
+            self.list.clearSelection()
+            self.shown = None
+            self.account.show_nothing()
+            return
+        self.list.setCurrentCell(chosen, 0)
         self._show_selected()
 
-    def _show_selected(self, *_args: object) -> None:
-        item = self.list.currentItem()
-        self.now_list.clear()
-        self.before_list.clear()
-        if item is None:
-            self.title.setText("No organisations yet")
-            self.subtitle.setText("They appear as you give contacts an organisation.")
+    def _show_selected(self) -> None:
+        organisation_id = self.selected_id()
+        if organisation_id is None:
             return
-        organisation_id = int(item.data(Qt.ItemDataRole.UserRole))
-        people = views.people_at_organisation(self._context.ws, organisation_id)
-        self.title.setText(item.text().rsplit("  (", 1)[0])
-        self.subtitle.setText(item.toolTip())
-        for person in people:
-            span = f"{person.started_on:%Y}" if person.started_on else "?"
-            span += f"–{person.ended_on:%Y}" if person.ended_on else "–now"
-            entry = QListWidgetItem(f"{person.name} — {person.title or 'role unknown'} ({span})")
-            entry.setData(Qt.ItemDataRole.UserRole, person.contact_id)
-            (self.now_list if person.current else self.before_list).addItem(entry)
+        ws = self._context.ws
+        try:
+            self.shown = accounts.organisation(ws, organisation_id)
+        except NotFoundError:
+            self.reload()
+            return
+        people = [p.contact_id for p, _ in (*self.shown.now, *self.shown.before)]
+        self.account.show_account(self.shown, ws.clock.today(), photos.photos(ws, people))
 
     def select(self, organisation_id: int) -> None:
         self.search.clear()
-        for row in range(self.list.count()):
-            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == organisation_id:
-                self.list.setCurrentRow(row)
-                return
+        self._select(organisation_id)
 
     def _brief(self) -> None:
-        ids = [
-            int(self.now_list.item(i).data(Qt.ItemDataRole.UserRole))
-            for i in range(self.now_list.count())
-        ]
-        if ids:
-            self.brief_requested.emit(ids, self.title.text())
-
-    def _open_person(self, item: QListWidgetItem) -> None:
-        self._context.open_contact_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+        if self.shown is not None and self.shown.now:
+            ids = [person.contact_id for person, _ in self.shown.now]
+            self.brief_requested.emit(ids, self.shown.name)

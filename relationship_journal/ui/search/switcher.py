@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -16,11 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relationship_journal.operations import views
-from relationship_journal.operations.views import MARK_END, MARK_START, HitKind, SearchHit
+from relationship_journal.operations import photos, views
+from relationship_journal.operations.views import MARK_END, MARK_START, HitKind, SearchHit, plain
+from relationship_journal.ui.avatar import face
 from relationship_journal.ui.context import JournalContext
 
 TYPING_DELAY_MS = 40
+FACE_SIZE = 28
 HitRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -28,6 +31,26 @@ def marked_html(text: str) -> str:
     """Escape the text and turn the match markers into bold."""
     escaped = html.escape(text)
     return escaped.replace(MARK_START, "<b>").replace(MARK_END, "</b>")
+
+
+def _hit_widget(hit: SearchHit, faces: dict[int, bytes]) -> QWidget:
+    """One result: its face (for a contact), the title and, below, the subtitle."""
+    text = QLabel(
+        f"{marked_html(hit.title)}<br><span style='color: gray;'>{marked_html(hit.detail)}</span>"
+    )
+    text.setObjectName("hitText")
+    text.setTextFormat(Qt.TextFormat.RichText)
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(12, 3, 6, 3)
+    layout.setSpacing(8)
+    if hit.kind is HitKind.CONTACT:
+        picture = QLabel()
+        picture.setObjectName("hitFace")
+        picture.setPixmap(face(plain(hit.title), faces.get(hit.ref_id), FACE_SIZE))
+        layout.addWidget(picture)
+    layout.addWidget(text, 1)
+    return row
 
 
 class QuickSwitcher(QDialog):
@@ -76,6 +99,8 @@ class QuickSwitcher(QDialog):
         for hit in self.hits:
             groups.setdefault(hit.kind, []).append(hit)
         first_hit: QListWidgetItem | None = None
+        people = [hit.ref_id for hit in groups.get(HitKind.CONTACT, [])]
+        faces = photos.photos(self._context.ws, people)
         for kind in HitKind:
             if kind not in groups:
                 continue
@@ -89,15 +114,10 @@ class QuickSwitcher(QDialog):
                 item = QListWidgetItem()
                 item.setData(HitRole, hit)
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, hit.title)
-                label = QLabel(
-                    f"{marked_html(hit.title)}<br><span style='color: gray;'>"
-                    f"{marked_html(hit.detail)}</span>"
-                )
-                label.setTextFormat(Qt.TextFormat.RichText)
-                label.setContentsMargins(12, 3, 6, 3)
-                item.setSizeHint(label.sizeHint())
+                row = _hit_widget(hit, faces)
+                item.setSizeHint(row.sizeHint())
                 self.results.addItem(item)
-                self.results.setItemWidget(item, label)
+                self.results.setItemWidget(item, row)
                 first_hit = first_hit or item
         if first_hit is not None:
             self.results.setCurrentItem(first_hit)

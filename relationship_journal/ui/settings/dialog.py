@@ -146,9 +146,16 @@ class SettingsDialog(QDialog):
         form.addRow("Live calendar file", row)
         form.addRow("Covering", self.calendar_days)
         note = QLabel(
-            "The app rewrites this .ics file after every change; subscribe to it from your "
-            "calendar application. Events keep their identity, so nothing is duplicated."
+            "What it holds: the moments Today shows — birthdays, anniversaries, promises "
+            "due, follow-ups and your reminders — for the days chosen above.\n\n"
+            "How it works: the app rewrites this .ics file after every change. Subscribe to "
+            "it from your calendar application (add a calendar from a file or URL, pointing "
+            "at this file) and it stays current by itself; events keep their identity, so "
+            "nothing is duplicated. Leave it empty to write no file.\n\n"
+            "Names and promises leave the journal in this file: keep it somewhere private. "
+            "For a one-off copy, use File → Export → Moments as calendar (.ics)… instead."
         )
+        note.setObjectName("calendarExplained")
         note.setWordWrap(True)
         note.setProperty("role", "muted")
         form.addRow(note)

@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
 
 from relationship_journal.domain.moments import Bucket, Moment, MomentKind, agenda_order, bucket
 from relationship_journal.domain.wording import count_of
-from relationship_journal.operations import agenda
+from relationship_journal.operations import agenda, photos
 from relationship_journal.operations.agenda import (
     Drifting,
     Section,
     Today,
 )
+from relationship_journal.ui.avatar import face
 from relationship_journal.ui.calendar_feed import CalendarFeed
 from relationship_journal.ui.context import JournalContext, LogRequest
 from relationship_journal.ui.dates import day_text, long_day_text
@@ -52,6 +53,13 @@ KIND_ICONS = {
 }
 
 
+def _face_label(moment: Moment, photo: bytes | None) -> QLabel:
+    picture = QLabel()
+    picture.setObjectName("momentFace")
+    picture.setPixmap(face(moment.contact_name, photo, 32))
+    return picture
+
+
 class MomentRow(QWidget):
     """One moment: what, who, why, and its actions."""
 
@@ -68,6 +76,9 @@ class MomentRow(QWidget):
         kind_icon.setAutoRaise(True)
         kind_icon.setEnabled(False)
         kind_icon.setToolTip(moment.kind.label)
+        if moment.contact_id is not None:
+            self.face = _face_label(moment, page.faces.get(moment.contact_id))
+            layout.addWidget(self.face, 0, Qt.AlignmentFlag.AlignTop)
         text = _text_column(moment, today, coach)
         self.done_button = done = QPushButton(icon("done"), "Done")
         done.setObjectName("doneButton")
@@ -166,6 +177,7 @@ class TodayPage(QWidget):
         self.sections: list[Section] = []
         self._rows: list[MomentRow] = []
         self._limits: dict[Bucket, int] = {}  # more than the first rows, once asked for
+        self.faces: dict[int, bytes] = {}  # of the contacts on the rows being shown
         self.heading = label("Today", "title")
         self.subtitle = label("", "subtitle")
         self.subtitle.setObjectName("todaySummary")
@@ -277,6 +289,8 @@ class TodayPage(QWidget):
         frame, frame_layout = card()
         frame.setObjectName(f"bucket_{section.bucket.name.lower()}")
         frame_layout.addWidget(label(f"{section.bucket.value}  ({section.count})", "section"))
+        people = [m.contact_id for m in section.first if m.contact_id is not None]
+        self.faces.update(photos.photos(self.context.ws, people))
         for moment in section.first:
             # The coaching sentence shows once, on the first row it applies to.
             row = MomentRow(self, moment, today, moment.why not in coached)

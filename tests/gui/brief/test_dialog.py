@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage
 
 from relationship_journal.store.contact_lookup import resolve_contact
 from relationship_journal.ui.brief.dialog import BriefDialog
@@ -24,5 +26,9 @@ def test_brief_opens_from_the_contact_page_and_exports(
     text = dialog.view.toPlainText()
     assert "Sofía Hernández" in text
     assert "The relationship is storming" in text
+    face = dialog.view.document().resource(
+        dialog.view.document().ResourceType.ImageResource, QUrl(dialog.briefs[0].face_name)
+    )
+    assert isinstance(face, QImage) and not face.isNull()  # her initials, beside her name
     target = dialog.export_pdf(tmp_path / "sofia.pdf")
     assert target is not None and target.read_bytes().startswith(b"%PDF")

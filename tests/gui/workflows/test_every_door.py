@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -54,6 +55,7 @@ class Doorman(QObject):
         self.dialogs: list[str] = []
         self.errors: list[str] = []
         self.saved: list[Path] = []
+        self.urls: list[QUrl] = []
         self.depth = 0
 
     # --- the patched entry points --------------------------------------------------------------
@@ -70,7 +72,16 @@ class Doorman(QObject):
         if "Restore" in caption:
             backups = sorted(self.paths.demo.backups.glob("*.sqlite"))
             return (str(backups[-1]) if backups else ""), ""
+        if "photo" in caption:
+            return str(self._photo()), ""
         return str(DATA / "android-2.1.vcf"), ""
+
+    def _photo(self) -> Path:
+        path = self.out / "face.png"
+        image = QImage(320, 240, QImage.Format.Format_RGB32)
+        image.fill(QColor("#3366cc"))
+        image.save(str(path))
+        return path
 
     def error_box(self, _parent: object, title: str, text: str, *_args: object) -> object:
         self.errors.append(f"{title}: {text}")
@@ -186,6 +197,8 @@ def doorman(
     monkeypatch.setattr(QMessageBox, "exec", lambda box: man.message_box(box))
     monkeypatch.setattr(QDialog, "exec", lambda dialog: man.dialog(dialog))
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("walked", True))
+    # Write and Call hand their address to the desktop, which the offscreen platform lacks.
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: man.urls.append(url) or True)
     return man
 
 

@@ -5,17 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from relationship_journal.domain.contact import ContactDraft, Labelled
-from relationship_journal.store.contacts import (
-    create_contact,
-    draft_of,
-    get_contact,
-    purge_contacts,
-    trash_contacts,
-    update_contact,
-)
+from relationship_journal.store.contacts import create_contact, draft_of, get_contact, purge_contacts, trash_contacts, update_contact
 from relationship_journal.store.facts import record_fact
 from relationship_journal.store.journal import Journal
 from relationship_journal.store.ledger import EntryDraft, delete_entry, log_entry
+from relationship_journal.store.promises import add_promise
+from relationship_journal.store.reminders import add_reminder
 from relationship_journal.store.search import HitKind, match_query, plain, search
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
@@ -76,3 +71,58 @@ def test_words_that_name_a_kind_match_only_what_was_written(journal: Journal) ->
         create_contact(session, ContactDraft("Anna Lind", notes="Met at the entry hall"), NOW)
     assert _found(journal, "contact") == []
     assert _found(journal, "entry") == [(HitKind.CONTACT, "Anna Lind")]
+
+
+def _seed_people(journal: Journal) -> dict[str, int]:
+    people = {
+        "Jürgen Müller": {"organisation": "Northwind", "title": "VP Operations"},
+        "Karin Øberg": {"organisation": "Fjord Shipping"},
+        "Lars Oberg": {},
+        "Anna Lind": {"notes": "Logistics summit in Hamburg"},
+    }
+    with journal.transaction() as session:
+        return {
+            name: create_contact(session, ContactDraft(name, **extra), NOW).id  # type: ignore[misc]
+            for name, extra in people.items()
+        }
+
+
+def _titles(journal: Journal, text: str, kind: HitKind = HitKind.CONTACT) -> list[str]:
+    with journal.reading() as session:
+        return [plain(hit.title) for hit in search(session, text) if hit.kind is kind]
+
+
+def test_inside_words_typos_and_accents_both_ways(journal: Journal) -> None:
+    _seed_people(journal)
+    assert _titles(journal, "ller") == ["Jürgen Müller"]
+    assert _titles(journal, "jurgn") == ["Jürgen Müller"]
+    assert _titles(journal, "jurgen mulelr") == ["Jürgen Müller"]
+    assert sorted(_titles(journal, "Øberg")) == ["Karin Øberg", "Lars Oberg"]
+    assert sorted(_titles(journal, "oberg")) == ["Karin Øberg", "Lars Oberg"]
+    assert _titles(journal, "hipping", HitKind.ORGANISATION) == ["Fjord Shipping"]
+    assert _titles(journal, "xqzv") == []
+
+
+def test_subtitles_read_plainly_with_the_match_marked(journal: Journal) -> None:
+    _seed_people(journal)
+    with journal.reading() as session:
+        jurgen = search(session, "mül")[0]
+        anna = search(session, "hamburg")[0]
+    assert jurgen.title == "Jürgen \x02Müller\x03"
+    assert jurgen.detail == "VP Operations at Northwind"
+    assert plain(anna.title) == "Anna Lind" and "\x02Hamburg\x03" in anna.detail
+
+
+def test_promises_and_reminders_are_searched(journal: Journal) -> None:
+    ids = _seed_people(journal)
+    with journal.transaction() as session:
+        add_promise(session, ids["Anna Lind"], "Send the routing deck", "me", NOW.date(), None)
+        add_reminder(session, "Book the Hamburg hotel", NOW, contact_id=ids["Anna Lind"])
+        add_reminder(session, "Renew the routing licence", NOW)
+    with journal.reading() as session:
+        hits = [(h.kind, plain(h.title), h.detail) for h in search(session, "routing")]
+    assert hits == [
+        (HitKind.PROMISE, "Send the routing deck", "You promised Anna Lind"),
+        (HitKind.REMINDER, "Renew the routing licence", NOW.date().isoformat()),
+    ]
+    assert _titles(journal, "hotel", HitKind.REMINDER) == ["Book the Hamburg hotel"]

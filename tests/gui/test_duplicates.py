@@ -1,0 +1,102 @@
+"""Edit → Find duplicates: the pairs with why, merging side by side, undo, and pairs kept
+apart for good."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QRadioButton
+from pytestqt.qtbot import QtBot
+from sqlmodel import Session, select
+
+from relationship_journal.domain.contact import ContactDraft, Labelled
+from relationship_journal.store.contacts import create_contact
+from relationship_journal.store.models import Contact
+from relationship_journal.ui.duplicates.dialog import DuplicatesDialog
+from relationship_journal.ui.duplicates.merge_dialog import MergeDialog
+from relationship_journal.ui.main_window import MainWindow
+from tests.gui.conftest import peek, seed, trigger
+
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+
+
+def _two_cards(session: Session) -> tuple[int, int]:
+    one = create_contact(
+        session,
+        ContactDraft("Jürgen Müller", title="VP Operations", emails=[Labelled("jm@nw.example")]),
+        NOW,
+    )
+    two = create_contact(
+        session,
+        ContactDraft(
+            "J. Mueller", title="COO", nickname="Jogi", emails=[Labelled("JM@nw.example")]
+        ),
+        NOW,
+    )
+    assert one.id is not None and two.id is not None
+    return one.id, two.id
+
+
+def _titles(session: Session) -> list[tuple[str, str, str]]:
+    rows = session.exec(select(Contact).where(Contact.deleted_at == None)).all()  # noqa: E711
+    return sorted((c.display_name, c.title, c.nickname) for c in rows)
+
+
+def test_merge_from_find_duplicates_picks_a_field_and_undoes(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed(window, _two_cards)
+    seen: list[str] = []
+
+    def merge(dialog: MergeDialog) -> int:
+        dialog.show()  # as exec would
+        theirs = dialog.findChild(QRadioButton, "merge_title_other")
+        seen.append(theirs.text())
+        # A radio button takes clicks on its circle and text only.
+        qtbot.mouseClick(theirs, Qt.MouseButton.LeftButton, pos=QPoint(6, theirs.height() // 2))
+        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+        return 1
+
+    def choose(dialog: DuplicatesDialog) -> int:
+        dialog.show()
+        seen.append(dialog.list.item(0).text())
+        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+        seen.append(str(dialog.empty.isVisibleTo(dialog)))
+        return 0
+
+    monkeypatch.setattr(MergeDialog, "exec", merge)
+    monkeypatch.setattr(DuplicatesDialog, "exec", choose)
+    trigger(window, "findDuplicates")
+    assert seen == [
+        "Jürgen Müller  ·  J. Mueller\nsame e-mail jm@nw.example",
+        "COO",
+        "True",
+    ]
+    assert peek(window, _titles) == [("Jürgen Müller", "COO", "Jogi")]
+    trigger(window, "undo")
+    assert peek(window, _titles) == [
+        ("J. Mueller", "COO", "Jogi"),
+        ("Jürgen Müller", "VP Operations", ""),
+    ]
+
+
+def test_not_the_same_person_is_not_offered_again(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed(window, _two_cards)
+    counts: list[int] = []
+
+    def apart(dialog: DuplicatesDialog) -> int:
+        dialog.show()
+        counts.append(dialog.list.count())
+        if dialog.list.count():
+            qtbot.mouseClick(dialog.distinct_button, Qt.MouseButton.LeftButton)
+        counts.append(dialog.list.count())
+        return 0
+
+    monkeypatch.setattr(DuplicatesDialog, "exec", apart)
+    trigger(window, "findDuplicates")
+    trigger(window, "findDuplicates")
+    assert counts == [1, 0, 0, 0]

@@ -14,7 +14,12 @@ from relationship_journal.domain.contact import ContactDraft
 from relationship_journal.operations.journals import open_user_journal
 from relationship_journal.paths import JournalPaths
 from relationship_journal.store import clock
-from relationship_journal.store.contacts import create_contact, draft_of, get_contact, update_contact
+from relationship_journal.store.contacts import (
+    create_contact,
+    draft_of,
+    get_contact,
+    update_contact,
+)
 from relationship_journal.store.ledger import EntryDraft, log_entry
 from relationship_journal.store.models import Contact
 

@@ -21,7 +21,13 @@ from relationship_journal.domain.records import (
     StageChangeRecord,
 )
 from relationship_journal.store.contact_details import addresses_of, anniversaries_of
-from relationship_journal.store.contacts import birthday_of, emails_of, get_contact, organisation_name, phones_of
+from relationship_journal.store.contacts import (
+    birthday_of,
+    emails_of,
+    get_contact,
+    organisation_name,
+    phones_of,
+)
 from relationship_journal.store.facts import fact_history
 from relationship_journal.store.ledger import entries_of, standing_of, value_history
 from relationship_journal.store.models import (

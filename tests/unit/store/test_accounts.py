@@ -8,7 +8,12 @@ import pytest
 
 from relationship_journal.domain.contact import ContactDraft
 from relationship_journal.store.accounts import account, accounts
-from relationship_journal.store.contacts import create_contact, draft_of, get_contact, update_contact
+from relationship_journal.store.contacts import (
+    create_contact,
+    draft_of,
+    get_contact,
+    update_contact,
+)
 from relationship_journal.store.errors import NotFoundError
 from relationship_journal.store.journal import Journal
 from relationship_journal.store.ledger import EntryDraft, log_entry

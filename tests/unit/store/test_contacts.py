@@ -10,7 +10,12 @@ from sqlmodel import select
 from relationship_journal.domain.contact import ContactDraft, FieldError, Labelled
 from relationship_journal.domain.dates import PartialDate
 from relationship_journal.store.contact_lookup import resolve_contact
-from relationship_journal.store.contacts import create_contact, draft_of, trash_contacts, update_contact
+from relationship_journal.store.contacts import (
+    create_contact,
+    draft_of,
+    trash_contacts,
+    update_contact,
+)
 from relationship_journal.store.errors import NotFoundError
 from relationship_journal.store.facts import current_facts, fact_history, record_fact
 from relationship_journal.store.journal import Journal

@@ -8,7 +8,12 @@ import pytest
 
 from relationship_journal.domain.contact import ContactDraft, FieldError
 from relationship_journal.store.contact_file import links_of
-from relationship_journal.store.contacts import create_contact, draft_of, get_contact, update_contact
+from relationship_journal.store.contacts import (
+    create_contact,
+    draft_of,
+    get_contact,
+    update_contact,
+)
 from relationship_journal.store.custom_fields import define_field
 from relationship_journal.store.errors import InvalidInputError
 from relationship_journal.store.journal import Journal

@@ -14,7 +14,12 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 from relationship_journal.domain import ledger, profile
 from relationship_journal.domain.contact import ContactDraft, FieldError
-from relationship_journal.store.contacts import create_contact, get_contact, restore_contacts, trash_contacts
+from relationship_journal.store.contacts import (
+    create_contact,
+    get_contact,
+    restore_contacts,
+    trash_contacts,
+)
 from relationship_journal.store.errors import InvalidInputError
 from relationship_journal.store.facts import current_facts, record_fact
 from relationship_journal.store.journal import open_journal

@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from relationship_journal.domain.contact import ContactDraft, Labelled
-from relationship_journal.store.contacts import create_contact, draft_of, get_contact, purge_contacts, trash_contacts, update_contact
+from relationship_journal.store.contacts import (
+    create_contact,
+    draft_of,
+    get_contact,
+    purge_contacts,
+    trash_contacts,
+    update_contact,
+)
 from relationship_journal.store.facts import record_fact
 from relationship_journal.store.journal import Journal
 from relationship_journal.store.ledger import EntryDraft, delete_entry, log_entry

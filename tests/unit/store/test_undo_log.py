@@ -10,7 +10,12 @@ from sqlmodel import select
 from relationship_journal.domain import ledger
 from relationship_journal.domain.contact import ContactDraft, Labelled
 from relationship_journal.store import undo_log
-from relationship_journal.store.contacts import create_contact, get_contact, purge_contacts, trash_contacts
+from relationship_journal.store.contacts import (
+    create_contact,
+    get_contact,
+    purge_contacts,
+    trash_contacts,
+)
 from relationship_journal.store.facts import record_fact
 from relationship_journal.store.journal import Journal
 from relationship_journal.store.ledger import EntryDraft, delete_entry, log_entry

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import WindowFactory, wait_for_agenda
+
+COLUMN_HEALTH = 6
 
 
 def _cut_off_buttons(page) -> list[str]:  # type: ignore[no-untyped-def]
@@ -42,3 +47,39 @@ def test_every_main_screen_fits_a_small_window(open_window: WindowFactory, qtbot
         for area in page.findChildren(QAbstractScrollArea):
             if area.isVisible():
                 assert not area.horizontalScrollBar().isVisible(), (key, area.objectName())
+
+
+def _shown_columns(table) -> list[str]:  # type: ignore[no-untyped-def]
+    model = table.model()
+    return [
+        model.headerData(column, Qt.Orientation.Horizontal)
+        for column in range(model.columnCount())
+        if not table.isColumnHidden(column)
+    ]
+
+
+def test_the_contacts_list_fits_a_small_window(open_window: WindowFactory, qtbot: QtBot) -> None:
+    window = open_window(demo=True)
+    window.resize(900, 600)
+    window.registry["go_contacts"].trigger()
+    page = window.contacts_page
+    table = page.table
+    qtbot.waitUntil(lambda: table.isVisible() and table.model().rowCount() > 0)
+    qtbot.wait(50)
+    assert table.horizontalScrollBar().maximum() == 0
+    assert not table.horizontalScrollBar().isVisible()
+    shown = _shown_columns(table)
+    assert {"Name", "Health", "Balance", "Last contact"} <= set(shown)
+    health = shown.index("Health")
+    right = table.columnViewportPosition(COLUMN_HEALTH) + table.columnWidth(COLUMN_HEALTH)
+    assert health and right <= table.viewport().width()
+    # The name filter's hint can be read whole, and no filter covers another.
+    hint = page.search.placeholderText()
+    assert page.search.width() > page.search.fontMetrics().horizontalAdvance(hint)
+    widgets = (page.tag_box, page.stage_box, page.tier_box, page.drifting, page.trash)
+    for left, right_widget in pairwise(widgets):
+        assert left.geometry().right() < right_widget.geometry().left()
+    # Wide again, every column comes back.
+    window.resize(1600, 800)
+    qtbot.waitUntil(lambda: len(_shown_columns(table)) == table.model().columnCount())
+    assert table.horizontalScrollBar().maximum() == 0

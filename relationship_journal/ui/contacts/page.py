@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLineEdit,
     QMessageBox,
@@ -26,6 +25,7 @@ from relationship_journal.domain.wording import count_of
 from relationship_journal.operations import contacts
 from relationship_journal.operations.contacts import ContactFilter
 from relationship_journal.ui.actions import connect_plain
+from relationship_journal.ui.contacts.columns import FittedColumns
 from relationship_journal.ui.contacts.model import ContactIdRole, ContactsTableModel
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.icons import icon
@@ -90,11 +90,7 @@ class ContactsPage(LazyPage):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(30)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((150, 130, 125, 96, 68, 64, 100, 98, 56)):
-            self.table.setColumnWidth(column, width)
+        self.columns = FittedColumns(self.table)
         self.table.doubleClicked.connect(self._open_index)
 
         self.empty = empty_state("")

@@ -8,7 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import WindowFactory, wait_for_agenda
+from relationship_journal.domain.contact import ContactDraft
+from relationship_journal.domain.dates import PartialDate
+from relationship_journal.store import clock
+from relationship_journal.store.contacts import create_contact
+from relationship_journal.ui.elided_label import ElidedLabel
+from tests.gui.conftest import WindowFactory, open_by_name, seed, wait_for_agenda
 
 COLUMN_HEALTH = 6
 
@@ -83,3 +88,33 @@ def test_the_contacts_list_fits_a_small_window(open_window: WindowFactory, qtbot
     window.resize(1600, 800)
     qtbot.waitUntil(lambda: len(_shown_columns(table)) == table.model().columnCount())
     assert table.horizontalScrollBar().maximum() == 0
+
+
+def test_a_very_long_name_ends_in_an_ellipsis(open_window: WindowFactory, qtbot: QtBot) -> None:
+    window = open_window()
+    today = clock.now().astimezone().date()
+    long_name = "Maximiliana " + "Wolkenstein-" * 19 + "Trauttmansdorff"
+    seed(
+        window,
+        lambda s: create_contact(
+            s,
+            ContactDraft(long_name, tier="key", birthday=PartialDate(today.month, today.day)),
+            clock.now(),
+        ),
+    )
+    window.resize(900, 600)
+    window.contacts_page.reload()
+    open_by_name(window, qtbot, "Maximiliana")
+    name = window.contact_page.header.name
+    qtbot.waitUntil(lambda: name.isVisible() and name.width() > 0)
+    assert name.text() == long_name
+    assert name.shown_text().endswith("…")
+    assert name.toolTip() == long_name
+    right = window.mapFromGlobal(name.mapToGlobal(name.rect().topRight())).x()
+    assert right <= window.width()
+    # On Today, the moment's title keeps to one line in the same way.
+    window.registry["go_today"].trigger()
+    wait_for_agenda(qtbot, window)
+    title = window.today_page.findChild(ElidedLabel, "momentTitle")
+    qtbot.waitUntil(lambda: title.isVisible() and title.width() > 0)
+    assert title.shown_text().endswith("…") and long_name in title.toolTip()

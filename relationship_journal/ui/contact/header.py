@@ -18,6 +18,7 @@ from relationship_journal.domain.wording import (
 )
 from relationship_journal.operations.contacts import ContactFile
 from relationship_journal.ui.avatar import FaceButton
+from relationship_journal.ui.elided_label import ElidedLabel
 from relationship_journal.ui.theme import health_colour, value_colour
 from relationship_journal.ui.widgets import badge, clear_layout, label
 
@@ -26,9 +27,11 @@ class ContactHeader(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.face = FaceButton(64)
-        self.name = label("", "title")
+        self.name = ElidedLabel()
+        self.name.setProperty("role", "title")
         self.name.setObjectName("contactName")
-        self.role = label("", "subtitle")
+        self.role = ElidedLabel()
+        self.role.setProperty("role", "subtitle")
         self.role.setObjectName("contactRole")
         self.badges = QHBoxLayout()
         self.badges.setSpacing(6)
@@ -65,6 +68,8 @@ class ContactHeader(QWidget):
             f"<span style='font-size: 22pt; font-weight: 600; color: {colour};'>"
             f"{standing.balance:+.1f}</span>"
         )
+        # Rich text reports too low a floor: with no facts line the figure lost its top.
+        self.balance.setMinimumHeight(self.balance.sizeHint().height())
         arrow = "▲" if standing.trend > 0 else "▼" if standing.trend < 0 else "▶"
         self.trend.setText(f"{arrow} {standing.trend:+.1f} over 90 days")
         self.trend.setToolTip(TREND_MEANING)

@@ -32,6 +32,7 @@ from relationship_journal.ui.avatar import face
 from relationship_journal.ui.calendar_feed import CalendarFeed
 from relationship_journal.ui.context import JournalContext, LogRequest
 from relationship_journal.ui.dates import day_text, long_day_text
+from relationship_journal.ui.elided_label import ElidedLabel
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.tasks import run_task
 from relationship_journal.ui.theme import accent, value_colour
@@ -125,8 +126,10 @@ def _text_column(moment: Moment, today: date, coach: bool) -> QVBoxLayout:
     the page and kept on hover for the rest."""
     text = QVBoxLayout()
     text.setSpacing(1)
-    title = _wrapped(f"<b>{esc(_title(moment))}</b>")
+    title = ElidedLabel(_title(moment))  # one line, so a very long name cannot tower
     title.setObjectName("momentTitle")
+    title.setStyleSheet("font-weight: 600;")
+    title.setMinimumWidth(140)
     when_colour = value_colour(-1).name() if moment.day < today else accent().name()
     why = f" — {esc(moment.why)}" if coach and moment.why else ""
     detail = _wrapped(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -63,8 +64,14 @@ def relative_day(day: date, today: date) -> str:
     return day_month(day)
 
 
-def since_day(moment_day: date | None, today: date) -> str:
-    """How long ago something was ("today", "yesterday", "12 days ago"), else the date."""
+RECENT_DAYS = 30  # up to this many days back a day reads as "12 days ago", then as its date
+
+
+def since_day(
+    moment_day: date | None, today: date, written: Callable[[date], str] = day_month_year
+) -> str:
+    """How long ago something was ("today", "yesterday", "12 days ago") up to a month back,
+    else the date as ``written`` writes it (the window passes the locale's form)."""
     if moment_day is None:
         return "never"
     delta = (today - moment_day).days
@@ -72,9 +79,9 @@ def since_day(moment_day: date | None, today: date) -> str:
         return "today"
     if delta == 1:
         return "yesterday"
-    if delta < 60:
+    if delta <= RECENT_DAYS:
         return f"{delta} days ago"
-    return day_month_year(moment_day)
+    return written(moment_day)
 
 
 # What each health means, for a tooltip or a legend (the rules are in ledger.health).

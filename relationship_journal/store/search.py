@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -63,6 +64,7 @@ class SearchHit:
     contact_id: int | None
     title: str  # with MARK_START/MARK_END around matched words
     detail: str  # likewise
+    day: date | None = None  # the day written in ``detail`` as YYYY-MM-DD, if any
 
 
 def match_query(user_text: str) -> str:
@@ -198,25 +200,29 @@ _TEXT_SQL = {
 }
 
 
-def _day(value: object) -> str:
-    return str(value)[:10] if value else ""
+def _day(value: object) -> date | None:
+    return date.fromisoformat(str(value)[:10]) if value else None
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else ""
 
 
 def _text_hit(kind: HitKind, row: Any) -> SearchHit:
     ref_id, contact_id, title, name, extra, when, status = row
     if kind is HitKind.PROMISE:
         who = f"You promised {name}" if extra == "me" else f"{name} promised"
-        due = f"due {_day(when)}" if when else ""
+        due = f"due {_iso(_day(when))}" if when else ""
         detail = " · ".join(p for p in (who, due, "" if status == "open" else status) if p)
-        return SearchHit(kind, ref_id, contact_id, title, detail)
+        return SearchHit(kind, ref_id, contact_id, title, detail, _day(when))
     if kind is HitKind.PROFILE:
         topic = TOPICS_BY_KEY.get(title)
         return SearchHit(
             kind, ref_id, contact_id, f"{name} — {topic.label if topic else title}", extra
         )
     said = extra if MARK_START in (extra or "") else ""
-    detail = " · ".join(p for p in (name or "", _day(when), said) if p)
-    return SearchHit(kind, ref_id, contact_id, title, detail)
+    detail = " · ".join(p for p in (name or "", _iso(_day(when)), said) if p)
+    return SearchHit(kind, ref_id, contact_id, title, detail, _day(when))
 
 
 def search(session: Session, user_text: str, per_kind: int = 8) -> list[SearchHit]:

@@ -3,6 +3,7 @@ apart for good."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -12,8 +13,10 @@ from pytestqt.qtbot import QtBot
 from sqlmodel import Session, select
 
 from relationship_journal.domain.contact import ContactDraft, Labelled
+from relationship_journal.domain.dates import PartialDate
 from relationship_journal.store.contacts import create_contact
 from relationship_journal.store.models import Contact
+from relationship_journal.ui.dates import birthday_text
 from relationship_journal.ui.duplicates.dialog import DuplicatesDialog
 from relationship_journal.ui.duplicates.merge_dialog import MergeDialog
 from relationship_journal.ui.main_window import MainWindow
@@ -100,3 +103,32 @@ def test_not_the_same_person_is_not_offered_again(
     trigger(window, "findDuplicates")
     trigger(window, "findDuplicates")
     assert counts == [1, 0, 0, 0]
+
+
+def test_the_merge_dialog_writes_birthdays_as_the_window_does(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def add(session: Session) -> None:
+        for birthday in (PartialDate(11, 28, 1974), PartialDate(11, 28)):
+            draft = ContactDraft("Jürgen Müller", emails=[Labelled("jm@nw.example")])
+            create_contact(session, replace(draft, birthday=birthday), NOW)
+
+    seed(window, add)
+    seen: list[str] = []
+
+    def merge(dialog: MergeDialog) -> int:
+        for side in ("keep", "other"):
+            seen.append(dialog.findChild(QRadioButton, f"merge_birthday_{side}").text())
+        return 0
+
+    def choose(dialog: DuplicatesDialog) -> int:
+        dialog.show()
+        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+        return 0
+
+    monkeypatch.setattr(MergeDialog, "exec", merge)
+    monkeypatch.setattr(DuplicatesDialog, "exec", choose)
+    trigger(window, "findDuplicates")
+    assert sorted(seen) == sorted(
+        [birthday_text(PartialDate(11, 28, 1974)), birthday_text(PartialDate(11, 28))]
+    )

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
+from sqlmodel import Session
 
+from relationship_journal.domain.contact import ContactDraft
+from relationship_journal.store import clock
+from relationship_journal.store.contacts import create_contact
+from relationship_journal.store.promises import add_promise
+from relationship_journal.ui.dates import day_text
+from relationship_journal.ui.main_window import MainWindow
 from relationship_journal.ui.search.switcher import QuickSwitcher
-from tests.gui.conftest import WindowFactory
+from tests.gui.conftest import WindowFactory, seed
 
 
 def test_typing_finds_and_enter_opens_the_contact(
@@ -68,3 +77,31 @@ def test_a_misspelt_name_and_part_of_a_word_find_the_contact(
     assert misspelt[0] == "Contacts" and misspelt[1].startswith("<b>Jürgen</b> <b>Müller</b><br>")
     assert inside[0] == "Contacts" and "Mü<b>ller</b>" not in inside[1]
     assert "<b>Müller</b>" in inside[1]
+
+
+def test_a_promise_found_says_its_due_day_as_the_window_writes_dates(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    due = date(2026, 12, 3)
+
+    def add(session: Session) -> None:
+        contact = create_contact(session, ContactDraft("Sofía Hernández"), clock.now())
+        assert contact.id is not None
+        add_promise(session, contact.id, "Send the routing benchmark", "me", due, due)
+
+    seed(window, add)
+    details: list[str] = []
+
+    def drive(dialog: QuickSwitcher) -> int:
+        qtbot.keyClicks(dialog.field, "routing")
+        dialog.run_search()
+        for row in range(dialog.results.count()):
+            widget = dialog.results.itemWidget(dialog.results.item(row))
+            if widget is not None:
+                details.append(widget.findChild(QLabel, "hitText").text())
+        return 0
+
+    monkeypatch.setattr(QuickSwitcher, "exec", drive)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert any(f"due {day_text(due)}" in text for text in details), details
+    assert not any("2026-12-03" in text for text in details)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -12,6 +13,7 @@ from relationship_journal.operations import contacts, photos
 from relationship_journal.operations.contacts import ContactFilter, ListedContact
 from relationship_journal.ui.avatar import face
 from relationship_journal.ui.context import JournalContext
+from relationship_journal.ui.dates import day_text
 from relationship_journal.ui.theme import health_colour, value_colour
 
 PAGE_SIZE = 50  # about a screenful: a page loads within a frame
@@ -144,6 +146,9 @@ class ContactsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 6:
                 return f"Trend over 90 days: {row.standing.trend:+.1f}"
+            if column == 7:
+                last = _last_day(self.listed_at(index.row()))
+                return day_text(last, weekday=True) if last else None
             return texts[column] or None  # the whole text where the column elides it
         return None
 
@@ -152,6 +157,11 @@ class ContactsTableModel(QAbstractTableModel):
         self._sort = key or "name"
         self._descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
+
+
+def _last_day(listed: ListedContact) -> date | None:
+    last = listed.row.last_contact
+    return last.astimezone().date() if last else None
 
 
 def _display(listed: ListedContact, column: int) -> str:
@@ -172,8 +182,7 @@ def _display(listed: ListedContact, column: int) -> str:
         case 6:
             return standing.health.label
         case 7:
-            last = row.last_contact.astimezone().date() if row.last_contact else None
-            return since_day(last, listed.today)
+            return since_day(_last_day(listed), listed.today, day_text)
         case 8:
             return f"{row.known} %"
         case 9:

@@ -7,6 +7,9 @@ entries, promises, profile answers, links, tags — comes along without asking.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -21,10 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relationship_journal.domain.dates import DateError, PartialDate
 from relationship_journal.operations import duplicates
 from relationship_journal.operations.duplicates import FieldPair
 from relationship_journal.ui.actions import connect_plain
 from relationship_journal.ui.context import JournalContext
+from relationship_journal.ui.dates import birthday_text
 from relationship_journal.ui.widgets import label
 
 
@@ -81,6 +86,7 @@ class MergeDialog(QDialog):
         other_name = _title(pairs, "other") or f"#{self.other_id}"
         self._grid.addWidget(label(f"<b>Stays: {keep_name}</b>"), 0, 1)
         self._grid.addWidget(label(f"<b>Folded in: {other_name}</b>"), 0, 2)
+        pairs = [_readable(pair) for pair in pairs]
         for row, pair in enumerate(pairs, start=1):
             self._grid.addWidget(QLabel(pair.label), row, 0)
             if pair.conflicting:
@@ -116,6 +122,23 @@ class MergeDialog(QDialog):
         )
         self._context.tell(f"Merged into {self.merged_name}", contact_id=self.keep_id)
         super().accept()
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}|--\d{2}-\d{2}")
+
+
+def _readable(pair: FieldPair) -> FieldPair:
+    """The pair with its dates ("1974-11-28", "--11-28") written as the window writes them."""
+
+    def shown(value: str) -> str:
+        if not _ISO_DAY.fullmatch(value):
+            return value
+        try:
+            return birthday_text(PartialDate.parse(value))
+        except (DateError, ValueError):
+            return value
+
+    return replace(pair, keep=shown(pair.keep), other=shown(pair.other))
 
 
 def _short(text: str, limit: int = 40) -> str:

@@ -21,6 +21,7 @@ from relationship_journal.operations.accounts import Account
 from relationship_journal.operations.contacts import ContactRow
 from relationship_journal.operations.views import PersonThere
 from relationship_journal.ui.avatar import face
+from relationship_journal.ui.dates import day_text
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.theme import health_colour, value_colour
 from relationship_journal.ui.widgets import card, clear_layout, esc, label
@@ -107,12 +108,12 @@ class AccountView(QWidget):
         self.sections["before"][0].setVisible(bool(account.before))
         for promise in account.promises:
             who = f"You promised {promise.name}" if promise.mine else f"{promise.name} promised"
-            due = f" — due {promise.due_on:%d %b %Y}" if promise.due_on else ""
+            due = f" — due {day_text(promise.due_on)}" if promise.due_on else ""
             self._line("promises", f"<b>{esc(who)}</b>: {esc(promise.text)}{due}")
         for moment in account.upcoming:
             self._line("upcoming", f"<b>{relative_day(moment.day, today)}</b>: {esc(moment.title)}")
         for entry in account.recent:
-            day = since_day(entry.occurred_at.astimezone().date(), today)
+            day = since_day(entry.occurred_at.astimezone().date(), today, day_text)
             colour = value_colour(entry.value).name()
             self._line(
                 "recent",
@@ -148,7 +149,7 @@ class AccountView(QWidget):
             text += (
                 f"<br><span style='color: {colour};'>{standing.balance:+.1f}, "
                 f"{esc(standing.health.label.lower())}</span> · last contact "
-                f"{esc(since_day(last, today))}"
+                f"{esc(since_day(last, today, day_text))}"
             )
         words = label(text, wrap=True)
         words.setTextFormat(Qt.TextFormat.RichText)
@@ -188,7 +189,7 @@ def _figures(account: Account, today: date) -> str:
         f"Together <b style='color: {colour};'>{standing.balance:+.1f}</b>, "
         f"{standing.trend:+.1f} over 90 days — {esc(standing.health.label.lower())} · "
         f"{people} {'person' if people == 1 else 'people'} you know there now · "
-        f"last contact {esc(since_day(last, today))}"
+        f"last contact {esc(since_day(last, today, day_text))}"
     )
 
 

@@ -23,6 +23,7 @@ from relationship_journal.operations import accounts, photos
 from relationship_journal.operations.accounts import AccountRow
 from relationship_journal.operations.errors import NotFoundError
 from relationship_journal.ui.context import JournalContext
+from relationship_journal.ui.dates import day_text
 from relationship_journal.ui.lazy_page import LazyPage
 from relationship_journal.ui.organisations.account_view import AccountView
 from relationship_journal.ui.theme import value_colour
@@ -128,7 +129,9 @@ class OrganisationsPage(LazyPage):
             name,
             _figure(row.people_now, str(row.people_now)),
             balance,
-            _figure(last.isoformat() if last else "", since_day(last, today) if last else ""),
+            _figure(
+                last.isoformat() if last else "", since_day(last, today, day_text) if last else ""
+            ),
             _figure(row.open_promises, str(row.open_promises) if row.open_promises else ""),
         )
         for column, cell in enumerate(cells):

@@ -21,6 +21,7 @@ from relationship_journal.operations import photos, views
 from relationship_journal.operations.views import MARK_END, MARK_START, HitKind, SearchHit, plain
 from relationship_journal.ui.avatar import face
 from relationship_journal.ui.context import JournalContext
+from relationship_journal.ui.dates import day_text
 
 TYPING_DELAY_MS = 40
 FACE_SIZE = 28
@@ -35,8 +36,11 @@ def marked_html(text: str) -> str:
 
 def _hit_widget(hit: SearchHit, faces: dict[int, bytes]) -> QWidget:
     """One result: its face (for a contact), the title and, below, the subtitle."""
+    detail = hit.detail
+    if hit.day is not None:  # written as the rest of the window writes dates
+        detail = detail.replace(hit.day.isoformat(), day_text(hit.day))
     text = QLabel(
-        f"{marked_html(hit.title)}<br><span style='color: gray;'>{marked_html(hit.detail)}</span>"
+        f"{marked_html(hit.title)}<br><span style='color: gray;'>{marked_html(detail)}</span>"
     )
     text.setObjectName("hitText")
     text.setTextFormat(Qt.TextFormat.RichText)

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication
 from relationship_journal.domain.ledger import Health
 
 # One palette for screen and print.
-from relationship_journal.drawing import DEPOSIT, WITHDRAWAL
+from relationship_journal.drawing import DEPOSIT as PRINTED_DEPOSIT
+from relationship_journal.drawing import WITHDRAWAL as PRINTED_WITHDRAWAL
 from relationship_journal.ui.button_style import AppStyle
 
 ACCENT = "#2f6f73"
@@ -39,15 +40,37 @@ def is_dark() -> bool:
     return hints.colorScheme() == Qt.ColorScheme.Dark
 
 
+class ThemedColour(str):
+    """A colour name for style sheets that is the print colour in the light theme and a
+    brighter one in the dark, where the print colours are too dim to read on dark grey."""
+
+    dark: str
+
+    def __new__(cls, light: str, dark: str) -> ThemedColour:
+        colour = super().__new__(cls, light)
+        colour.dark = dark
+        return colour
+
+    def __str__(self) -> str:
+        return self.dark if is_dark() else str.__str__(self)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
+DEPOSIT = ThemedColour(PRINTED_DEPOSIT, "#5cc28a")
+WITHDRAWAL = ThemedColour(PRINTED_WITHDRAWAL, "#ff7b6b")
+
+
 def accent() -> QColor:
     return QColor(ACCENT_DARK_MODE if is_dark() else ACCENT)
 
 
 def value_colour(value: float) -> QColor:
     if value > 0.05:
-        return QColor("#5cc28a" if is_dark() else DEPOSIT)
+        return QColor(str(DEPOSIT))
     if value < -0.05:
-        return QColor("#ff7b6b" if is_dark() else WITHDRAWAL)
+        return QColor(str(WITHDRAWAL))
     return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
 
 
@@ -153,10 +176,24 @@ QHeaderView::section { padding: 4px 6px; }
 QLineEdit, QComboBox, QSpinBox, QDateEdit, QPlainTextEdit, QTextEdit { padding: 3px 5px; }
 """
 
-# The demo banner in the dark palette: a deep amber instead of cream.
-DARK_BANNER = """
-QFrame#demoBanner { background: #3b3220; border-bottom: 1px solid #5c4d2a; }
-QFrame#demoBanner QLabel { color: #f0deb0; }
+# The demo banner in the dark palette: a deep amber instead of cream. Fusion draws a radio
+# button's ring a shade darker than the window, which on dark grey cannot be seen: here it is
+# light grey, and the chosen one filled with the accent.
+RADIO_RING_DARK = "#9aa3ad"
+DARK_SHEET = f"""
+QFrame#demoBanner {{ background: #3b3220; border-bottom: 1px solid #5c4d2a; }}
+QFrame#demoBanner QLabel {{ color: #f0deb0; }}
+QRadioButton::indicator {{
+    width: 12px; height: 12px; border-radius: 7px;
+    border: 1px solid {RADIO_RING_DARK}; background: #25292d;
+}}
+QRadioButton::indicator:hover {{ border-color: {ACCENT_DARK_MODE}; }}
+QRadioButton::indicator:checked {{
+    border-color: {ACCENT_DARK_MODE};
+    background: qradialgradient(cx: 0.5, cy: 0.5, radius: 0.5, fx: 0.5, fy: 0.5,
+        stop: 0 {ACCENT_DARK_MODE}, stop: 0.5 {ACCENT_DARK_MODE}, stop: 0.6 #25292d);
+}}
+QRadioButton::indicator:disabled {{ border-color: #4a5057; }}
 """
 
 
@@ -168,4 +205,4 @@ def apply_theme(app: QApplication) -> None:
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
     app.setFont(font)
-    app.setStyleSheet(STYLESHEET + (DARK_BANNER if is_dark() else ""))
+    app.setStyleSheet(STYLESHEET + (DARK_SHEET if is_dark() else ""))

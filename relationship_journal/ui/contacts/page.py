@@ -44,7 +44,13 @@ class ContactsPage(LazyPage):
         self.setObjectName("contactsPage")
         self._context = context
         self.model = ContactsTableModel(context)
+        self._build_filters()
+        self._build_buttons()
+        self._build_table()
+        self._lay_out(self._build_empty_state())
+        self._connect()
 
+    def _build_filters(self) -> None:
         self.search = QLineEdit()
         self.search.setObjectName("contactSearch")
         self.search.setPlaceholderText("Filter by name or organisation…  (Ctrl+F)")
@@ -65,6 +71,7 @@ class ContactsPage(LazyPage):
         self.trash.setObjectName("trashFilter")
         self.trash.setToolTip("Deleted contacts, which can be restored")
 
+    def _build_buttons(self) -> None:
         self.new_button = QPushButton(icon("add"), "New contact")
         self.new_button.setObjectName("newContactButton")
         self.new_button.setToolTip("New contact (Ctrl+N)")
@@ -78,6 +85,7 @@ class ContactsPage(LazyPage):
         self.restore_button.setObjectName("restoreButton")
         self.restore_button.setVisible(False)
 
+    def _build_table(self) -> None:
         self.table = QTableView()
         self.table.setObjectName("contactsTable")
         self.table.setAccessibleName("Contacts")
@@ -93,6 +101,8 @@ class ContactsPage(LazyPage):
         self.columns = FittedColumns(self.table)
         self.table.doubleClicked.connect(self._open_index)
 
+    def _build_empty_state(self) -> QWidget:
+        """What shows instead of the table when nobody is listed."""
         self.empty = empty_state("")
         self.empty.setObjectName("contactsEmpty")
         self.empty_button = QPushButton(icon("add"), "Add your first contact")
@@ -108,7 +118,9 @@ class ContactsPage(LazyPage):
         connect_plain(self.clear_button.clicked, self.clear_filters)
         empty_layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_layout.addStretch()
+        return empty_box
 
+    def _lay_out(self, empty_box: QWidget) -> None:
         filters = QHBoxLayout()
         filters.addWidget(label("Tag"))
         filters.addWidget(self.tag_box, 1)
@@ -143,6 +155,7 @@ class ContactsPage(LazyPage):
         layout.addLayout(actions)
         layout.addLayout(self.stack, 1)
 
+    def _connect(self) -> None:
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(FILTER_DELAY_MS)

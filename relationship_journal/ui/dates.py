@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -86,6 +87,24 @@ def entry_format() -> str:
     pattern = re.sub(r"(?<!d)dd(?!d)", "d", pattern)
     pattern = re.sub(r"(?<!M)MM(?!M)", "M", pattern)
     return re.sub(r"y+", "yyyy", pattern)
+
+
+def day_calendar(name: str = "") -> QCalendarWidget:
+    """A month to pick a day from, tall and wide enough for all six week rows whatever the
+    font: its own size hint forgets the rows' padding and the theme's border."""
+    calendar = QCalendarWidget()
+    if name:
+        calendar.setObjectName(name)
+    calendar.setGridVisible(False)
+    metrics = calendar.fontMetrics()
+    view = calendar.findChild(QTableView)
+    frame = 2 * view.frameWidth() if view is not None else 0
+    navigation = calendar.findChild(QWidget, "qt_calendar_navigationbar")
+    top = navigation.sizeHint().height() if navigation is not None else metrics.height() * 2
+    cell_height = metrics.height() + metrics.height() // 2
+    cell_width = metrics.horizontalAdvance("Wed") + metrics.height()
+    calendar.setMinimumSize(8 * cell_width + frame, top + 7 * cell_height + frame)
+    return calendar
 
 
 _TYPED_TIME = re.compile(r"^(\d{1,2})(?:\s*[:.h]?\s*(\d{2}))?\s*(?:([ap])\.?\s*m?\.?)?$", re.I)
@@ -200,9 +219,7 @@ class DayEdit(QWidget):
         self.edit.setClearButtonEnabled(True)
         self.setFocusProxy(self.edit)
         self.edit.textChanged.connect(lambda _text: self.changed.emit())
-        self.calendar = QCalendarWidget()
-        self.calendar.setObjectName(f"{name}Calendar")
-        self.calendar.setGridVisible(False)
+        self.calendar = day_calendar(f"{name}Calendar")
         self.calendar.clicked.connect(self._picked)
         menu = QMenu(self)
         holder = QWidgetAction(menu)

@@ -8,7 +8,6 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCalendarWidget,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -31,7 +30,7 @@ from relationship_journal.operations.agenda import (
 from relationship_journal.ui.avatar import face
 from relationship_journal.ui.calendar_feed import CalendarFeed
 from relationship_journal.ui.context import JournalContext, LogRequest
-from relationship_journal.ui.dates import day_text, long_day_text
+from relationship_journal.ui.dates import day_calendar, day_text, long_day_text
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.tasks import run_task
 from relationship_journal.ui.theme import accent, value_colour
@@ -395,7 +394,8 @@ class TodayPage(QWidget):
     def snooze_to_date(self, moment: Moment) -> None:
         dialog = QDialog(self)
         dialog.setWindowTitle("Snooze until")
-        calendar = QCalendarWidget()
+        dialog.setObjectName("snoozeDialog")
+        calendar = day_calendar("snoozeCalendar")
         calendar.setMinimumDate(self.context.ws.clock.today() + timedelta(days=1))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -16,6 +16,8 @@ from datetime import date, datetime, time
 from PySide6.QtCore import QDate, QLocale, QTime, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -105,6 +107,28 @@ def day_calendar(name: str = "") -> QCalendarWidget:
     cell_width = metrics.horizontalAdvance("Wed") + metrics.height()
     calendar.setMinimumSize(8 * cell_width + frame, top + 7 * cell_height + frame)
     return calendar
+
+
+def pick_day(parent: QWidget, title: str, earliest: date, name: str) -> date | None:
+    """A day chosen from a month in a small dialog, ``earliest`` or later; None if cancelled."""
+    dialog = QDialog(parent)
+    dialog.setObjectName(f"{name}Dialog")
+    dialog.setWindowTitle(title)
+    calendar = day_calendar(f"{name}Calendar")
+    calendar.setMinimumDate(QDate(earliest.year, earliest.month, earliest.day))
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    calendar.activated.connect(lambda _day: dialog.accept())
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(calendar)
+    layout.addWidget(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    day = calendar.selectedDate()
+    return date(day.year(), day.month(), day.day())
 
 
 _TYPED_TIME = re.compile(r"^(\d{1,2})(?:\s*[:.h]?\s*(\d{2}))?\s*(?:([ap])\.?\s*m?\.?)?$", re.I)

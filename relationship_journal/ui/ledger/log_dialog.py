@@ -65,6 +65,14 @@ class LogDialog(GuardedDialog):
 
         self.picker = ContactPicker(candidates, preselected)
         now = datetime.now()
+        self._build_what(now)
+        self._build_value()
+        self._build_promise(now)
+        self._lay_out()
+        self._wire(drafts)
+
+    def _build_what(self, now: datetime) -> None:
+        """When it happened, what kind of interaction, and what happened."""
         self.when = DayField("when", now.date(), at=now.time())
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
@@ -80,6 +88,8 @@ class LogDialog(GuardedDialog):
         self.notes.setPlaceholderText("Details worth remembering (optional)")
         self.notes.setFixedHeight(70)
 
+    def _build_value(self) -> None:
+        """Deposit, withdrawal or just a note; its weight and category."""
         self.deposit = QRadioButton("&Deposit")
         self.deposit.setObjectName("deposit")
         self.deposit.setStyleSheet(f"QRadioButton {{ color: {DEPOSIT}; font-weight: 600; }}")
@@ -104,6 +114,8 @@ class LogDialog(GuardedDialog):
         self.category.setAccessibleName("Category")
         self.category.setMinimumContentsLength(24)
 
+    def _build_promise(self, now: datetime) -> None:
+        """A promise made in the interaction, and a reminder to follow up."""
         self.follow_up = QCheckBox("Remind me to follow up on")
         self.follow_up.setObjectName("followUp")
         self.follow_up_on = DayField("followUpOn", now.date() + timedelta(days=7))
@@ -119,6 +131,8 @@ class LogDialog(GuardedDialog):
         self.promise_owner.addItem("They promised", "them")
         self.promise_due = DayField("promiseDue", now.date() + timedelta(days=7))
 
+    def _lay_out(self) -> None:
+        """The form, the message line and Save, which Enter presses from anywhere."""
         value_row = QHBoxLayout()
         for widget in (self.deposit, self.withdrawal, self.neutral, self.weight):
             value_row.addWidget(widget)
@@ -160,6 +174,8 @@ class LogDialog(GuardedDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
+    def _wire(self, drafts: DraftStore | None) -> None:
+        """Focus moves on as people are picked; typing is kept as a draft."""
         # Once a contact is picked (or Enter says the people are complete), the cursor moves
         # on to the summary. The dialog always starts in "With", even with someone filled in,
         # so that a name typed after Ctrl+L lands where it belongs.

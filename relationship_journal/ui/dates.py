@@ -338,6 +338,11 @@ class DayField(DayEdit):
             edit.editingFinished.connect(self.checked_day)
         self.time.textChanged.connect(lambda _text: self.changed.emit())
 
+    def compact(self) -> None:
+        """As wide as a typed day needs, leaving a shared row's room to its neighbours."""
+        metrics = self.edit.fontMetrics()
+        self.edit.setMaximumWidth(metrics.horizontalAdvance(example_day()) + 3 * metrics.height())
+
     def set_time(self, at: time) -> None:
         self.time.setText(time_text(datetime.combine(date(2000, 1, 1), at)))
 

@@ -146,6 +146,8 @@ class LogDialog(GuardedDialog):
         promise_row.addWidget(self.promise_text, 1)
         promise_row.addWidget(QLabel("due"))
         promise_row.addWidget(self.promise_due)
+        self.promise_due.compact()
+        self.follow_up_on.compact()
 
         self.error = QLabel()
         self.error.setObjectName("logError")

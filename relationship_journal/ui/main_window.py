@@ -48,6 +48,7 @@ from relationship_journal.ui.notifications import NotificationCenter
 from relationship_journal.ui.notifications.window_link import link as link_notifications
 from relationship_journal.ui.organisations.page import OrganisationsPage
 from relationship_journal.ui.portfolio.page import PortfolioPage
+from relationship_journal.ui.preferences import Preferences
 from relationship_journal.ui.privacy.actions import PrivacyActions
 from relationship_journal.ui.privacy.window_lock import WindowLock
 from relationship_journal.ui.promises.page import PromisesPage
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
             journal, paths, source.is_demo, self, DraftStore(paths.drafts, journal.key)
         )
         self.keep_running = False  # closing hides the window (started with the computer)
+        self.quitting = False  # File → Quit or the tray's Quit: closing ends the app
         self.toast = Toast()
         self.toast.attach(self.context, self.open_contact)
         self.capture = Capture(self, self.context)
@@ -393,6 +395,7 @@ class MainWindow(QMainWindow):
 
     def quit(self) -> None:
         self.keep_running = False
+        self.quitting = True
         self.close()
         QApplication.quit()
 
@@ -405,7 +408,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("window/geometry", self.saveGeometry())
-        if self.keep_running:
+        # Started quietly with the computer, or asked to stay in a tray that is there: the
+        # window hides and reminders go on; the tray's Quit (or File → Quit) ends the app.
+        in_tray = Preferences().stay_in_tray and self.notifications.tray is not None
+        if not self.quitting and (self.keep_running or in_tray):
             self.hide()
             event.ignore()
             return

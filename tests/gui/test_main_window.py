@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from relationship_journal.paths import JournalPaths
 from relationship_journal.ui.main_window import MainWindow
-from tests.gui.conftest import WindowFactory
+from tests.gui.conftest import WindowFactory, trigger
 
 
 def test_window_opens_on_a_new_journal_with_navigation(
@@ -76,3 +76,34 @@ def test_first_run_offers_import_demo_or_empty(
     assert not window.context.is_demo and paths.journal.exists()
     assert window.current_page_key() == "contacts"
     assert window.contacts_page.empty_button.isVisibleTo(window)
+
+
+def test_with_stay_in_tray_closing_hides_and_quit_ends(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from relationship_journal.ui.preferences import Preferences
+
+    Preferences().stay_in_tray = True
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    monkeypatch.setattr(window.notifications, "tray", QSystemTrayIcon(window))  # one is there
+    window.show()
+    window.close()
+    assert not window.isVisible()
+    assert window.context.journal.path.exists()  # still open: reminders go on
+    quits: list[bool] = []
+    monkeypatch.setattr("PySide6.QtWidgets.QApplication.quit", lambda: quits.append(True))
+    window.show()
+    trigger(window, "quit")
+    assert not window.isVisible() and quits == [True]
+
+
+def test_without_a_tray_closing_ends_the_window_even_when_asked_to_stay(
+    window: MainWindow,
+) -> None:
+    from relationship_journal.ui.preferences import Preferences
+
+    Preferences().stay_in_tray = True  # but offscreen there is no tray to come back from
+    window.show()
+    window.close()
+    assert not window.isVisible() and not window.quitting

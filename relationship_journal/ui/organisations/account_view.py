@@ -21,6 +21,7 @@ from relationship_journal.operations.accounts import Account
 from relationship_journal.operations.contacts import ContactRow
 from relationship_journal.operations.views import PersonThere
 from relationship_journal.ui.avatar import face
+from relationship_journal.ui.dates import day_text
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.theme import health_colour, value_colour
 from relationship_journal.ui.widgets import card, clear_layout, esc, label
@@ -107,7 +108,7 @@ class AccountView(QWidget):
         self.sections["before"][0].setVisible(bool(account.before))
         for promise in account.promises:
             who = f"You promised {promise.name}" if promise.mine else f"{promise.name} promised"
-            due = f" — due {promise.due_on:%d %b %Y}" if promise.due_on else ""
+            due = f" — due {day_text(promise.due_on)}" if promise.due_on else ""
             self._line("promises", f"<b>{esc(who)}</b>: {esc(promise.text)}{due}")
         for moment in account.upcoming:
             self._line("upcoming", f"<b>{relative_day(moment.day, today)}</b>: {esc(moment.title)}")

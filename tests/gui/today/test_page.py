@@ -14,7 +14,7 @@ from relationship_journal.store import clock
 from relationship_journal.store.agenda import collect
 from relationship_journal.ui.ledger.log_dialog import LogDialog
 from relationship_journal.ui.preferences import Preferences
-from relationship_journal.ui.today.page import MomentRow
+from relationship_journal.ui.today.moment_row import MomentRow
 from relationship_journal.ui.today.reminder_dialog import ReminderDialog
 from tests.desktop_bus import PrivateBus
 from tests.gui.conftest import WindowFactory, peek, seed, trigger, wait_for_agenda

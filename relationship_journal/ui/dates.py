@@ -3,24 +3,28 @@
 Every date the window shows goes through ``day_text``/``moment_text``: the locale's own
 order and month names, without leading zeros ("26 Nov 2026", "Nov 26, 2026"). A date the
 user must give is a date edit in the locale's numeric order with a calendar pop-up
-(``prepare_edit``); one they may leave empty is a ``DayEdit``, typed in the locale's forms
-or picked from a calendar, and for a birthday it may have no year.
+(``DayField``) and one they may leave empty is a ``DayEdit``: both are typed in the locale's
+forms (or ISO, or with a month name) or picked from a calendar, and a birthday may have no
+year. Text that is not a day is never read as some other day: the field says what is wrong.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, Signal
+from PySide6.QtCore import QDate, QLocale, QTime, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
-    QDateEdit,
-    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMenu,
+    QTableView,
     QToolButton,
+    QVBoxLayout,
     QWidget,
     QWidgetAction,
 )
@@ -28,6 +32,7 @@ from PySide6.QtWidgets import (
 from relationship_journal.domain.dates import DateError, PartialDate
 from relationship_journal.domain.text import fold
 from relationship_journal.ui.icons import icon
+from relationship_journal.ui.theme import WITHDRAWAL
 
 
 def _medium_format(weekday: bool, year: bool) -> str:
@@ -86,31 +91,63 @@ def entry_format() -> str:
     return re.sub(r"y+", "yyyy", pattern)
 
 
-def prepare_edit(edit: QDateEdit | QDateTimeEdit, with_time: bool = False) -> None:
-    """A date (or date and time) edit in the shared form, with a calendar pop-up."""
-    pattern = entry_format()
-    if with_time:
-        pattern += " " + QLocale().timeFormat(QLocale.FormatType.ShortFormat)
-    edit.setDisplayFormat(pattern)
-    edit.setCalendarPopup(True)
-
-
-def date_edit(day: date | None = None, name: str = "") -> QDateEdit:
-    edit = QDateEdit(QDate.currentDate() if day is None else QDate(day.year, day.month, day.day))
-    prepare_edit(edit)
+def day_calendar(name: str = "") -> QCalendarWidget:
+    """A month to pick a day from, tall and wide enough for all six week rows whatever the
+    font: its own size hint forgets the rows' padding and the theme's border."""
+    calendar = QCalendarWidget()
     if name:
-        edit.setObjectName(name)
-    return edit
+        calendar.setObjectName(name)
+    calendar.setGridVisible(False)
+    metrics = calendar.fontMetrics()
+    view = calendar.findChild(QTableView)
+    frame = 2 * view.frameWidth() if view is not None else 0
+    navigation = calendar.findChild(QWidget, "qt_calendar_navigationbar")
+    top = navigation.sizeHint().height() if navigation is not None else metrics.height() * 2
+    cell_height = metrics.height() + metrics.height() // 2
+    cell_width = metrics.horizontalAdvance("Wed") + metrics.height()
+    calendar.setMinimumSize(8 * cell_width + frame, top + 7 * cell_height + frame)
+    return calendar
 
 
-def date_time_edit(moment: datetime | None = None, name: str = "") -> QDateTimeEdit:
-    edit = QDateTimeEdit(
-        QDateTime.currentDateTime() if moment is None else QDateTime(moment.astimezone())
+def pick_day(parent: QWidget, title: str, earliest: date, name: str) -> date | None:
+    """A day chosen from a month in a small dialog, ``earliest`` or later; None if cancelled."""
+    dialog = QDialog(parent)
+    dialog.setObjectName(f"{name}Dialog")
+    dialog.setWindowTitle(title)
+    calendar = day_calendar(f"{name}Calendar")
+    calendar.setMinimumDate(QDate(earliest.year, earliest.month, earliest.day))
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
-    prepare_edit(edit, with_time=True)
-    if name:
-        edit.setObjectName(name)
-    return edit
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    calendar.activated.connect(lambda _day: dialog.accept())
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(calendar)
+    layout.addWidget(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    day = calendar.selectedDate()
+    return date(day.year(), day.month(), day.day())
+
+
+_TYPED_TIME = re.compile(r"^(\d{1,2})(?:\s*[:.h]?\s*(\d{2}))?\s*(?:([ap])\.?\s*m?\.?)?$", re.I)
+
+
+def parse_typed_time(text: str) -> time:
+    """A time of day as people type it: "14:30", "1430", "14.30", "2:30 pm", "9"."""
+    match = _TYPED_TIME.match(text.strip())
+    if match:
+        hour, minute = int(match.group(1)), int(match.group(2) or 0)
+        half = (match.group(3) or "").lower()
+        if half and 1 <= hour <= 12:
+            hour = hour % 12 + (12 if half == "p" else 0)
+        elif half:
+            hour = 24  # "13 pm" is no time
+        if hour < 24 and minute < 60:
+            return time(hour, minute)
+    example = time_text(datetime(2000, 1, 1, 16, 45))
+    raise DateError(f"'{text}' is not a time of day (type it as {example})")
 
 
 def _month_number(token: str) -> int | None:
@@ -206,9 +243,7 @@ class DayEdit(QWidget):
         self.edit.setClearButtonEnabled(True)
         self.setFocusProxy(self.edit)
         self.edit.textChanged.connect(lambda _text: self.changed.emit())
-        self.calendar = QCalendarWidget()
-        self.calendar.setObjectName(f"{name}Calendar")
-        self.calendar.setGridVisible(False)
+        self.calendar = day_calendar(f"{name}Calendar")
         self.calendar.clicked.connect(self._picked)
         menu = QMenu(self)
         holder = QWidgetAction(menu)
@@ -222,11 +257,14 @@ class DayEdit(QWidget):
         self.pick.setMenu(menu)
         self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.pick.setStyleSheet("QToolButton::menu-indicator { image: none; }")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(self.edit, 1)
-        layout.addWidget(self.pick)
+        row = QHBoxLayout()
+        row.setSpacing(2)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.pick)
+        self.rows = QVBoxLayout(self)
+        self.rows.setContentsMargins(0, 0, 0, 0)
+        self.rows.setSpacing(2)
+        self.rows.addLayout(row)
 
     def _show_current(self) -> None:
         try:
@@ -266,3 +304,81 @@ class DayEdit(QWidget):
 
     def text(self) -> str:
         return self.edit.text()
+
+
+class DayField(DayEdit):
+    """A day the user must give, starting on ``day``. Text that is not a day shows why
+    under the field as soon as the user leaves it, and ``checked_day`` refuses it."""
+
+    def __init__(
+        self, name: str, day: date, at: time | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(name, parent=parent)
+        self.edit.setClearButtonEnabled(False)
+        self.set_day(day)
+        # With ``at``, a time of day typed beside the day ("14:30"), read as leniently.
+        self.time = QLineEdit()
+        self.time.setObjectName(f"{name}Time")
+        self.time.setAccessibleName("Time of day")
+        self.time.setVisible(at is not None)
+        self.time.setMaxLength(8)
+        width = self.time.fontMetrics().horizontalAdvance("00:00 PM") + 24
+        self.time.setMinimumWidth(width)
+        self.time.setMaximumWidth(width + 16)
+        self.set_time(at or time(9, 0))
+        self.rows.itemAt(0).layout().insertWidget(1, self.time)
+        self.problem = QLabel()
+        self.problem.setObjectName(f"{name}Problem")
+        self.problem.setStyleSheet(f"color: {WITHDRAWAL};")
+        self.problem.setWordWrap(True)
+        self.problem.setVisible(False)
+        self.rows.addWidget(self.problem)
+        for edit in (self.edit, self.time):
+            edit.textEdited.connect(lambda _text: self.problem.setVisible(False))
+            edit.editingFinished.connect(self.checked_day)
+        self.time.textChanged.connect(lambda _text: self.changed.emit())
+
+    def compact(self) -> None:
+        """As wide as a typed day needs, leaving a shared row's room to its neighbours."""
+        metrics = self.edit.fontMetrics()
+        self.edit.setMaximumWidth(metrics.horizontalAdvance(example_day()) + 3 * metrics.height())
+
+    def set_time(self, at: time) -> None:
+        self.time.setText(time_text(datetime.combine(date(2000, 1, 1), at)))
+
+    def time_value(self) -> time:
+        """The time typed, raising ``DateError`` (with what to type) for anything else."""
+        return parse_typed_time(self.time.text())
+
+    def moment(self) -> datetime:
+        """The day and time typed, in local time."""
+        return datetime.combine(self.value(), self.time_value()).astimezone()
+
+    def value(self) -> date:
+        """The day typed, raising ``DateError`` (with what to type) for anything else."""
+        day = self.day()
+        if day is None:
+            raise DateError(f"Type a day, as {example_day()}")
+        return day
+
+    def checked_day(self) -> date | None:
+        """The day typed, or None with the reason shown under the field."""
+        try:
+            day = self.value()
+            if not self.time.isHidden() and self.time.isEnabled():
+                self.time_value()
+        except DateError as error:
+            message = str(error)
+            self.problem.setText(message[:1].upper() + message[1:])
+            self.problem.setVisible(True)
+            return None
+        self.problem.setVisible(False)
+        return day
+
+    def refuse(self) -> bool:
+        """Whether the typed text is not a day; if so the reason shows and the field
+        takes the focus."""
+        if self.isEnabled() and self.checked_day() is None:
+            self.edit.setFocus()
+            return True
+        return False

@@ -71,6 +71,26 @@ class ContactDialog(GuardedDialog):
         self._errors: dict[str, QLabel] = {}
         self._result: ContactDraft | None = None
 
+        self._kept = draft
+        self._build_identity(organisations)
+        self._build_relationship(relationship_types)
+        rows = [*self._standard_rows(), *self._custom_rows(custom_fields or [])]
+        buttons = save_cancel(self)
+        # The form scrolls and the buttons stay put, so a long form (or one showing an
+        # error) fits a small screen and never runs under Save and Cancel.
+        fields = QWidget()
+        fields.setLayout(self._form_of(rows))
+        self._scroll = scrolled(fields, "contactFormScroll")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._scroll, 1)
+        layout.addWidget(buttons)
+        fit_to_screen(self, 560, 640)
+        if draft is not None:
+            self._load(draft)
+        self._pristine = self._form()
+
+    def _build_identity(self, organisations: list[str]) -> None:
+        """Who they are and how to reach them."""
         self.name = self._line("name", "Full name as you say it")
         self.given = self._line("given", "")
         self.family = self._line("family", "")
@@ -83,6 +103,18 @@ class ContactDialog(GuardedDialog):
         self.emails = self._line("email", "work@example.com, home@example.com")
         self.phones = self._line("phone", "+44 20 7946 0958")
         self.birthday = DayEdit("birthday", yearless=True)
+        # The rest of the structured name, the department and the role, as contact files
+        # carry them; addresses, anniversaries and labels are kept as they are.
+        self.details = {
+            "name_prefix": self._line("name_prefix", "Dr., Ms."),
+            "middle_name": self._line("middle_name", ""),
+            "name_suffix": self._line("name_suffix", "Jr., PhD"),
+            "org_unit": self._line("org_unit", "Department or team"),
+            "role": self._line("role", "Their role in the relationship or project"),
+        }
+
+    def _build_relationship(self, relationship_types: list[str]) -> None:
+        """How the user stands with them: type, tier, cadence, history, tags, notes."""
         self.relationship = QComboBox()
         self.relationship.setObjectName("relationship")
         self.relationship.setEditable(True)
@@ -102,24 +134,14 @@ class ContactDialog(GuardedDialog):
         self.met_on = DayEdit("met_on")
         self.met_how = self._line("met_how", "Conference, introduction, project…")
         self.tags = self._line("tags", "Comma-separated: key-account, renewal-2027")
-        # The rest of the structured name, the department and the role, as contact files
-        # carry them; addresses, anniversaries and labels are kept as they are.
-        self.details = {
-            "name_prefix": self._line("name_prefix", "Dr., Ms."),
-            "middle_name": self._line("middle_name", ""),
-            "name_suffix": self._line("name_suffix", "Jr., PhD"),
-            "org_unit": self._line("org_unit", "Department or team"),
-            "role": self._line("role", "Their role in the relationship or project"),
-        }
-        self._kept = draft
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("notes")
         self.notes.setAccessibleName("Notes")
         self.notes.setFixedHeight(80)
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        rows: list[tuple[str, QWidget, str | None]] = [  # label, editor, error key
+    def _standard_rows(self) -> list[tuple[str, QWidget, str | None]]:
+        """(label, editor, error key) for the fields every contact has."""
+        return [
             ("Name", self.name, "name"),
             ("Name prefix", self.details["name_prefix"], None),
             ("Given name", self.given, None),
@@ -141,8 +163,14 @@ class ContactDialog(GuardedDialog):
             ("Tags", self.tags, None),
             ("Notes", self.notes, None),
         ]
+
+    def _custom_rows(
+        self, custom_fields: list[CustomFieldRecord]
+    ) -> list[tuple[str, QWidget, str | None]]:
+        """An editor for each of the user's own fields, a list of choices or a line."""
         self._custom: list[tuple[CustomFieldRecord, QLineEdit | QComboBox]] = []
-        for custom in custom_fields or []:
+        rows: list[tuple[str, QWidget, str | None]] = []
+        for custom in custom_fields:
             editor: QLineEdit | QComboBox
             if custom.field_type == "choice":
                 editor = QComboBox()
@@ -156,6 +184,12 @@ class ContactDialog(GuardedDialog):
             editor.setAccessibleName(custom.name)
             self._custom.append((custom, editor))
             rows.append((custom.name, editor, custom.name))
+        return rows
+
+    def _form_of(self, rows: list[tuple[str, QWidget, str | None]]) -> QFormLayout:
+        """The rows laid out, each field that can be wrong with its message under it."""
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for text, widget, error_key in rows:
             form.addRow(text, widget)
             if error_key:
@@ -166,20 +200,7 @@ class ContactDialog(GuardedDialog):
                 error.setVisible(False)
                 self._errors[error_key] = error
                 form.addRow("", error)
-
-        buttons = save_cancel(self)
-        # The form scrolls and the buttons stay put, so a long form (or one showing an
-        # error) fits a small screen and never runs under Save and Cancel.
-        fields = QWidget()
-        fields.setLayout(form)
-        self._scroll = scrolled(fields, "contactFormScroll")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self._scroll, 1)
-        layout.addWidget(buttons)
-        fit_to_screen(self, 560, 640)
-        if draft is not None:
-            self._load(draft)
-        self._pristine = self._form()
+        return form
 
     def _form(self) -> tuple[str, ...]:
         """Everything the user can change, to tell whether anything was."""

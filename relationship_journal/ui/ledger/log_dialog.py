@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -34,7 +32,7 @@ from relationship_journal.domain.taxonomy import (
 )
 from relationship_journal.operations.drafts import DraftStore
 from relationship_journal.ui.contact_picker import CandidateSource, ContactPicker
-from relationship_journal.ui.dates import moment_text, prepare_edit
+from relationship_journal.ui.dates import DayField, moment_text
 from relationship_journal.ui.dialogs import GuardedDialog, save_cancel
 from relationship_journal.ui.drafts import DraftKeeper
 from relationship_journal.ui.theme import DEPOSIT, WITHDRAWAL
@@ -66,9 +64,16 @@ class LogDialog(GuardedDialog):
         }
 
         self.picker = ContactPicker(candidates, preselected)
-        self.when = QDateTimeEdit(QDateTime.currentDateTime())
-        self.when.setObjectName("when")
-        prepare_edit(self.when, with_time=True)
+        now = datetime.now()
+        self._build_what(now)
+        self._build_value()
+        self._build_promise(now)
+        self._lay_out()
+        self._wire(drafts)
+
+    def _build_what(self, now: datetime) -> None:
+        """When it happened, what kind of interaction, and what happened."""
+        self.when = DayField("when", now.date(), at=now.time())
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
         self.kind.addItems(list(INTERACTION_KINDS))
@@ -83,6 +88,8 @@ class LogDialog(GuardedDialog):
         self.notes.setPlaceholderText("Details worth remembering (optional)")
         self.notes.setFixedHeight(70)
 
+    def _build_value(self) -> None:
+        """Deposit, withdrawal or just a note; its weight and category."""
         self.deposit = QRadioButton("&Deposit")
         self.deposit.setObjectName("deposit")
         self.deposit.setStyleSheet(f"QRadioButton {{ color: {DEPOSIT}; font-weight: 600; }}")
@@ -107,11 +114,11 @@ class LogDialog(GuardedDialog):
         self.category.setAccessibleName("Category")
         self.category.setMinimumContentsLength(24)
 
+    def _build_promise(self, now: datetime) -> None:
+        """A promise made in the interaction, and a reminder to follow up."""
         self.follow_up = QCheckBox("Remind me to follow up on")
         self.follow_up.setObjectName("followUp")
-        self.follow_up_on = QDateEdit(QDate.currentDate().addDays(7))
-        self.follow_up_on.setObjectName("followUpOn")
-        prepare_edit(self.follow_up_on)
+        self.follow_up_on = DayField("followUpOn", now.date() + timedelta(days=7))
         self.follow_up_on.setEnabled(False)
         self.follow_up.toggled.connect(self.follow_up_on.setEnabled)
 
@@ -122,10 +129,10 @@ class LogDialog(GuardedDialog):
         self.promise_owner.setObjectName("promiseOwner")
         self.promise_owner.addItem("I promised", "me")
         self.promise_owner.addItem("They promised", "them")
-        self.promise_due = QDateEdit(QDate.currentDate().addDays(7))
-        self.promise_due.setObjectName("promiseDue")
-        prepare_edit(self.promise_due)
+        self.promise_due = DayField("promiseDue", now.date() + timedelta(days=7))
 
+    def _lay_out(self) -> None:
+        """The form, the message line and Save, which Enter presses from anywhere."""
         value_row = QHBoxLayout()
         for widget in (self.deposit, self.withdrawal, self.neutral, self.weight):
             value_row.addWidget(widget)
@@ -139,6 +146,8 @@ class LogDialog(GuardedDialog):
         promise_row.addWidget(self.promise_text, 1)
         promise_row.addWidget(QLabel("due"))
         promise_row.addWidget(self.promise_due)
+        self.promise_due.compact()
+        self.follow_up_on.compact()
 
         self.error = QLabel()
         self.error.setObjectName("logError")
@@ -167,6 +176,8 @@ class LogDialog(GuardedDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
+    def _wire(self, drafts: DraftStore | None) -> None:
+        """Focus moves on as people are picked; typing is kept as a draft."""
         # Once a contact is picked (or Enter says the people are complete), the cursor moves
         # on to the summary. The dialog always starts in "With", even with someone filled in,
         # so that a name typed after Ctrl+L lands where it belongs.
@@ -208,7 +219,7 @@ class LogDialog(GuardedDialog):
         if kind:
             self.kind.setCurrentText(kind)
         if when is not None:
-            self.when.setDateTime(QDateTime(when.astimezone().replace(tzinfo=None)))
+            self._show_moment(when)
         if polarity == "withdrawal":
             self.withdrawal.setChecked(True)
         elif polarity == "deposit":
@@ -246,7 +257,7 @@ class LogDialog(GuardedDialog):
     def load_entry(self, draft: Interaction) -> None:
         """Fill the form from a stored entry, for editing it."""
         self.setWindowTitle("Edit interaction")
-        self.when.setDateTime(QDateTime(draft.occurred_at.astimezone().replace(tzinfo=None)))
+        self._show_moment(draft.occurred_at)
         self.kind.setCurrentText(draft.kind)
         self.summary.setText(draft.summary)
         self.notes.setPlainText(draft.notes)
@@ -261,9 +272,27 @@ class LogDialog(GuardedDialog):
         self.category.setCurrentText(draft.category)
         if draft.follow_up_on is not None:
             self.follow_up.setChecked(True)
-            self.follow_up_on.setDate(QDate(draft.follow_up_on))
+            self.follow_up_on.set_day(draft.follow_up_on)
         for widget in (self.promise_text, self.promise_owner, self.promise_due):
             widget.setVisible(False)
+
+    def _show_moment(self, moment: datetime) -> None:
+        local = moment.astimezone()
+        self.when.set_day(local.date())
+        self.when.set_time(local.time())
+
+    def chosen_moment(self) -> datetime:
+        """When it happened, in local time; raises ``DateError`` for a day that is not one."""
+        return self.when.moment()
+
+    def _days_refused(self) -> bool:
+        """Whether a day field holds text that is not a day (its reason is shown)."""
+        fields = [self.when]
+        if self.follow_up.isChecked():
+            fields.append(self.follow_up_on)
+        if self.promise_text.text().strip():
+            fields.append(self.promise_due)
+        return any([field.refuse() for field in reversed(fields)])
 
     def chosen_polarity(self) -> Polarity:
         if self.withdrawal.isChecked():
@@ -292,24 +321,23 @@ class LogDialog(GuardedDialog):
             self._fail(problem)
             self.summary.setFocus()
             return
+        if self._days_refused():
+            self.error.setVisible(False)
+            return
         promise_text = self.promise_text.text().strip()
         promise = (
             PromiseMade(
                 promise_text,
                 str(self.promise_owner.currentData()),
-                self.promise_due.date().toPython(),  # type: ignore[arg-type]
+                self.promise_due.value(),
             )
             if promise_text
             else None
         )
-        follow_up: date | None = (
-            self.follow_up_on.date().toPython()  # type: ignore[assignment]
-            if self.follow_up.isChecked()
-            else None
-        )
+        follow_up: date | None = self.follow_up_on.value() if self.follow_up.isChecked() else None
         self._result = Interaction(
             contact_ids=tuple(ids),
-            occurred_at=self.when.dateTime().toPython().astimezone(),  # type: ignore[union-attr]
+            occurred_at=self.chosen_moment(),
             kind=self.kind.currentText(),
             summary=summary,
             worth=EntryValue(self.chosen_polarity(), self.weight.value()),

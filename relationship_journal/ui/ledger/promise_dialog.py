@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QLineEdit,
@@ -17,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relationship_journal.ui.dates import prepare_edit
+from relationship_journal.ui.dates import DayField
 from relationship_journal.ui.dialogs import GuardedDialog, save_cancel
 
 
@@ -45,9 +43,7 @@ class PromiseDialog(GuardedDialog):
         self.text.setPlaceholderText("What was promised")
         self.has_due = QCheckBox("Due on")
         self.has_due.setChecked(True)
-        self.due = QDateEdit(QDate.currentDate().addDays(7))
-        self.due.setObjectName("promiseDue")
-        prepare_edit(self.due)
+        self.due = DayField("promiseDue", date.today() + timedelta(days=7))
         self.has_due.toggled.connect(self.due.setEnabled)
         form = QFormLayout()
         form.addRow("Who", self.owner)
@@ -62,11 +58,11 @@ class PromiseDialog(GuardedDialog):
         return bool(self.text.text().strip())
 
     def accept(self) -> None:
-        if self.text.text().strip():
-            super().accept()
-        else:
+        if not self.text.text().strip():
             self.text.setFocus()
             self.text.setPlaceholderText("Say what was promised")
+        elif not self.due.refuse():
+            super().accept()
 
     @classmethod
     def get_promise(
@@ -75,5 +71,5 @@ class PromiseDialog(GuardedDialog):
         dialog = cls(parent, contact_name)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None, False
-        due = dialog.due.date().toPython() if dialog.has_due.isChecked() else None
+        due = dialog.due.value() if dialog.has_due.isChecked() else None
         return PromiseDraft(str(dialog.owner.currentData()), dialog.text.text(), due), True  # type: ignore[arg-type]

@@ -31,6 +31,7 @@ from relationship_journal.ui.settings.lists_tab import ListsTab
 from relationship_journal.ui.settings.notifications_box import NotificationsBox
 from relationship_journal.ui.settings.privacy_tab import PrivacyTab
 from relationship_journal.ui.settings.stage_models_tab import StageModelsTab
+from relationship_journal.ui.widgets import scrolled
 
 
 class SettingsDialog(QDialog):
@@ -80,6 +81,9 @@ class SettingsDialog(QDialog):
             box.setSuffix(" days")
             box.setValue(rules.get((kind.value, None), default))
             box.setAccessibleName(f"Days ahead for {kind.label}")
+            # Never squeezed below what the style needs to draw its text whole: on a short
+            # screen the tab scrolls instead.
+            box.setMinimumSize(box.sizeHint())
             lead_form.addRow(kind.label, box)
             self.lead_boxes[kind] = box
         nudges = QGroupBox("Stage nudges")
@@ -102,7 +106,7 @@ class SettingsDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.notify)
         layout.addStretch()
-        return page
+        return scrolled(page, "remindersScroll")
 
     def _backups_tab(self) -> QWidget:
         self.daily_backup = QCheckBox("Back the journal up once a day")

@@ -8,9 +8,6 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCalendarWidget,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QPushButton,
     QVBoxLayout,
@@ -27,7 +24,7 @@ from relationship_journal.operations.agenda import (
 )
 from relationship_journal.ui.calendar_feed import CalendarFeed
 from relationship_journal.ui.context import JournalContext, LogRequest
-from relationship_journal.ui.dates import day_text, long_day_text
+from relationship_journal.ui.dates import day_text, long_day_text, pick_day
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.tasks import run_task
 from relationship_journal.ui.today.meetings import MeetingsPanel
@@ -265,20 +262,10 @@ class TodayPage(QWidget):
         return found
 
     def snooze_to_date(self, moment: Moment) -> None:
-        dialog = QDialog(self)
-        dialog.setWindowTitle("Snooze until")
-        calendar = QCalendarWidget()
-        calendar.setMinimumDate(self.context.ws.clock.today() + timedelta(days=1))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(calendar)
-        layout.addWidget(buttons)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.snooze(moment, calendar.selectedDate().toPython())  # type: ignore[arg-type]
+        earliest = self.context.ws.clock.today() + timedelta(days=1)
+        day = pick_day(self, "Snooze until", earliest, "snooze")
+        if day is not None:
+            self.snooze(moment, day)
 
     def log_for(self, moment: Moment) -> None:
         if moment.contact_id is None:

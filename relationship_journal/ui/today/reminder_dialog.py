@@ -5,22 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from relationship_journal.domain.dates import DateError
 from relationship_journal.operations.agenda import rule_problem
 from relationship_journal.ui.contact_picker import CandidateSource, ContactPicker
-from relationship_journal.ui.dates import prepare_edit
+from relationship_journal.ui.dates import DayField
 from relationship_journal.ui.dialogs import GuardedDialog, save_cancel
 from relationship_journal.ui.theme import WITHDRAWAL
 
@@ -77,14 +75,11 @@ class ReminderDialog(GuardedDialog):
         # About one person, or nobody in particular.
         self.contact = ContactPicker(contacts, [contact_id] if contact_id else [], single=True)
         self.contact.setObjectName("reminderContact")
-        self.day = QDateEdit(QDate.currentDate())
-        self.day.setObjectName("reminderDate")
-        prepare_edit(self.day)
+        self.day = DayField("reminderDate", date.today(), at=time(9, 0))
         self.all_day = QCheckBox("All day")
         self.all_day.setObjectName("reminderAllDay")
         self.all_day.setChecked(True)
-        self.at = QTimeEdit(QTime(9, 0))
-        self.at.setObjectName("reminderTime")
+        self.at = self.day.time
         self.at.setEnabled(False)
         self.all_day.toggled.connect(lambda on: self.at.setEnabled(not on))
         self.repeat = QComboBox()
@@ -96,7 +91,7 @@ class ReminderDialog(GuardedDialog):
         self.error = QLabel()
         self.error.setStyleSheet(f"color: {WITHDRAWAL};")
         self.error.setWordWrap(True)
-        self.day.dateChanged.connect(self._fill_repeats)
+        self.day.changed.connect(self._fill_repeats)
         self.repeat.currentIndexChanged.connect(
             lambda: self.custom.setVisible(self.repeat.currentData() == "custom")
         )
@@ -104,7 +99,6 @@ class ReminderDialog(GuardedDialog):
         when = QVBoxLayout()
         when.addWidget(self.day)
         when.addWidget(self.all_day)
-        when.addWidget(self.at)
         form = QFormLayout()
         form.addRow("Remind me", self.title)
         form.addRow("About", self.contact)
@@ -118,15 +112,20 @@ class ReminderDialog(GuardedDialog):
         layout.addWidget(buttons)
 
     def _fill_repeats(self, *_args: object) -> None:
+        try:
+            day = self.day.value()
+        except DateError:
+            return  # the repeats stay those of the last whole day typed
         current = self.repeat.currentIndex()
         self.repeat.clear()
-        for label, rule in repeat_choices(self.day.date().toPython()):  # type: ignore[arg-type]
+        for label, rule in repeat_choices(day):
             self.repeat.addItem(label, rule)
         self.repeat.setCurrentIndex(max(current, 0))
 
     def draft(self) -> ReminderDraft:
-        day: date = self.day.date().toPython()  # type: ignore[assignment]
-        at: time = time(0, 0) if self.all_day.isChecked() else self.at.time().toPython()  # type: ignore[assignment]
+        """The reminder as typed; raises ``DateError`` when the day is not one."""
+        day = self.day.value()
+        at = time(0, 0) if self.all_day.isChecked() else self.day.time_value()
         starts = datetime.combine(day, at).astimezone()
         rule = (
             self.custom.text()
@@ -145,6 +144,8 @@ class ReminderDialog(GuardedDialog):
         return bool(self.title.text().strip() or self.custom.text().strip())
 
     def accept(self) -> None:
+        if self.day.refuse():
+            return
         draft = self.draft()
         if not draft.title.strip():
             self.error.setText("Say what to remember.")

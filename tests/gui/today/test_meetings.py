@@ -120,7 +120,7 @@ def test_a_whole_day_a_meeting_ends_and_is_logged_with_one_key(  # type: ignore[
             (
                 ", ".join(dialog.picker.chosen_names()),
                 dialog.kind.currentText(),
-                dialog.when.dateTime().toString("HH:mm"),
+                dialog.when.time.text(),
                 dialog.summary.text(),
             )
         )

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from relationship_journal.domain.moments import Moment, MomentKind
 from relationship_journal.ui.avatar import face
 from relationship_journal.ui.dates import day_text
-from relationship_journal.ui.elided_label import ElidedLabel
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.theme import accent, value_colour
 from relationship_journal.ui.widgets import esc, label
@@ -111,10 +110,11 @@ def _text_column(moment: Moment, today: date, coach: bool) -> QVBoxLayout:
     the page and kept on hover for the rest."""
     text = QVBoxLayout()
     text.setSpacing(1)
-    title = ElidedLabel(_title(moment))  # one line, so a very long name cannot tower
+    whole = _title(moment)
+    shown = whole if len(whole) <= TITLE_LIMIT else whole[: TITLE_LIMIT - 1].rstrip() + "…"
+    title = _wrapped(f"<b>{esc(shown)}</b>")
     title.setObjectName("momentTitle")
-    title.setStyleSheet("font-weight: 600;")
-    title.setMinimumWidth(140)
+    title.setToolTip(whole if shown != whole else "")
     when_colour = value_colour(-1).name() if moment.day < today else accent().name()
     why = f" — {esc(moment.why)}" if coach and moment.why else ""
     detail = _wrapped(
@@ -131,6 +131,10 @@ def _text_column(moment: Moment, today: date, coach: bool) -> QVBoxLayout:
         ahead.setObjectName("headsUp")
         text.addWidget(ahead)
     return text
+
+
+# A title wraps onto a few lines at most: a very long name ends in "…", whole on hover.
+TITLE_LIMIT = 64
 
 
 def _title(moment: Moment) -> str:

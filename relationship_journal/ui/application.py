@@ -37,7 +37,10 @@ def _show_bug(kind: type[BaseException], error: BaseException, tb: TracebackType
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(f"{APP_NAME}: unexpected error")
     box.setText("Something went wrong. Your journal is safe: every saved change is on disk.")
-    box.setInformativeText(f"{kind.__name__}: {error}")
+    # The first words only: a long message would stretch the box past the screen; the whole
+    # of it is in the details.
+    summary = " ".join(f"{kind.__name__}: {error}".split())
+    box.setInformativeText(summary if len(summary) <= 300 else summary[:300] + "…")
     box.setDetailedText(details)
     box.exec()
 

@@ -31,6 +31,9 @@ class Navigator:
         self.contact_page = contact_page
         self.history = History()
         navigation.currentRowChanged.connect(self._navigate)
+        # On a contact's page the sidebar already shows Contacts: a click on it (which
+        # changes no row) goes back to the list.
+        navigation.itemClicked.connect(lambda item: self._clicked(navigation.row(item)))
 
     def go(self, index: int) -> None:
         self.navigation.setCurrentRow(index)
@@ -40,6 +43,10 @@ class Navigator:
         if 0 <= index < len(NAVIGATION):
             self.history.leave(self._here(), Place(index))
             self.pages.setCurrentIndex(index)
+
+    def _clicked(self, row: int) -> None:
+        if self.on_contact_page() and row == CONTACTS_PAGE:
+            self._navigate(row)
 
     def _here(self) -> Place:
         index = self.pages.currentIndex()

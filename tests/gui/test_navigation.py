@@ -97,3 +97,16 @@ def test_a_contact_an_undo_removes_leaves_its_page(
     trigger(window, "redo")
     open_by_name(window, qtbot, "priya")
     assert window.registry["editContact"].isEnabled()
+
+
+def test_a_click_on_contacts_in_the_sidebar_leaves_a_contact_for_the_list(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    _people(window)
+    window.show()
+    open_by_name(window, qtbot, "kwame")
+    assert window.current_page_key() == "contact"
+    navigation = window.navigation
+    row = navigation.visualItemRect(navigation.item(1))
+    qtbot.mouseClick(navigation.viewport(), Qt.MouseButton.LeftButton, pos=row.center())
+    assert window.current_page_key() == "contacts"

@@ -70,9 +70,12 @@ class OrganisationsPage(LazyPage):
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.list.horizontalHeader()
+        metrics = header.fontMetrics()
         for column, width in enumerate(COLUMN_WIDTHS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.list.setColumnWidth(column, width)
+            # Never narrower than its title beside the sort arrow.
+            title = metrics.horizontalAdvance(COLUMNS[column]) + 30
+            self.list.setColumnWidth(column, max(width, title))
         # Names stay readable; on a narrow window the figures scroll into view instead.
         header.setStretchLastSection(True)
         self.list.setSortingEnabled(True)

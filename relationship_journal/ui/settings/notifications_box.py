@@ -53,6 +53,12 @@ class NotificationsBox(QGroupBox):
         )
         self.start_quietly.setChecked(autostart.is_enabled())
         self.start_quietly.setEnabled(data_dir is not None)
+        if data_dir is None:  # say why it cannot be ticked
+            self.start_quietly.setText("Start with my computer, quietly (not for the demo)")
+            self.start_quietly.setToolTip(
+                "The demo's people are made up and never announced: start your own journal "
+                "(File → Start my own journal) to be reminded when the window is closed."
+            )
         self.daily_at = _time_edit(preferences.daily_at, "dailyAt")
         self.daily_at.setAccessibleName("Announce the day's moments at")
         self.daily_at.setEnabled(self.start_quietly.isChecked())

@@ -83,6 +83,14 @@ def test_the_contacts_list_fits_a_small_window(open_window: WindowFactory, qtbot
     widgets = (page.tag_box, page.stage_box, page.tier_box, page.drifting, page.trash)
     for left, right_widget in pairwise(widgets):
         assert left.geometry().right() < right_widget.geometry().left()
+    # "Last contact": "N days ago" up to a month back, else the date; the exact day on hover.
+    model = table.model()
+    for row in range(model.rowCount()):
+        shown = model.index(row, 7).data()
+        hover = model.index(row, 7).data(Qt.ItemDataRole.ToolTipRole)
+        assert shown in ("today", "yesterday", "never") or "days ago" in shown or shown in hover
+        if "days ago" in shown:
+            assert int(shown.split()[0]) <= 30 and hover
     # Wide again, every column comes back.
     window.resize(1600, 800)
     qtbot.waitUntil(lambda: len(_shown_columns(table)) == table.model().columnCount())

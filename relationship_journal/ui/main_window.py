@@ -14,12 +14,10 @@ from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -39,6 +37,7 @@ from relationship_journal.ui.contact.page import ContactPage
 from relationship_journal.ui.contact_editing import ContactEditing
 from relationship_journal.ui.contacts.page import ContactsPage
 from relationship_journal.ui.context import JournalContext, LogRequest
+from relationship_journal.ui.demo_banner import demo_banner
 from relationship_journal.ui.help import show_about, show_shortcuts
 from relationship_journal.ui.journal.page import JournalPage
 from relationship_journal.ui.journal_source import JournalSource
@@ -154,7 +153,8 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self._demo_banner())
+        self.banner = demo_banner(self.start_own_journal, self.context.is_demo)
+        layout.addWidget(self.banner)
         layout.addLayout(body, 1)
         layout.addWidget(self.toast)
         self.setCentralWidget(central)
@@ -175,24 +175,6 @@ class MainWindow(QMainWindow):
         self.organisations_page.brief_requested.connect(self.show_brief)
         self.contact_page.gone.connect(self._contact_gone)
         self._update_status()
-
-    def _demo_banner(self) -> QFrame:
-        self.banner = QFrame()
-        self.banner.setObjectName("demoBanner")
-        banner_layout = QHBoxLayout(self.banner)
-        banner_layout.setContentsMargins(16, 8, 16, 8)
-        banner_text = QLabel(
-            "You are exploring the demo journal: its people and history are made up, and it is "
-            "rebuilt each day. Your own journal is kept apart."
-        )
-        banner_text.setWordWrap(True)
-        start_own = QPushButton("Start my own journal")
-        start_own.setObjectName("startOwnJournal")
-        connect_plain(start_own.clicked, self.start_own_journal)
-        banner_layout.addWidget(banner_text, 1)
-        banner_layout.addWidget(start_own)
-        self.banner.setVisible(self.context.is_demo)
-        return self.banner
 
     # --- navigation ----------------------------------------------------------------------------
 

@@ -143,7 +143,11 @@ class MainWindow(QMainWindow):
         self.navigator = Navigator(
             self.pages, self.navigation, self.contacts_page, self.contact_page
         )
+        self._lay_out()
+        self._wire()
+        self._update_status()
 
+    def _lay_out(self) -> None:
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
@@ -163,6 +167,8 @@ class MainWindow(QMainWindow):
         self.status_label.setObjectName("statusLabel")
         self.statusBar().addWidget(self.status_label, 1)
 
+    def _wire(self) -> None:
+        context = self.context
         context.changed.connect(self._update_status)
         context.open_contact_requested.connect(self.open_contact)
         context.log_requested.connect(self.capture.log_interaction)
@@ -174,7 +180,6 @@ class MainWindow(QMainWindow):
         self.contact_page.brief_requested.connect(lambda cid: self.show_brief([cid]))
         self.organisations_page.brief_requested.connect(self.show_brief)
         self.contact_page.gone.connect(self._contact_gone)
-        self._update_status()
 
     # --- navigation ----------------------------------------------------------------------------
 

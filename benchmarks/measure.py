@@ -176,6 +176,7 @@ def scroll_contacts(journal: Journal, repeat: int) -> dict[str, float]:
 
     context = JournalContext(journal, JournalPaths(journal.path.parent), is_demo=False)
     model = ContactsTableModel(context)
+    model.reload()
     rows = model.rowCount()
     columns = model.columnCount()
     screens = list(range(0, rows, max(40, rows // 50)))

@@ -10,7 +10,6 @@ from pathlib import Path
 from sqlmodel import Session
 
 from relationship_journal.domain.meetings import TO_LOG_DAYS, Meeting, own_addresses, without
-from relationship_journal.exchange.calendar_read import meetings_between
 from relationship_journal.operations.input_files import open_input
 from relationship_journal.operations.workspace import Done, Workspace
 from relationship_journal.store import meeting_people as store
@@ -76,6 +75,10 @@ def read_calendar(path: Path, around: date) -> list[Meeting]:
 
 
 def _read(path: Path, first: date, after_last: date) -> list[Meeting]:
+    # The calendar reader and its libraries (a quarter of a second to import) are loaded
+    # when a calendar is first read, not while the window starts.
+    from relationship_journal.exchange.calendar_read import meetings_between
+
     with open_input(path, "calendar", CALENDAR_LIMIT) as handle:
         data = handle.read(CALENDAR_LIMIT + 1)
     return meetings_between(data, str(path), first, after_last)

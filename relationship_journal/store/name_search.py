@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz.distance import OSA
 from sqlalchemy import text
 from sqlmodel import Session
 
@@ -78,6 +77,8 @@ def _all_start_words(name: str, words: list[str]) -> bool:
 
 def _word_matches(word: str, parts: list[str]) -> tuple[int, str] | None:
     """(edits, the name's word) for the closest word of the name, if close enough."""
+    from rapidfuzz.distance import OSA  # loaded at the first misspelt name, not at start
+
     best: tuple[int, str] | None = None
     edits = allowed_edits(word)
     for part in parts:

@@ -83,12 +83,35 @@ def _by_id(session: Session, sql: str, ids: list[int]) -> dict[int, Any]:
     return {row[0]: row for row in _rows(session, sql.format(ids=listed), {})}
 
 
-_MATCH = "search_index MATCH 'kind : ({kinds}) AND {{title body}} : (' || :q || ')'"
+# Each row of the index has the row id ``code × 2⁴⁰ + the id of what it indexes`` (migration
+# 0008): a search for one kind reads that kind's range of row ids, not the whole index.
+KIND_BITS = 40
+KIND_CODES = {
+    "contact": 1,
+    "email": 2,
+    "organisation": 3,
+    "profile": 4,
+    "promise": 5,
+    "reminder": 6,
+    "entry": 7,
+}
+
+
+def _match(*kinds: str) -> str:
+    """The full-text condition for rows of ``kinds``, which must have neighbouring codes."""
+    codes = sorted(KIND_CODES[kind] for kind in kinds)
+    assert codes == list(range(codes[0], codes[-1] + 1)), kinds
+    low, high = codes[0] << KIND_BITS, (codes[-1] + 1) << KIND_BITS
+    return (
+        "search_index MATCH '{title body} : (' || :q || ')' "
+        f"AND s.rowid >= {low} AND s.rowid < {high}"
+    )
+
 
 _CONTACT_TEXTS = f"""
     SELECT s.contact_id, s.kind, highlight(search_index, 3, :a, :b)
     FROM search_index s JOIN contact c ON c.id = s.contact_id AND c.deleted_at IS NULL
-    WHERE {_MATCH.format(kinds="contact OR email")} LIMIT :n
+    WHERE {_match("contact", "email")} LIMIT :n
 """
 _CONTACT_FACTS = """
     SELECT c.id, c.display_name, c.title, o.name, c.nickname, c.met_how, c.notes FROM contact c
@@ -138,7 +161,7 @@ def _contacts(session: Session, words: list[str], params: dict[str, Any]) -> lis
 
 
 _ORGANISATION_TEXTS = f"""
-    SELECT s.ref_id FROM search_index s WHERE {_MATCH.format(kinds="organisation")} LIMIT :n
+    SELECT s.ref_id FROM search_index s WHERE {_match("organisation")} LIMIT :n
 """
 _ORGANISATION_FACTS = """
     SELECT o.id, o.name, o.industry,
@@ -172,20 +195,20 @@ _TEXT_SQL = {
                c.display_name, p.owner, p.due_on, p.status
         FROM search_index s JOIN promise p ON p.id = s.ref_id
         JOIN contact c ON c.id = s.contact_id AND c.deleted_at IS NULL
-        WHERE {_MATCH.format(kinds="promise")} LIMIT :n
+        WHERE {_match("promise")} LIMIT :n
     """,
     HitKind.REMINDER: f"""
         SELECT s.ref_id, s.contact_id, highlight(search_index, 3, :a, :b),
                c.display_name, snippet(search_index, 4, :a, :b, '…', 10), r.starts_at, ''
         FROM search_index s JOIN reminder r ON r.id = s.ref_id
         LEFT JOIN contact c ON c.id = s.contact_id
-        WHERE {_MATCH.format(kinds="reminder")} AND c.deleted_at IS NULL LIMIT :n
+        WHERE {_match("reminder")} AND c.deleted_at IS NULL LIMIT :n
     """,
     HitKind.PROFILE: f"""
         SELECT s.ref_id, s.contact_id, s.title, c.display_name,
                snippet(search_index, 4, :a, :b, '…', 14), '', ''
         FROM search_index s JOIN contact c ON c.id = s.contact_id AND c.deleted_at IS NULL
-        WHERE {_MATCH.format(kinds="profile")} LIMIT :n
+        WHERE {_match("profile")} LIMIT :n
     """,
     HitKind.ENTRY: f"""
         SELECT s.ref_id,
@@ -195,7 +218,7 @@ _TEXT_SQL = {
                 JOIN contact c ON c.id = ec.contact_id WHERE ec.entry_id = s.ref_id),
                snippet(search_index, 4, :a, :b, '…', 12), e.occurred_at, ''
         FROM search_index s JOIN entry e ON e.id = s.ref_id
-        WHERE {_MATCH.format(kinds="entry")} LIMIT :n
+        WHERE {_match("entry")} LIMIT :n
     """,
 }
 

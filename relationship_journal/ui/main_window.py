@@ -33,24 +33,19 @@ from relationship_journal.operations.transfer import ImportResult
 from relationship_journal.ui.actions import connect_plain
 from relationship_journal.ui.background import BackgroundJobs
 from relationship_journal.ui.capture import Capture
-from relationship_journal.ui.contact.page import ContactPage
 from relationship_journal.ui.contact_editing import ContactEditing
-from relationship_journal.ui.contacts.page import ContactsPage
 from relationship_journal.ui.context import JournalContext, LogRequest
 from relationship_journal.ui.demo_banner import demo_banner
 from relationship_journal.ui.help import show_about, show_shortcuts
-from relationship_journal.ui.journal.page import JournalPage
 from relationship_journal.ui.journal_source import JournalSource
 from relationship_journal.ui.journal_switch import JournalSwitch
-from relationship_journal.ui.navigation import CONTACT_PAGE, Navigator
+from relationship_journal.ui.navigation import CONTACT_PAGE, CONTACTS_PAGE, Navigator
 from relationship_journal.ui.notifications import NotificationCenter
 from relationship_journal.ui.notifications.window_link import link as link_notifications
-from relationship_journal.ui.organisations.page import OrganisationsPage
-from relationship_journal.ui.portfolio.page import PortfolioPage
+from relationship_journal.ui.page_shelf import PageShelf
 from relationship_journal.ui.preferences import Preferences
 from relationship_journal.ui.privacy.actions import PrivacyActions
 from relationship_journal.ui.privacy.window_lock import WindowLock
-from relationship_journal.ui.promises.page import PromisesPage
 from relationship_journal.ui.search.switcher import QuickSwitcher
 from relationship_journal.ui.sidebar import Sidebar
 from relationship_journal.ui.tasks import wait_for_tasks
@@ -61,12 +56,13 @@ from relationship_journal.ui.transfer.import_flow import ImportFlow
 from relationship_journal.ui.welcome import Choice
 from relationship_journal.ui.widgets import fit_to_screen
 from relationship_journal.ui.window_menus import build_menus
+from relationship_journal.ui.window_pages import WindowPages, page_makers
 
 if TYPE_CHECKING:
     from relationship_journal.ui.brief.dialog import BriefDialog
 
 
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, WindowPages):
     imported = Signal(object)  # an ImportResult, or None when nothing was imported
 
     def __init__(self, source: JournalSource, journal: Journal) -> None:
@@ -102,10 +98,9 @@ class MainWindow(QMainWindow):
         self.context.changed.connect(self._apply_lock_preference)
         self.registry = build_menus(self)
         # Edit contact and Meeting brief need someone on screen or selected.
-        self.pages.currentChanged.connect(self._contact_commands)
-        self.contacts_page.table.selectionModel().selectionChanged.connect(self._contact_commands)
-        self.context.changed.connect(self._contact_commands)
-        self._contact_commands()
+        self.pages.currentChanged.connect(self.contact_commands)
+        self.context.changed.connect(self.contact_commands)
+        self.contact_commands()
         self._restore_geometry()
         self._apply_lock_preference()
         self.go(0)
@@ -122,27 +117,12 @@ class MainWindow(QMainWindow):
         context = self.context
         self.today_page = TodayPage(context)
         self.today_page.reload()
-        self.contacts_page = ContactsPage(context)
-        self.organisations_page = OrganisationsPage(context)
-        self.journal_page = JournalPage(context)
-        self.promises_page = PromisesPage(context)
-        self.portfolio_page = PortfolioPage(context)
-        self.contact_page = ContactPage(context)
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
-        for page in (
-            self.today_page,
-            self.contacts_page,
-            self.organisations_page,
-            self.journal_page,
-            self.promises_page,
-            self.portfolio_page,
-            self.contact_page,
-        ):
-            self.pages.addWidget(page)
-        self.navigator = Navigator(
-            self.pages, self.navigation, self.contacts_page, self.contact_page
-        )
+        # The other pages are built when first wanted (window_pages).
+        self.shelf = PageShelf(self.pages, page_makers(self))
+        self.shelf.page(0)
+        self.navigator = Navigator(self.pages, self.shelf, self.navigation)
         self._lay_out()
         self._wire()
         self._update_status()
@@ -172,14 +152,8 @@ class MainWindow(QMainWindow):
         context.changed.connect(self._update_status)
         context.open_contact_requested.connect(self.open_contact)
         context.log_requested.connect(self.capture.log_interaction)
-        self.contacts_page.new_contact_requested.connect(self.contact_editing.new_contact)
         connect_plain(self.today_page.add_reminder.clicked, self.new_reminder)
         self.today_page.review_drifting.connect(self.review_drifting)
-        self.contact_page.edit_requested.connect(self.contact_editing.edit_contact)
-        self.contact_page.edit_entry_requested.connect(self.capture.edit_entry)
-        self.contact_page.brief_requested.connect(lambda cid: self.show_brief([cid]))
-        self.organisations_page.brief_requested.connect(self.show_brief)
-        self.contact_page.gone.connect(self._contact_gone)
 
     # --- navigation ----------------------------------------------------------------------------
 
@@ -201,12 +175,12 @@ class MainWindow(QMainWindow):
     def step_contact(self, step: int) -> None:
         self.navigator.step_contact(step)
 
-    def _contact_commands(self, *_args: object) -> None:
+    def contact_commands(self, *_args: object) -> None:
         someone = self.current_contact() is not None
         for name in ("editContact", "brief"):
             self.registry[name].setEnabled(someone)
 
-    def _contact_gone(self, contact_id: int, name: str) -> None:
+    def contact_gone(self, contact_id: int, name: str) -> None:
         self.navigator.contact_gone(contact_id)
         self.context.tell(f"{name} is no longer in the journal.", undoable=False)
 
@@ -237,13 +211,13 @@ class MainWindow(QMainWindow):
     # --- commands ------------------------------------------------------------------------------
 
     def log_interaction(self) -> None:
-        contact_id = self.contact_page.contact_id
+        contact_id = self.navigator.shown_contact()
         on_contact = self.pages.currentIndex() == CONTACT_PAGE and contact_id is not None
         self.context.request_log(LogRequest((contact_id,) if on_contact else ()))  # type: ignore[arg-type]
 
     def new_reminder(self) -> None:
         on_contact = self.pages.currentIndex() == CONTACT_PAGE
-        self.capture.new_reminder(self.contact_page.contact_id if on_contact else None)
+        self.capture.new_reminder(self.navigator.shown_contact() if on_contact else None)
 
     def edit_current(self) -> None:
         contact_id = self.current_contact()
@@ -251,9 +225,10 @@ class MainWindow(QMainWindow):
             self.contact_editing.edit_contact(contact_id)
 
     def brief_current(self) -> None:
-        if self.pages.currentIndex() == CONTACT_PAGE and self.contact_page.contact_id is not None:
-            self.show_brief([self.contact_page.contact_id])
-        elif self.pages.currentIndex() == 1 and self.contacts_page.selected_ids():
+        shown = self.navigator.shown_contact()
+        if self.pages.currentIndex() == CONTACT_PAGE and shown is not None:
+            self.show_brief([shown])
+        elif self.pages.currentIndex() == CONTACTS_PAGE and self.contacts_page.selected_ids():
             self.show_brief(self.contacts_page.selected_ids())
 
     def show_brief(self, contact_ids: list[int], title: str = "") -> BriefDialog:
@@ -316,8 +291,10 @@ class MainWindow(QMainWindow):
         self.context.ws.paths = paths
         self.banner.setVisible(False)
         self.registry["startOwn"].setVisible(False)
-        self.contact_page.contact_id = None
-        self.contacts_page.forget_filters()  # the demo's search means nothing in the new journal
+        if self.shelf.built(CONTACT_PAGE):
+            self.contact_page.contact_id = None
+        if self.shelf.built(CONTACTS_PAGE):
+            self.contacts_page.forget_filters()  # the demo's search means nothing here
         self.navigator.history.clear()
         self.today_page.clear_news()
         self.notifications.reset()

@@ -6,34 +6,52 @@ is reached by opening a contact, never from the sidebar (which then shows Contac
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtWidgets import QListWidget, QStackedWidget
 
-from relationship_journal.ui.contact.page import ContactPage
-from relationship_journal.ui.contacts.page import ContactsPage
 from relationship_journal.ui.history import History, Place
+from relationship_journal.ui.page_shelf import PageShelf
 from relationship_journal.ui.sidebar import NAVIGATION
+
+if TYPE_CHECKING:
+    from relationship_journal.ui.contact.page import ContactPage
+    from relationship_journal.ui.contacts.page import ContactsPage
 
 CONTACT_PAGE = len(NAVIGATION)
 CONTACTS_PAGE = 1
 
 
 class Navigator:
-    def __init__(
-        self,
-        pages: QStackedWidget,
-        navigation: QListWidget,
-        contacts_page: ContactsPage,
-        contact_page: ContactPage,
-    ) -> None:
+    def __init__(self, pages: QStackedWidget, shelf: PageShelf, navigation: QListWidget) -> None:
         self.pages = pages
+        self.shelf = shelf
         self.navigation = navigation
-        self.contacts_page = contacts_page
-        self.contact_page = contact_page
         self.history = History()
+        # A contact opened before the list was ever built: selected in it once it is.
+        self._select_in_list: int | None = None
         navigation.currentRowChanged.connect(self._navigate)
         # On a contact's page the sidebar already shows Contacts: a click on it (which
         # changes no row) goes back to the list.
         navigation.itemClicked.connect(lambda item: self._clicked(navigation.row(item)))
+
+    @property
+    def contacts_page(self) -> ContactsPage:
+        return cast("ContactsPage", self.shelf.page(CONTACTS_PAGE))
+
+    @property
+    def contact_page(self) -> ContactPage:
+        return cast("ContactPage", self.shelf.page(CONTACT_PAGE))
+
+    def list_built(self, page: ContactsPage) -> None:
+        """The contacts list was just built: it selects the contact last opened."""
+        if self._select_in_list is not None:
+            page.select_contact(self._select_in_list)
+            self._select_in_list = None
+
+    def shown_contact(self) -> int | None:
+        """The contact of the contact page, whether on show or not (None before any)."""
+        return self.contact_page.contact_id if self.shelf.built(CONTACT_PAGE) else None
 
     def go(self, index: int) -> None:
         self.navigation.setCurrentRow(index)
@@ -42,6 +60,7 @@ class Navigator:
     def _navigate(self, index: int) -> None:
         if 0 <= index < len(NAVIGATION):
             self.history.leave(self._here(), Place(index))
+            self.shelf.page(index)
             self.pages.setCurrentIndex(index)
 
     def _clicked(self, row: int) -> None:
@@ -74,7 +93,10 @@ class Navigator:
             self.history.leave(self._here(), Place(CONTACT_PAGE, contact_id))
         self.contact_page.show_contact(contact_id)
         self._show(CONTACT_PAGE, sidebar_row=CONTACTS_PAGE)
-        self.contacts_page.select_contact(contact_id)
+        if self.shelf.built(CONTACTS_PAGE):
+            self.contacts_page.select_contact(contact_id)
+        else:
+            self._select_in_list = contact_id
 
     def contact_gone(self, contact_id: int) -> None:
         """A contact left the journal (deleted, or an undo took it away): leave its page."""
@@ -96,19 +118,22 @@ class Navigator:
         self.navigation.blockSignals(True)
         self.navigation.setCurrentRow(sidebar_row)
         self.navigation.blockSignals(False)
+        self.shelf.page(page)
         self.pages.setCurrentIndex(page)
 
     def step_contact(self, step: int) -> None:
         """The next or previous contact in the list's order: on the contact page, open it;
         in the list, select it."""
-        current = self.contact_page.contact_id
+        current = self.shown_contact()
         if self.on_contact_page() and current is not None:
             neighbour = self.contacts_page.neighbour_of(current, step)
             if neighbour is not None:
                 self.contact_page.show_contact(neighbour)
                 self.contacts_page.select_contact(neighbour)
             return
+        if self.pages.currentIndex() != CONTACTS_PAGE:
+            return
         model, table = self.contacts_page.model, self.contacts_page.table
-        if self.pages.currentIndex() == CONTACTS_PAGE and model.rowCount():
+        if model.rowCount():
             row = max(0, min(model.rowCount() - 1, table.currentIndex().row() + step))
             table.selectRow(row)

@@ -38,7 +38,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         self._fetch = fetch
         self._count = 0
         self._pages: dict[int, list[Row]] = {}
-        self.reload()
+        # Empty until its page first shows it (``reload``): starting the app counts nothing.
 
     def reload(self) -> None:
         self.beginResetModel()

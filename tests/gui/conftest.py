@@ -8,6 +8,7 @@ from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlmodel import Session
 
@@ -43,6 +44,9 @@ def open_window(qtbot: QtBot, paths: JournalPaths) -> Iterator[WindowFactory]:
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow, timeout=5000)
         qtbot.waitUntil(lambda: window.today_page.is_loaded, timeout=10000)
+        # The rows Today just put up are laid out on the next turns of the event loop:
+        # a click before then finds a button of no height.
+        qtbot.waitUntil(_laid_out(window), timeout=5000)
         opened.append(window)
         return window
 
@@ -50,6 +54,15 @@ def open_window(qtbot: QtBot, paths: JournalPaths) -> Iterator[WindowFactory]:
     for window in opened:
         if window.isVisible():
             window.close()
+
+
+def _laid_out(window: MainWindow) -> Callable[[], bool]:
+    def check() -> bool:
+        QApplication.processEvents()
+        buttons = window.today_page.findChildren(QPushButton, "doneButton")
+        return all(button.height() > 0 for button in buttons if button.isVisible())
+
+    return check
 
 
 @pytest.fixture

@@ -56,13 +56,22 @@ class ContactsTableModel(QAbstractTableModel):
         self._pages: dict[int, list[ListedContact]] = {}
         self._texts: dict[int, tuple[str, ...]] = {}  # what each column shows, worked out once
         self._photos: dict[int, bytes] = {}  # of the pages read, those who have one
-        self.reload()
+        # Nothing is read until the list is first wanted (``reload``): starting the app
+        # reads no list, and sorting or filtering before then only sets what it will read.
+        self._loaded = False
 
     # --- queries -----------------------------------------------------------------------------
 
     def set_filter(self, flt: ContactFilter) -> None:
+        if flt == self._filter and self._loaded:
+            return
         self._filter = flt
-        self.reload()
+        if self._loaded:
+            self.reload()
+
+    @property
+    def loaded(self) -> bool:
+        return self._loaded
 
     @property
     def current_filter(self) -> ContactFilter:
@@ -78,6 +87,7 @@ class ContactsTableModel(QAbstractTableModel):
             self._context.ws, self._filter, self._sort, self._descending
         )
         self._count = len(self._ids)
+        self._loaded = True
         self.endResetModel()
 
     def _page(self, number: int) -> list[ListedContact]:
@@ -154,9 +164,12 @@ class ContactsTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column].sort_key if 0 <= column < len(COLUMNS) else None
-        self._sort = key or "name"
-        self._descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        wanted = (key or "name", order == Qt.SortOrder.DescendingOrder)
+        if wanted == (self._sort, self._descending):
+            return
+        self._sort, self._descending = wanted
+        if self._loaded:
+            self.reload()
 
 
 def _last_day(listed: ListedContact) -> date | None:

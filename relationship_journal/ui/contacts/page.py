@@ -44,6 +44,8 @@ class ContactsPage(LazyPage):
         self.setObjectName("contactsPage")
         self._context = context
         self.model = ContactsTableModel(context)
+        # A contact opened before the list was first read: selected once it is.
+        self._select_when_loaded: int | None = None
         self._build_filters()
         self._build_buttons()
         self._build_table()
@@ -247,6 +249,9 @@ class ContactsPage(LazyPage):
         self.tag_box.setCurrentText(current if current in tags else ANY)
         self.tag_box.blockSignals(False)
         self.model.reload()
+        if self._select_when_loaded is not None:
+            contact_id, self._select_when_loaded = self._select_when_loaded, None
+            self.select_contact(contact_id)
         self._update_state()
 
     def _update_state(self) -> None:
@@ -316,6 +321,9 @@ class ContactsPage(LazyPage):
             self._open_index(index)
 
     def select_contact(self, contact_id: int) -> None:
+        if not self.model.loaded:
+            self._select_when_loaded = contact_id
+            return
         row = self.model.row_of(contact_id)
         if row is not None:
             index = self.model.index(row, 0)
@@ -327,6 +335,7 @@ class ContactsPage(LazyPage):
 
     def neighbour_of(self, contact_id: int, step: int) -> int | None:
         """The contact before or after ``contact_id`` in the list as filtered and sorted."""
+        self.ensure_loaded()
         row = self.model.row_of(contact_id)
         if row is None:
             return None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import UTC, datetime
+from pathlib import Path
 
 from relationship_journal.domain.contact import ContactDraft, Labelled
 from relationship_journal.store.contacts import (
@@ -14,11 +16,18 @@ from relationship_journal.store.contacts import (
     update_contact,
 )
 from relationship_journal.store.facts import record_fact
-from relationship_journal.store.journal import Journal
+from relationship_journal.store.journal import Journal, open_journal
 from relationship_journal.store.ledger import EntryDraft, delete_entry, log_entry
 from relationship_journal.store.promises import add_promise
 from relationship_journal.store.reminders import add_reminder
-from relationship_journal.store.search import HitKind, match_query, plain, search
+from relationship_journal.store.search import (
+    KIND_BITS,
+    KIND_CODES,
+    HitKind,
+    match_query,
+    plain,
+    search,
+)
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 
@@ -133,3 +142,42 @@ def test_promises_and_reminders_are_searched(journal: Journal) -> None:
         (HitKind.REMINDER, "Renew the routing licence", NOW.date().isoformat()),
     ]
     assert _titles(journal, "hotel", HitKind.REMINDER) == ["Book the Hamburg hotel"]
+
+
+def test_each_index_row_is_keyed_by_its_kind_and_id(tmp_path: Path) -> None:
+    """Search reads a kind's range of row ids and the triggers find a row by its id
+    (migration 0008): every row, migrated or written since, has the key they expect."""
+    fixture = Path(__file__).resolve().parents[2] / "data" / "journals" / "journal-0007.sqlite"
+    shutil.copy(fixture, tmp_path / "journal.sqlite")
+    journal = open_journal(tmp_path / "journal.sqlite", tmp_path / "backups")
+    try:
+        with journal.transaction() as session:
+            contact_id = create_contact(session, ContactDraft("Wanda Quist"), NOW).id
+            assert contact_id is not None
+            add_promise(session, contact_id, "Send the zeppelin deck", "me", NOW.date(), None)
+            entry = log_entry(session, EntryDraft([contact_id], NOW, "Zeppelin review"), NOW)
+            draft = draft_of(session, get_contact(session, contact_id))
+            draft.notes = "Collects zeppelin models"
+            update_contact(session, contact_id, draft, NOW)
+        with journal.transaction() as session:
+            delete_entry(session, entry.id)  # type: ignore[arg-type]
+        with journal.reading() as session:
+            rows = (
+                session.connection()
+                .exec_driver_sql("SELECT kind, rowid, ref_id FROM search_index")
+                .all()
+            )
+    finally:
+        journal.close()
+    assert {kind for kind, _, _ in rows} == set(KIND_CODES)
+    assert [row for row in rows if row[1] != (KIND_CODES[row[0]] << KIND_BITS) + row[2]] == []
+    assert _kinds_found(tmp_path, "zeppelin") == [HitKind.CONTACT, HitKind.PROMISE]
+
+
+def _kinds_found(folder: Path, text: str) -> list[HitKind]:
+    journal = open_journal(folder / "journal.sqlite", folder / "backups")
+    try:
+        with journal.reading() as session:
+            return [hit.kind for hit in search(session, text)]
+    finally:
+        journal.close()

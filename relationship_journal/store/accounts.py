@@ -74,7 +74,7 @@ def _moment(value: object) -> datetime | None:
 
 def accounts(session: Session, now: datetime) -> list[AccountRow]:
     """Every organisation with its figures, by name."""
-    rows = session.exec(text(_ACCOUNTS)).all()  # type: ignore[call-overload]
+    rows = session.execute(text(_ACCOUNTS)).all()
     return [
         AccountRow(
             oid,
@@ -168,13 +168,13 @@ def account(session: Session, organisation_id: int, now: datetime) -> Account:
     everyone = sorted({p.contact_id for p in people})
     promises = [
         AccountPromise(cid, name, owner == "me", what, _day(due))
-        for cid, name, owner, what, due in session.exec(  # type: ignore[call-overload]
+        for cid, name, owner, what, due in session.execute(
             text(_PROMISES.format(ids=_ids(sorted(current_ids))))
         ).all()
     ]
     recent = [
         AccountEntry(eid, _moment(at) or now, summary, value, names)
-        for eid, at, summary, value, names in session.exec(  # type: ignore[call-overload]
+        for eid, at, summary, value, names in session.execute(
             text(_RECENT.format(ids=_ids(everyone))), params={"n": RECENT_INTERACTIONS}
         ).all()
     ]

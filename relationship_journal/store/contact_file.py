@@ -37,6 +37,7 @@ from relationship_journal.store.models import (
     CustomValue,
     Employment,
     Organisation,
+    stored_id,
 )
 from relationship_journal.store.promises import promises_of
 from relationship_journal.store.records import (
@@ -165,14 +166,14 @@ def links_of(session: Session, contact_id: int) -> list[Link]:
         .where(ContactLink.from_contact_id == contact_id, col(Contact.deleted_at).is_(None))
     ).all()
     for link, name in outgoing:
-        found.append(Link(link.id, link.to_contact_id, name, describe(link.kind, True)))  # type: ignore[arg-type]
+        found.append(Link(stored_id(link), link.to_contact_id, name, describe(link.kind, True)))
     incoming = session.exec(
         select(ContactLink, Contact.display_name)
         .join(Contact, col(Contact.id) == ContactLink.from_contact_id)
         .where(ContactLink.to_contact_id == contact_id, col(Contact.deleted_at).is_(None))
     ).all()
     for link, name in incoming:
-        found.append(Link(link.id, link.from_contact_id, name, describe(link.kind, False)))  # type: ignore[arg-type]
+        found.append(Link(stored_id(link), link.from_contact_id, name, describe(link.kind, False)))
     return sorted(found, key=lambda link: (link.relation, link.other_name))
 
 
@@ -184,13 +185,9 @@ def custom_answers(session: Session, contact_id: int) -> list[CustomAnswer]:
             select(CustomValue).where(CustomValue.contact_id == contact_id)
         ).all()
     }
-    return [
-        CustomAnswer(
-            field.id,  # type: ignore[arg-type]
-            field.name,
-            field.field_type,
-            [c for c in field.choices.splitlines() if c],
-            values.get(field.id, ""),  # type: ignore[arg-type]
-        )
-        for field in fields
-    ]
+    return [_answer(field, values.get(stored_id(field), "")) for field in fields]
+
+
+def _answer(field: CustomField, value: str) -> CustomAnswer:
+    choices = [c for c in field.choices.splitlines() if c]
+    return CustomAnswer(stored_id(field), field.name, field.field_type, choices, value)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+import sqlalchemy
 from sqlalchemy import String, exists, func, or_, type_coerce
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
@@ -80,15 +81,15 @@ def _conditions(flt: ContactFilter, now: datetime) -> list[ColumnElement[bool]]:
     if flt.tag:
         conditions.append(
             exists().where(
-                ContactTag.contact_id == Contact.id,
-                ContactTag.tag_id == Tag.id,
-                Tag.name_key == fold(flt.tag),
+                col(ContactTag.contact_id) == Contact.id,
+                col(ContactTag.tag_id) == Tag.id,
+                col(Tag.name_key) == fold(flt.tag),
             )
         )
     if flt.stage:
-        conditions.append(Contact.stage == flt.stage)
+        conditions.append(col(Contact.stage) == flt.stage)
     if flt.tier:
-        conditions.append(Contact.tier == flt.tier)
+        conditions.append(col(Contact.tier) == flt.tier)
     if flt.drifting:
         # Drifting: last interaction longer ago than the contact's cadence (or the default).
         # The kept lapse (see migration 0006) makes this a range of an index.
@@ -121,20 +122,21 @@ def count_contacts(session: Session, flt: ContactFilter, now: datetime) -> int:
     return session.exec(query.where(*_conditions(flt, now))).one()
 
 
+# Selected with SQLAlchemy's select(): SQLModel's is typed for up to four columns.
 _ROW_COLUMNS = (
-    Contact.id,
-    Contact.display_name,
-    Organisation.name,
-    Contact.title,
-    Contact.stage,
-    Contact.tier,
-    Contact.balance_sum,
-    Contact.last_contact_at,
-    Contact.known_score,
-    Contact.cadence_days,
-    Contact.birth_year,
-    Contact.birth_month,
-    Contact.birth_day,
+    col(Contact.id),
+    col(Contact.display_name),
+    col(Organisation.name),
+    col(Contact.title),
+    col(Contact.stage),
+    col(Contact.tier),
+    col(Contact.balance_sum),
+    col(Contact.last_contact_at),
+    col(Contact.known_score),
+    col(Contact.cadence_days),
+    col(Contact.birth_year),
+    col(Contact.birth_month),
+    col(Contact.birth_day),
 )
 
 
@@ -174,7 +176,7 @@ def list_contacts(
     limit: int | None = None,
 ) -> list[ContactRow]:
     query = (
-        select(*_ROW_COLUMNS)
+        sqlalchemy.select(*_ROW_COLUMNS)
         .outerjoin(Organisation, col(Organisation.id) == Contact.organisation_id)
         .where(*_conditions(flt, now))
         .order_by(*_order(sort, descending))
@@ -182,7 +184,7 @@ def list_contacts(
     )
     if limit is not None:
         query = query.limit(limit)
-    return _contact_rows(session, session.exec(query).all(), now)
+    return _contact_rows(session, session.execute(query).all(), now)
 
 
 def ordered_ids(
@@ -209,11 +211,11 @@ def rows_for(session: Session, ids: list[int], now: datetime) -> list[ContactRow
     if not ids:
         return []
     query = (
-        select(*_ROW_COLUMNS)
+        sqlalchemy.select(*_ROW_COLUMNS)
         .outerjoin(Organisation, col(Organisation.id) == Contact.organisation_id)
         .where(col(Contact.id).in_(ids))
     )
-    by_id = {row.id: row for row in _contact_rows(session, session.exec(query).all(), now)}
+    by_id = {row.id: row for row in _contact_rows(session, session.execute(query).all(), now)}
     return [by_id[contact_id] for contact_id in ids if contact_id in by_id]
 
 
@@ -281,7 +283,7 @@ def upcoming_for(session: Session, rows: Sequence[ContactRow], today: date) -> d
     dues = next_promise_due(session, ids)
     yearly: dict[int, list[tuple[PartialDate, str]]] = {cid: [] for cid in ids}
     for cid, met_on in session.exec(
-        select(Contact.id, Contact.met_on).where(
+        select(col(Contact.id), col(Contact.met_on)).where(
             col(Contact.id).in_(ids), col(Contact.met_on).is_not(None)
         )
     ).all():

@@ -7,11 +7,12 @@ in last-contact order (an index) and stops at the limit, so it costs the same at
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import or_
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import Select
 
 from relationship_journal.domain.text import fold
 from relationship_journal.store.errors import InvalidInputError, NotFoundError
@@ -31,12 +32,17 @@ class Candidate:
         return f"{self.name} — {self.organisation}" if self.organisation else self.name
 
 
-def _query():  # type: ignore[no-untyped-def]
+def _query() -> Select[int | None, str, str]:
     return (
-        select(Contact.id, Contact.display_name, Organisation.name)
+        select(col(Contact.id), Contact.display_name, Organisation.name)
         .outerjoin(Organisation, col(Organisation.id) == Contact.organisation_id)
         .where(col(Contact.deleted_at).is_(None))
     )
+
+
+def _candidates(rows: Iterable[tuple[int | None, str, str]]) -> list[Candidate]:
+    # An outer join's missing organisation comes back as None.
+    return [Candidate(cid, name, org or "") for cid, name, org in rows if cid is not None]
 
 
 def find_candidates(
@@ -60,7 +66,7 @@ def find_candidates(
     # SQLite puts never-contacted people (NULL) last in a descending order.
     query = query.order_by(col(Contact.last_contact_at).desc(), col(Contact.name_key))
     query = query.limit(limit)
-    return [Candidate(cid, name, org or "") for cid, name, org in session.exec(query).all()]
+    return _candidates(session.exec(query).all())
 
 
 def candidates_by_id(session: Session, ids: Sequence[int]) -> list[Candidate]:
@@ -68,7 +74,7 @@ def candidates_by_id(session: Session, ids: Sequence[int]) -> list[Candidate]:
     if not ids:
         return []
     rows = session.exec(_query().where(col(Contact.id).in_(list(ids)))).all()
-    found = {cid: Candidate(cid, name, org or "") for cid, name, org in rows}
+    found = {candidate.id: candidate for candidate in _candidates(rows)}
     return [found[i] for i in ids if i in found]
 
 

@@ -32,6 +32,7 @@ from relationship_journal.store.models import (
     Entry,
     EntryContact,
     Organisation,
+    stored_id,
 )
 from relationship_journal.store.tags import set_tags, tags_of
 from relationship_journal.store.vocabulary import RELATIONSHIP_TYPE, remember
@@ -175,7 +176,7 @@ def _set_current_job(
             session.add(
                 Employment(
                     contact_id=contact.id,
-                    organisation_id=organisation.id,  # type: ignore[arg-type]
+                    organisation_id=stored_id(organisation),
                     title=title,
                     started_on=now.date(),
                 )
@@ -189,7 +190,7 @@ def _replace_rows(
     session: Session, model: Any, contact_id: int, rows: Sequence[dict[str, Any]]
 ) -> None:
     """Replace one contact's rows of ``model`` (emails, phones, addresses…) by ``rows``."""
-    session.exec(delete(model).where(col(model.contact_id) == contact_id))  # type: ignore[call-overload]
+    session.exec(delete(model).where(col(model.contact_id) == contact_id))
     for row in rows:
         session.add(model(**row))
 
@@ -248,7 +249,7 @@ def purge_contacts(session: Session, contact_ids: Sequence[int]) -> None:
         shared = select(EntryContact.entry_id).where(col(EntryContact.entry_id).in_(entry_ids))
         session.exec(
             delete(Entry).where(col(Entry.id).in_(entry_ids), col(Entry.id).not_in(shared))
-        )  # type: ignore[call-overload]
+        )
 
 
 def emails_of(session: Session, contact_id: int) -> list[ContactEmail]:

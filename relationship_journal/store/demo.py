@@ -16,7 +16,13 @@ from relationship_journal.store.contacts import create_contact, organisation_nam
 from relationship_journal.store.facts import record_fact
 from relationship_journal.store.journal import Journal
 from relationship_journal.store.ledger import EntryDraft, log_entry
-from relationship_journal.store.models import ContactLink, Employment, Organisation, Reminder
+from relationship_journal.store.models import (
+    ContactLink,
+    Employment,
+    Organisation,
+    Reminder,
+    stored_id,
+)
 from relationship_journal.store.promises import add_promise
 from relationship_journal.store.stages import set_stage
 
@@ -57,7 +63,7 @@ def populate_demo(journal: Journal, data_file: Path, today: date, now: datetime)
             session.add(
                 Employment(
                     contact_id=ids[name],
-                    organisation_id=organisation.id,  # type: ignore[arg-type]
+                    organisation_id=stored_id(organisation),
                     title=title,
                     started_on=today - timedelta(days=started_ago),
                     ended_on=today - timedelta(days=ended_ago),

@@ -79,7 +79,7 @@ _AT_ORGANISATIONS = """
 
 def _similar_at_organisations(session: Session) -> Iterable[tuple[int, int, str]]:
     groups: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
-    for contact_id, key, organisation_id, name in session.exec(  # type: ignore[call-overload]
+    for contact_id, key, organisation_id, name in session.execute(
         text(_AT_ORGANISATIONS), params={"largest": LARGEST_GROUP}
     ).all():
         groups[organisation_id].append((contact_id, key, name))
@@ -99,15 +99,13 @@ def likely_pairs(session: Session, limit: int = 500) -> list[LikelyPair]:
     """Pairs of live contacts that may be one person, with why; the most reasons first."""
     reasons: dict[tuple[int, int], list[str]] = defaultdict(list)
     for sql, label in ((_SAME_EMAIL, "same e-mail"), (_SAME_PHONE, "same phone")):
-        for low, high, value in session.exec(text(sql)).all():  # type: ignore[call-overload]
+        for low, high, value in session.execute(text(sql)).all():
             reasons[(low, high)].append(f"{label} {value}")
-    for low, high, _name in session.exec(text(_SAME_NAME)).all():  # type: ignore[call-overload]
+    for low, high, _name in session.execute(text(_SAME_NAME)).all():
         reasons[(low, high)].append("same name")
     for low, high, why in _similar_at_organisations(session):
         reasons[(low, high)].append(why)
-    dismissed = set(
-        session.exec(text("SELECT first_id, second_id FROM distinct_pair")).all()  # type: ignore[call-overload]
-    )
+    dismissed = set(session.execute(text("SELECT first_id, second_id FROM distinct_pair")).all())
     pairs = [pair for pair in reasons if pair not in dismissed]
     names = _names(session, {cid for pair in pairs for cid in pair})
     found = [
@@ -124,7 +122,7 @@ def _names(session: Session, ids: set[int]) -> dict[int, str]:
     for start in range(0, len(ordered), 500):
         chunk = ordered[start : start + 500]
         marks = ",".join(str(int(i)) for i in chunk)
-        for cid, name in session.exec(  # type: ignore[call-overload]
+        for cid, name in session.execute(
             text(f"SELECT id, display_name FROM contact WHERE id IN ({marks})")
         ).all():
             found[cid] = name

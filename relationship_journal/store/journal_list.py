@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TypeVar
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -11,6 +12,8 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from relationship_journal.domain.text import fold
 from relationship_journal.store.models import Contact, Entry, EntryContact
+
+Selected = TypeVar("Selected")
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,7 @@ def _local_midnight(day: date) -> datetime:
     return datetime.combine(day, time(0, 0)).astimezone().astimezone(UTC)
 
 
-def _filtered(query: SelectOfScalar, flt: EntryFilter) -> SelectOfScalar:
+def _filtered(query: SelectOfScalar[Selected], flt: EntryFilter) -> SelectOfScalar[Selected]:
     if flt.kind:
         query = query.where(Entry.kind == flt.kind)
     if flt.start is not None:
@@ -82,16 +85,18 @@ def list_entries(
         .order_by(col(Contact.name_key))
     ).all():
         names.setdefault(entry_id, []).append(name)
-    return [
-        EntryRow(
-            entry.id,  # type: ignore[arg-type]
-            entry.occurred_at,
-            ", ".join(names.get(entry.id, [])),  # type: ignore[arg-type]
-            entry.kind,
-            entry.summary,
-            entry.value,
-            entry.category,
-            entry.notes,
-        )
-        for entry in entries
-    ]
+    return [_entry_row(entry, names) for entry in entries]
+
+
+def _entry_row(entry: Entry, names: dict[int, list[str]]) -> EntryRow:
+    assert entry.id is not None  # a stored row's primary key
+    return EntryRow(
+        entry.id,
+        entry.occurred_at,
+        ", ".join(names.get(entry.id, [])),
+        entry.kind,
+        entry.summary,
+        entry.value,
+        entry.category,
+        entry.notes,
+    )

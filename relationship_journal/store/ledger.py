@@ -104,7 +104,7 @@ def update_entry(session: Session, entry_id: int, draft: EntryDraft, now: dateti
     entry.follow_up_on = clean.follow_up_on
     entry.updated_at = now
     session.add(entry)
-    session.exec(delete(EntryContact).where(col(EntryContact.entry_id) == entry_id))  # type: ignore[call-overload]
+    session.exec(delete(EntryContact).where(col(EntryContact.entry_id) == entry_id))
     for contact_id in clean.contact_ids:
         get_contact(session, contact_id)
         session.add(EntryContact(entry_id=entry_id, contact_id=contact_id))

@@ -37,7 +37,7 @@ def contacts_by_email(session: Session, keys: Collection[str]) -> dict[str, Know
     found: dict[str, Known] = {}
     for chunk in _chunks(keys):
         rows = session.exec(
-            select(ContactEmail.address_key, Contact.id, Contact.display_name)
+            select(ContactEmail.address_key, ContactEmail.contact_id, Contact.display_name)
             .join(Contact, col(Contact.id) == ContactEmail.contact_id)
             .where(col(ContactEmail.address_key).in_(chunk), col(Contact.deleted_at).is_(None))
             .order_by(col(Contact.id))
@@ -57,6 +57,7 @@ def contacts_by_name(session: Session, name_keys: Collection[str]) -> dict[str, 
             )
         )
         for key, contact_id, name in rows:
+            assert contact_id is not None  # a stored row's primary key
             found.setdefault(key, []).append((contact_id, name))
     return {key: known[0] for key, known in found.items() if len(known) == 1}
 
@@ -77,7 +78,7 @@ def people_logged_between(
     if not contact_ids:
         return []
     rows = session.exec(
-        select(Entry.id, Entry.occurred_at, EntryContact.contact_id)
+        select(EntryContact.entry_id, Entry.occurred_at, EntryContact.contact_id)
         .join(EntryContact, col(EntryContact.entry_id) == Entry.id)
         .where(
             col(Entry.occurred_at) >= start.astimezone(UTC),

@@ -25,6 +25,7 @@ from relationship_journal.store.models import (
     CustomField,
     CustomValue,
     Employment,
+    stored_id,
 )
 
 # The contact's own fields a merge compares, with how the user knows them. The birthday is
@@ -86,9 +87,9 @@ def _shown(session: Session, key: str, value: Any) -> str:
     if key == "organisation_id":
         if value is None:
             return ""
-        found = session.exec(
+        found = session.execute(
             text("SELECT name FROM organisation WHERE id = :i"), params={"i": value}
-        ).first()  # type: ignore[call-overload]
+        ).first()
         return str(found[0]) if found else ""
     if key == "photo":
         return f"photo ({len(value) // 1024 or 1} KB)" if value else ""
@@ -199,7 +200,7 @@ _MOVES = (
 def _move_rows(session: Session, keep_id: int, other_id: int) -> None:
     params = {"keep": keep_id, "other": other_id}
     for statement in _MOVES:
-        session.exec(text(statement), params=params)  # type: ignore[call-overload]
+        session.execute(text(statement), params=params)
 
 
 def _custom_values(
@@ -212,7 +213,7 @@ def _custom_values(
         if theirs is not None and mine is not None:
             mine.value = theirs.value
             session.add(mine)
-    session.exec(  # type: ignore[call-overload]
+    session.execute(
         text("UPDATE OR IGNORE custom_value SET contact_id = :keep WHERE contact_id = :other"),
         params={"keep": keep_id, "other": other_id},
     )
@@ -241,7 +242,7 @@ def _settle_jobs(session: Session, keep: Contact, today: date) -> None:
     if keep.organisation_id is not None and not placed:
         session.add(
             Employment(
-                contact_id=keep.id,  # type: ignore[arg-type]
+                contact_id=stored_id(keep),
                 organisation_id=keep.organisation_id,
                 title=keep.title,
                 started_on=today,

@@ -8,7 +8,7 @@ list of 100,000 contacts never aggregates on the fly.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Final
+from typing import Final, Protocol
 
 from sqlalchemy import Index, LargeBinary, UniqueConstraint
 from sqlalchemy import text as sql_text
@@ -373,3 +373,15 @@ class DistinctPair(SQLModel, table=True):
     first_id: int = Field(foreign_key="contact.id", ondelete=CASCADE, primary_key=True)
     second_id: int = Field(foreign_key="contact.id", ondelete=CASCADE, primary_key=True, index=True)
     decided_at: datetime
+
+
+class _Row(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+def stored_id(row: _Row) -> int:
+    """The primary key of a row read from the journal, or added and flushed: SQLite has
+    given it one by then (the model's ``None`` stands only for "not inserted yet")."""
+    assert row.id is not None
+    return row.id

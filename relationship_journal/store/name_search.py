@@ -49,7 +49,7 @@ def _rows(session: Session, index: str, query: str, limit: int) -> list[tuple[in
     sql = f"SELECT rowid, name FROM {index} WHERE {index} MATCH :q LIMIT :n"
     return [
         (int(rowid), str(name))
-        for rowid, name in session.exec(text(sql), params={"q": query, "n": limit}).all()  # type: ignore[call-overload]
+        for rowid, name in session.execute(text(sql), params={"q": query, "n": limit}).all()
     ]
 
 

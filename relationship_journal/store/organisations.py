@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+import sqlalchemy
 from sqlalchemy import case, func
 from sqlmodel import Session, col, select
 
@@ -41,8 +42,15 @@ def list_organisations(session: Session, text: str = "") -> list[OrganisationRow
     before_count = func.count(
         func.distinct(case((col(Employment.ended_on).is_not(None), Contact.id)))
     )
+    # SQLModel's select() is typed for up to four columns; SQLAlchemy's takes five.
     query = (
-        select(Organisation.id, Organisation.name, Organisation.industry, now_count, before_count)
+        sqlalchemy.select(
+            col(Organisation.id),
+            col(Organisation.name),
+            col(Organisation.industry),
+            now_count,
+            before_count,
+        )
         .outerjoin(Employment, col(Employment.organisation_id) == Organisation.id)
         .outerjoin(Contact, (col(Contact.id) == Employment.contact_id) & live)
         .group_by(col(Organisation.id))
@@ -53,23 +61,25 @@ def list_organisations(session: Session, text: str = "") -> list[OrganisationRow
         query = query.where(col(Organisation.name_key).contains(key, autoescape=True))
     return [
         OrganisationRow(oid, name, industry, now, before)
-        for oid, name, industry, now, before in session.exec(query).all()
+        for oid, name, industry, now, before in session.execute(query).all()
         if oid is not None
     ]
 
 
 def people_at(session: Session, organisation_id: int) -> list[PersonThere]:
     """Everyone who works or worked there, current staff first."""
-    rows = session.exec(
-        select(
-            Contact.id,
-            Contact.display_name,
-            Employment.title,
-            Employment.started_on,
-            Employment.ended_on,
+    rows = session.execute(
+        sqlalchemy.select(
+            col(Contact.id),
+            col(Contact.display_name),
+            col(Employment.title),
+            col(Employment.started_on),
+            col(Employment.ended_on),
         )
         .join(Contact, col(Contact.id) == Employment.contact_id)
-        .where(Employment.organisation_id == organisation_id, col(Contact.deleted_at).is_(None))
+        .where(
+            col(Employment.organisation_id) == organisation_id, col(Contact.deleted_at).is_(None)
+        )
         .order_by(col(Employment.ended_on).is_not(None), col(Contact.name_key))
     ).all()
     return [

@@ -74,7 +74,7 @@ def match_query(user_text: str) -> str:
 
 
 def _rows(session: Session, sql: str, params: dict[str, Any]) -> list[Any]:
-    return list(session.exec(text(sql), params=params).all())  # type: ignore[call-overload]
+    return list(session.execute(text(sql), params=params).all())
 
 
 def _by_id(session: Session, sql: str, ids: list[int]) -> dict[int, Any]:

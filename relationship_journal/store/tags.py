@@ -11,6 +11,7 @@ from relationship_journal.domain.text import fold
 from relationship_journal.store.models import (
     ContactTag,
     Tag,
+    stored_id,
 )
 
 
@@ -26,10 +27,10 @@ def tag_named(session: Session, name: str) -> Tag:
 
 
 def set_tags(session: Session, contact_id: int, names: Sequence[str]) -> None:
-    session.exec(delete(ContactTag).where(col(ContactTag.contact_id) == contact_id))  # type: ignore[call-overload]
+    session.exec(delete(ContactTag).where(col(ContactTag.contact_id) == contact_id))
     for name in names:
         tag = tag_named(session, name)
-        session.add(ContactTag(contact_id=contact_id, tag_id=tag.id))  # type: ignore[arg-type]
+        session.add(ContactTag(contact_id=contact_id, tag_id=stored_id(tag)))
 
 
 def add_tag(session: Session, contact_ids: Sequence[int], name: str) -> None:
@@ -44,7 +45,7 @@ def add_tag(session: Session, contact_ids: Sequence[int], name: str) -> None:
     )
     for contact_id in contact_ids:
         if contact_id not in have:
-            session.add(ContactTag(contact_id=contact_id, tag_id=tag.id))  # type: ignore[arg-type]
+            session.add(ContactTag(contact_id=contact_id, tag_id=stored_id(tag)))
 
 
 def tags_of(session: Session, contact_id: int) -> list[str]:

@@ -145,6 +145,7 @@ class SqlSource(Source):
         """A source of few moments (what the user keeps open: a few hundred at most) is
         read once per read of the agenda, up to the horizon, and each span taken from it."""
         memo = ("all", self.prefix)
+        found: list[Moment]
         last, found = reading.kept.get(memo, (None, []))
         if last is None or last < span.last:
             last = max(span.last, reading.today + timedelta(days=HORIZON_DAYS))
@@ -152,7 +153,7 @@ class SqlSource(Source):
                 reading, Span(self.earliest(reading.today), last), None, None, False
             )
             reading.kept[memo] = (last, found)
-        return found  # type: ignore[no-any-return]
+        return found
 
     def count(self, reading: Reading, span: Span) -> int:
         if self.few:
@@ -204,7 +205,8 @@ class SqlSource(Source):
                     {"lo": self.prefix + ":", "hi": self.prefix + ";"},
                 )
             )
-        return reading.kept[memo]  # type: ignore[no-any-return]
+        stated: frozenset[str] = reading.kept[memo]
+        return stated
 
 
 def first_rows(source: Source, reading: Reading, span: Span, limit: int) -> list[Moment]:

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.schema import SchemaItem
 
 revision: str = "0007"
 down_revision: str | None = "0006"
@@ -33,7 +34,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
-def _contact(column: str) -> list[sa.SchemaItem]:
+def _contact(column: str) -> list[SchemaItem]:
     return [
         sa.Column(column, sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(

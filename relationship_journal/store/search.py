@@ -83,36 +83,37 @@ def _by_id(session: Session, sql: str, ids: list[int]) -> dict[int, Any]:
     return {row[0]: row for row in _rows(session, sql.format(ids=listed), {})}
 
 
-# Each row of the index has the row id ``code × 2⁴⁰ + the id of what it indexes`` (migration
-# 0008): a search for one kind reads that kind's range of row ids, not the whole index.
+# One full-text index per kind (migration 0008): a search for one kind reads its own index,
+# not the entries' millions of rows. People (contacts and their e-mail addresses) share one,
+# each row keyed by ``code × 2⁴⁰ + id``; elsewhere the row id is the id of what is indexed.
 KIND_BITS = 40
-KIND_CODES = {
-    "contact": 1,
-    "email": 2,
-    "organisation": 3,
-    "profile": 4,
-    "promise": 5,
-    "reminder": 6,
-    "entry": 7,
+PEOPLE_CODES = {"contact": 1, "email": 2}
+INDEXES = {
+    "contact": "search_index_people",
+    "email": "search_index_people",
+    "organisation": "search_index_organisations",
+    "profile": "search_index_profiles",
+    "promise": "search_index_promises",
+    "reminder": "search_index_reminders",
+    "entry": "search_index_entries",
 }
 
 
-def _match(*kinds: str) -> str:
-    """The full-text condition for rows of ``kinds``, which must have neighbouring codes."""
-    codes = sorted(KIND_CODES[kind] for kind in kinds)
-    assert codes == list(range(codes[0], codes[-1] + 1)), kinds
-    low, high = codes[0] << KIND_BITS, (codes[-1] + 1) << KIND_BITS
-    return (
-        "search_index MATCH '{title body} : (' || :q || ')' "
-        f"AND s.rowid >= {low} AND s.rowid < {high}"
-    )
+def _on(kind: str, sql: str) -> str:
+    """``sql`` reading the index of ``kind``: its ``{fts}`` named, its ``{match}`` the
+    condition that every word typed is found."""
+    index = INDEXES[kind]
+    return sql.format(fts=index, match=f"{index} MATCH '{{title body}} : (' || :q || ')'")
 
 
-_CONTACT_TEXTS = f"""
-    SELECT s.contact_id, s.kind, highlight(search_index, 3, :a, :b)
-    FROM search_index s JOIN contact c ON c.id = s.contact_id AND c.deleted_at IS NULL
-    WHERE {_match("contact", "email")} LIMIT :n
-"""
+_CONTACT_TEXTS = _on(
+    "contact",
+    """
+    SELECT s.contact_id, s.kind, highlight({fts}, 3, :a, :b)
+    FROM {fts} s JOIN contact c ON c.id = s.contact_id AND c.deleted_at IS NULL
+    WHERE {match} LIMIT :n
+    """,
+)
 _CONTACT_FACTS = """
     SELECT c.id, c.display_name, c.title, o.name, c.nickname, c.met_how, c.notes FROM contact c
     LEFT JOIN organisation o ON o.id = c.organisation_id
@@ -160,9 +161,7 @@ def _contacts(session: Session, words: list[str], params: dict[str, Any]) -> lis
     return hits
 
 
-_ORGANISATION_TEXTS = f"""
-    SELECT s.ref_id FROM search_index s WHERE {_match("organisation")} LIMIT :n
-"""
+_ORGANISATION_TEXTS = _on("organisation", "SELECT s.ref_id FROM {fts} s WHERE {match} LIMIT :n")
 _ORGANISATION_FACTS = """
     SELECT o.id, o.name, o.industry,
            (SELECT count(*) FROM contact c WHERE c.organisation_id = o.id
@@ -190,36 +189,48 @@ def _organisations(session: Session, words: list[str], params: dict[str, Any]) -
 
 
 _TEXT_SQL = {
-    HitKind.PROMISE: f"""
-        SELECT s.ref_id, s.contact_id, highlight(search_index, 3, :a, :b),
+    HitKind.PROMISE: _on(
+        "promise",
+        """
+        SELECT s.ref_id, s.contact_id, highlight({fts}, 3, :a, :b),
                c.display_name, p.owner, p.due_on, p.status
-        FROM search_index s JOIN promise p ON p.id = s.ref_id
+        FROM {fts} s JOIN promise p ON p.id = s.ref_id
         JOIN contact c ON c.id = s.contact_id AND c.deleted_at IS NULL
-        WHERE {_match("promise")} LIMIT :n
-    """,
-    HitKind.REMINDER: f"""
-        SELECT s.ref_id, s.contact_id, highlight(search_index, 3, :a, :b),
-               c.display_name, snippet(search_index, 4, :a, :b, '…', 10), r.starts_at, ''
-        FROM search_index s JOIN reminder r ON r.id = s.ref_id
+        WHERE {match} LIMIT :n
+        """,
+    ),
+    HitKind.REMINDER: _on(
+        "reminder",
+        """
+        SELECT s.ref_id, s.contact_id, highlight({fts}, 3, :a, :b),
+               c.display_name, snippet({fts}, 4, :a, :b, '…', 10), r.starts_at, ''
+        FROM {fts} s JOIN reminder r ON r.id = s.ref_id
         LEFT JOIN contact c ON c.id = s.contact_id
-        WHERE {_match("reminder")} AND c.deleted_at IS NULL LIMIT :n
-    """,
-    HitKind.PROFILE: f"""
+        WHERE {match} AND c.deleted_at IS NULL LIMIT :n
+        """,
+    ),
+    HitKind.PROFILE: _on(
+        "profile",
+        """
         SELECT s.ref_id, s.contact_id, s.title, c.display_name,
-               snippet(search_index, 4, :a, :b, '…', 14), '', ''
-        FROM search_index s JOIN contact c ON c.id = s.contact_id AND c.deleted_at IS NULL
-        WHERE {_match("profile")} LIMIT :n
-    """,
-    HitKind.ENTRY: f"""
+               snippet({fts}, 4, :a, :b, '…', 14), '', ''
+        FROM {fts} s JOIN contact c ON c.id = s.contact_id AND c.deleted_at IS NULL
+        WHERE {match} LIMIT :n
+        """,
+    ),
+    HitKind.ENTRY: _on(
+        "entry",
+        """
         SELECT s.ref_id,
                (SELECT ec.contact_id FROM entry_contact ec WHERE ec.entry_id = s.ref_id LIMIT 1),
-               highlight(search_index, 3, :a, :b),
+               highlight({fts}, 3, :a, :b),
                (SELECT group_concat(c.display_name, ', ') FROM entry_contact ec
                 JOIN contact c ON c.id = ec.contact_id WHERE ec.entry_id = s.ref_id),
-               snippet(search_index, 4, :a, :b, '…', 12), e.occurred_at, ''
-        FROM search_index s JOIN entry e ON e.id = s.ref_id
-        WHERE {_match("entry")} LIMIT :n
-    """,
+               snippet({fts}, 4, :a, :b, '…', 12), e.occurred_at, ''
+        FROM {fts} s JOIN entry e ON e.id = s.ref_id
+        WHERE {match} LIMIT :n
+        """,
+    ),
 }
 
 

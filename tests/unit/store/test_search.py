@@ -21,8 +21,9 @@ from relationship_journal.store.ledger import EntryDraft, delete_entry, log_entr
 from relationship_journal.store.promises import add_promise
 from relationship_journal.store.reminders import add_reminder
 from relationship_journal.store.search import (
+    INDEXES,
     KIND_BITS,
-    KIND_CODES,
+    PEOPLE_CODES,
     HitKind,
     match_query,
     plain,
@@ -72,7 +73,10 @@ def test_index_follows_every_change(journal: Journal) -> None:
     with journal.transaction() as session:
         purge_contacts(session, [contact_id])
     with journal.reading() as session:
-        rows = session.connection().exec_driver_sql("SELECT count(*) FROM search_index").scalar()
+        rows = sum(
+            session.connection().exec_driver_sql(f"SELECT count(*) FROM {index}").scalar() or 0
+            for index in set(INDEXES.values())
+        )
     assert rows == 0
 
 
@@ -144,9 +148,9 @@ def test_promises_and_reminders_are_searched(journal: Journal) -> None:
     assert _titles(journal, "hotel", HitKind.REMINDER) == ["Book the Hamburg hotel"]
 
 
-def test_each_index_row_is_keyed_by_its_kind_and_id(tmp_path: Path) -> None:
-    """Search reads a kind's range of row ids and the triggers find a row by its id
-    (migration 0008): every row, migrated or written since, has the key they expect."""
+def test_each_index_row_is_keyed_by_what_it_indexes(tmp_path: Path) -> None:
+    """Each kind has its own index, and the triggers find a row by its row id (migration
+    0008): every row, migrated or written since, has the key they expect."""
     fixture = Path(__file__).resolve().parents[2] / "data" / "journals" / "journal-0007.sqlite"
     shutil.copy(fixture, tmp_path / "journal.sqlite")
     journal = open_journal(tmp_path / "journal.sqlite", tmp_path / "backups")
@@ -162,15 +166,18 @@ def test_each_index_row_is_keyed_by_its_kind_and_id(tmp_path: Path) -> None:
         with journal.transaction() as session:
             delete_entry(session, entry.id)  # type: ignore[arg-type]
         with journal.reading() as session:
-            rows = (
-                session.connection()
-                .exec_driver_sql("SELECT kind, rowid, ref_id FROM search_index")
-                .all()
-            )
+            rows = [
+                (kind, index, *row)
+                for kind, index in INDEXES.items()
+                for row in session.connection().exec_driver_sql(
+                    f"SELECT rowid, ref_id FROM {index} WHERE kind = '{kind}'"
+                )
+            ]
     finally:
         journal.close()
-    assert {kind for kind, _, _ in rows} == set(KIND_CODES)
-    assert [row for row in rows if row[1] != (KIND_CODES[row[0]] << KIND_BITS) + row[2]] == []
+    assert {kind for kind, *_ in rows} == set(INDEXES)
+    expected = {kind: PEOPLE_CODES.get(kind, 0) << KIND_BITS for kind in INDEXES}
+    assert [row for row in rows if row[2] != expected[row[0]] + row[3]] == []
     assert _kinds_found(tmp_path, "zeppelin") == [HitKind.CONTACT, HitKind.PROMISE]
 
 

@@ -43,14 +43,16 @@ def percentile(values: list[float], fraction: float) -> float:
 def cold_start(data_dir: Path, repeat: int) -> dict[str, float]:
     """Fresh processes: from launch until the window is shown and the event loop turns
     (``--smoke`` prints a line then), and the process's peak memory."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = floor.start_environment()
+    command = [sys.executable, "-m", "relationship_journal", "--data-dir", str(data_dir), "--smoke"]
+    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     marker = "relationship-journal: window shown"
     memory_marker = "relationship-journal: peak memory"
     times, peaks = [], []
     for _ in range(repeat):
         started = time.perf_counter()
         child = subprocess.Popen(
-            [sys.executable, "-m", "relationship_journal", "--data-dir", str(data_dir), "--smoke"],
+            command,
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,

@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
 from relationship_journal.domain.taxonomy import Polarity
@@ -151,27 +151,35 @@ def trend_from_sums(running_sum: float, recent_sum: float, now: datetime) -> flo
     return balance_from_sum(running_sum, now) - balance_from_sum(running_sum - recent_sum, then)
 
 
+# Each point of a balance chart is the balance at this time (UTC) of its day.
+SAMPLE_TIME = time(23, 59)
+
+
+def sample_day(at: datetime) -> date:
+    """The first day whose chart point counts an entry made at ``at``: its own day (UTC),
+    or the next when it was made after ``SAMPLE_TIME``."""
+    moment = at.astimezone(UTC) if at.tzinfo else at
+    return moment.date() + timedelta(days=1 if moment.time() > SAMPLE_TIME else 0)
+
+
 def balance_series(
-    entries: Iterable[tuple[datetime, float]], start: date, end: date, points: int = 60
+    day_terms: Iterable[tuple[date, float]], start: date, end: date, points: int = 60
 ) -> list[tuple[date, float]]:
-    """Balance sampled evenly from ``start`` to ``end``, for a chart: one pass over the
-    entries in time order, the running balance fading from one sample to the next."""
-    listed = sorted(entries)
+    """Balance sampled evenly from ``start`` to ``end``, for a chart, from the running-sum
+    terms of the entries counted first on each day (``sample_day``), summed per day and in
+    day order: each point is the sum ``S`` of the terms up to its day, scaled to its moment."""
+    days = list(day_terms)
     span = max((end - start).days, 1)
     steps = max(min(points, span), 1)
     series: list[tuple[date, float]] = []
-    total, then, index = 0.0, None, 0
+    running, index = 0.0, 0
     for step in range(steps + 1):
         day = start + timedelta(days=round(span * step / steps))
-        moment = datetime(day.year, day.month, day.day, 23, 59, tzinfo=UTC)
-        if then is not None:
-            total *= math.exp(-(moment - then).total_seconds() / 86400.0 / TAU_DAYS)
-        while index < len(listed) and listed[index][0] <= moment:
-            at, value = listed[index]
-            total += value * math.exp(-(moment - at).total_seconds() / 86400.0 / TAU_DAYS)
+        while index < len(days) and days[index][0] <= day:
+            running += days[index][1]
             index += 1
-        series.append((day, total))
-        then = moment
+        moment = datetime.combine(day, SAMPLE_TIME, tzinfo=UTC)
+        series.append((day, balance_from_sum(running, moment)))
     return series
 
 

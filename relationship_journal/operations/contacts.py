@@ -10,12 +10,17 @@ from sqlmodel import Session
 
 from relationship_journal.domain.contact import ContactDraft
 from relationship_journal.domain.moments import Upcoming
-from relationship_journal.domain.records import CustomFieldRecord
+from relationship_journal.domain.records import CustomFieldRecord, EntryRecord
 from relationship_journal.domain.wording import count_of
 from relationship_journal.operations.workspace import Done, Workspace
 from relationship_journal.store import contacts as store
 from relationship_journal.store import tags as stored_tags
-from relationship_journal.store.contact_file import ContactFile, load_contact_file
+from relationship_journal.store.contact_file import (
+    ContactFile,
+    EntryPage,
+    entry_page,
+    load_contact_file,
+)
 from relationship_journal.store.contact_list import (
     ContactFilter,
     ContactRow,
@@ -43,13 +48,19 @@ from relationship_journal.store.vocabulary import RELATIONSHIP_TYPE, terms
 # A name given on the command line longer than this is no name search anyone means.
 MAX_CONTACT_ARGUMENT = 1000
 
-__all__ = ["Candidate", "ContactFile", "ContactFilter", "ContactRow"]
+__all__ = ["Candidate", "ContactFile", "ContactFilter", "ContactRow", "EntryPage"]
 
 
 def contact_file(ws: Workspace, contact_id: int, entry_limit: int | None = None) -> ContactFile:
-    """Everything known about one contact (``NotFoundError`` when there is no such one)."""
+    """Everything known about one contact (``NotFoundError`` when there is no such one), with
+    its newest ``entry_limit`` entries (every one with None)."""
     now = ws.clock.now()
     return ws.read(lambda s: load_contact_file(s, contact_id, now, entry_limit))
+
+
+def older_entries(ws: Workspace, contact_id: int, after: EntryRecord, limit: int) -> EntryPage:
+    """The next ``limit`` entries of a contact's timeline after the entry ``after``."""
+    return ws.read(lambda s: entry_page(s, contact_id, limit, after))
 
 
 def resolve(ws: Workspace, text: str) -> int:

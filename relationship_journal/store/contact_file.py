@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
@@ -20,6 +20,7 @@ from relationship_journal.domain.records import (
     PromiseRecord,
     StageChangeRecord,
 )
+from relationship_journal.store.balance_series import balance_series_of
 from relationship_journal.store.contact_details import addresses_of, anniversaries_of
 from relationship_journal.store.contacts import (
     birthday_of,
@@ -29,7 +30,7 @@ from relationship_journal.store.contacts import (
     phones_of,
 )
 from relationship_journal.store.facts import fact_history
-from relationship_journal.store.ledger import entries_of, standing_of, value_history
+from relationship_journal.store.ledger import entries_of, standing_of
 from relationship_journal.store.models import (
     Contact,
     ContactLink,
@@ -42,7 +43,6 @@ from relationship_journal.store.models import (
 from relationship_journal.store.promises import promises_of
 from relationship_journal.store.records import (
     contact_record,
-    entry_record,
     fact_record,
     layer_record,
     promise_record,
@@ -78,6 +78,25 @@ class CustomAnswer:
     value: str
 
 
+@dataclass(frozen=True)
+class EntryPage:
+    """A contact's entries, newest first, as far as a limit; ``more`` when older ones follow."""
+
+    entries: list[EntryRecord]
+    more: bool
+
+
+def entry_page(
+    session: Session, contact_id: int, limit: int | None, after: EntryRecord | None = None
+) -> EntryPage:
+    """Up to ``limit`` entries of the contact (every one with None), newest first, starting
+    after the entry ``after`` in that order."""
+    older_than = None if after is None else (after.occurred_at, after.id)
+    entries = entries_of(session, contact_id, None if limit is None else limit + 1, older_than)
+    more = limit is not None and len(entries) > limit
+    return EntryPage(entries[:limit], more)
+
+
 @dataclass
 class ContactFile:
     contact: ContactRecord
@@ -101,6 +120,8 @@ class ContactFile:
     # Kept from contact files (vCard ADR, ANNIVERSARY) or typed: for pages that show them.
     addresses: list[Address] = dataclasses.field(default_factory=list)
     anniversaries: list[DatedMoment] = dataclasses.field(default_factory=list)
+    # Whether the contact has entries older than those in ``entries`` (read up to a limit).
+    more_entries: bool = False
 
     @property
     def id(self) -> int:
@@ -114,12 +135,12 @@ class ContactFile:
 def load_contact_file(
     session: Session, contact_id: int, now: datetime, entry_limit: int | None = None
 ) -> ContactFile:
+    """The contact and everything known about it; of its entries the newest ``entry_limit``
+    (every one with None: an export or a test that needs them all says so)."""
     contact = get_contact(session, contact_id)
-    history = value_history(session, contact_id)
     today = now.astimezone().date()
-    first = min((at.astimezone().date() for at, _ in history), default=today)
-    start = max(first - timedelta(days=7), today - timedelta(days=730))
     history_rows = [fact_record(f) for f in fact_history(session, contact_id)]
+    entries = entry_page(session, contact_id, entry_limit)
     return ContactFile(
         contact=contact_record(contact),
         organisation=organisation_name(session, contact.organisation_id),
@@ -131,16 +152,17 @@ def load_contact_file(
         fact_history=history_rows,
         layers=[layer_record(row) for row in layers_of(session, contact_id)],
         stage_history=[stage_change_record(row) for row in stage_history(session, contact_id)],
-        entries=[entry_record(row) for row in entries_of(session, contact_id, entry_limit)],
+        entries=entries.entries,
         promises=[promise_record(row) for row in promises_of(session, contact_id)],
         jobs=jobs_of(session, contact_id),
         links=links_of(session, contact_id),
         custom=custom_answers(session, contact_id),
         standing=standing_of(session, contact, now),
-        balance_series=ledger.balance_series(history, start, today) if history else [],
+        balance_series=balance_series_of(session, contact_id, today),
         today=today,
         addresses=addresses_of(session, contact_id),
         anniversaries=anniversaries_of(session, contact_id),
+        more_entries=entries.more,
     )
 
 

@@ -13,6 +13,7 @@ committed since it last asked, which is what a window polls to refresh.
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -53,6 +54,11 @@ def _configure_connection(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys = ON")
     # FULL: every committed action reaches the disk before the app says it is saved.
     cursor.execute("PRAGMA synchronous = FULL")
+    # Queries may use exp() (a balance chart's terms); SQLCipher's build leaves out SQLite's
+    # maths functions, so there it is Python's.
+    found = cursor.execute("SELECT 1 FROM pragma_function_list WHERE name = 'exp'").fetchone()
+    if found is None:
+        dbapi_connection.create_function("exp", 1, math.exp, deterministic=True)
     cursor.close()
 
 

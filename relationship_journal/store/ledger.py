@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import delete
+from sqlalchemy import and_, delete, or_
 from sqlmodel import Session, col, select
 
 from relationship_journal.domain import ledger
 from relationship_journal.domain.dates import DateError, check_year
+from relationship_journal.domain.records import EntryRecord
 from relationship_journal.domain.taxonomy import INTERACTION_KINDS
 from relationship_journal.domain.text import clean_block, clean_line
 from relationship_journal.store import balances
@@ -151,21 +152,45 @@ def contacts_of_entry(session: Session, entry_id: int) -> list[int]:
     )
 
 
-def entries_of(session: Session, contact_id: int, limit: int | None = None) -> list[Entry]:
-    """A contact's entries, newest first."""
+def entries_of(
+    session: Session,
+    contact_id: int,
+    limit: int | None = None,
+    older_than: tuple[datetime, int] | None = None,
+) -> list[EntryRecord]:
+    """A contact's entries, newest first; with ``older_than`` (an entry's time and id),
+    those that come after that entry in this order. Read as plain values, column by
+    column: a page of the timeline needs no rows kept in step with the session."""
     query = (
-        select(Entry)
+        select(  # type: ignore[call-overload]  # more columns than sqlmodel's overloads name
+            Entry.id,
+            Entry.occurred_at,
+            Entry.kind,
+            Entry.summary,
+            Entry.notes,
+            Entry.value,
+            Entry.category,
+            Entry.follow_up_on,
+        )
         .join(EntryContact, col(EntryContact.entry_id) == Entry.id)
         .where(EntryContact.contact_id == contact_id)
         .order_by(col(Entry.occurred_at).desc(), col(Entry.id).desc())
     )
+    if older_than is not None:
+        at, entry_id = older_than
+        query = query.where(
+            or_(
+                col(Entry.occurred_at) < at,
+                and_(col(Entry.occurred_at) == at, col(Entry.id) < entry_id),
+            )
+        )
     if limit is not None:
         query = query.limit(limit)
-    return list(session.exec(query).all())
+    return [EntryRecord(*row) for row in session.exec(query)]
 
 
 def value_history(session: Session, contact_id: int) -> list[tuple[datetime, float]]:
-    """(when, value) of a contact's entries, for the balance chart and the trend."""
+    """(when, value) of a contact's entries: what its balance is defined from."""
     rows = session.exec(
         select(Entry.occurred_at, Entry.value)
         .join(EntryContact, col(EntryContact.entry_id) == Entry.id)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from relationship_journal.domain.records import (
     ContactRecord,
     CustomFieldRecord,
-    EntryRecord,
     FactRecord,
     LayerRecord,
     PromiseRecord,
@@ -15,7 +14,6 @@ from relationship_journal.store.models import (
     Contact,
     ContactLayer,
     CustomField,
-    Entry,
     ProfileFact,
     Promise,
     StageChange,
@@ -51,20 +49,6 @@ def contact_record(row: Contact) -> ContactRecord:
         last_contact_at=row.last_contact_at,
         known_score=row.known_score,
         stage=row.stage,
-    )
-
-
-def entry_record(row: Entry) -> EntryRecord:
-    assert row.id is not None
-    return EntryRecord(
-        row.id,
-        row.occurred_at,
-        row.kind,
-        row.summary,
-        row.notes,
-        row.value,
-        row.category,
-        row.follow_up_on,
     )
 
 

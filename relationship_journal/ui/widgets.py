@@ -27,13 +27,22 @@ def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
 
 def badge(text: str, colour: QColor) -> QLabel:
     """A rounded, filled label: health, stage, tier."""
-    widget = QLabel(text)
+    widget = QLabel()
     widget.setProperty("role", "badge")
-    widget.setStyleSheet(
+    set_badge(widget, text, colour)
+    return widget
+
+
+def set_badge(widget: QLabel, text: str, colour: QColor) -> None:
+    """A badge's text and colour; its style is set again only when the colour changes, as
+    that costs the widget a fresh polish."""
+    widget.setText(text)
+    sheet = (
         f"background: {colour.name()}; color: #ffffff; border-radius: 9px;"
         " padding: 2px 9px; font-weight: 600;"
     )
-    return widget
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
 
 
 def empty_state(text: str) -> QLabel:

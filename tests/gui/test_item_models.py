@@ -5,16 +5,21 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
 from relationship_journal.domain.clock import FixedClock
-from relationship_journal.operations.contacts import ContactFilter, contact_file, ids_in_order
+from relationship_journal.operations.contacts import (
+    ContactFilter,
+    contact_file,
+    ids_in_order,
+    older_entries,
+)
 from relationship_journal.paths import JournalPaths
 from relationship_journal.resources import resource
 from relationship_journal.store.demo import populate_demo
 from relationship_journal.store.journal import Journal
-from relationship_journal.ui.contact.timeline import TimelineModel, timeline_items
+from relationship_journal.ui.contact.timeline import TimelineModel, other_items
 from relationship_journal.ui.contacts.model import ContactsTableModel
 from relationship_journal.ui.context import JournalContext
 
@@ -43,10 +48,21 @@ def test_the_timeline_model_keeps_the_contract(
     journal: Journal, paths: JournalPaths, qtmodeltester: ModelTester
 ) -> None:
     context = _demo_context(journal, paths)
+    qtmodeltester.check(TimelineModel())
     model = TimelineModel()
-    qtmodeltester.check(model)
     everyone = ids_in_order(context.ws, ContactFilter(), "name", False)
     busiest = max(everyone, key=lambda i: len(contact_file(context.ws, i).entries))
-    model.set_items(timeline_items(contact_file(context.ws, busiest)))
-    assert model.rowCount() > 5
+    # Pages of three entries, so the tester's fetchMore reads the next one.
+    file = contact_file(context.ws, busiest, entry_limit=3)
+    assert file.more_entries
+    model.set_timeline(
+        file.entries,
+        other_items(file),
+        lambda after: older_entries(context.ws, busiest, after, 3),
+    )
+    assert model.rowCount() >= 3
+    qtmodeltester.check(model)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.entry_count() == len(contact_file(context.ws, busiest).entries) > 5
     qtmodeltester.check(model)

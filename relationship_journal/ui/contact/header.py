@@ -20,7 +20,7 @@ from relationship_journal.operations.contacts import ContactFile
 from relationship_journal.ui.avatar import FaceButton
 from relationship_journal.ui.elided_label import ElidedLabel
 from relationship_journal.ui.theme import health_colour, value_colour
-from relationship_journal.ui.widgets import badge, clear_layout, label
+from relationship_journal.ui.widgets import badge, label, set_badge
 
 
 class ContactHeader(QWidget):
@@ -35,6 +35,17 @@ class ContactHeader(QWidget):
         self.role.setObjectName("contactRole")
         self.badges = QHBoxLayout()
         self.badges.setSpacing(6)
+        # Made once and refilled as contacts are shown.
+        self.stage_badge = badge("", health_colour(Health.STEADY))
+        self.stage_badge.setObjectName("stageBadge")
+        self.stage_badge.setToolTip(STAGE_MEANING)
+        self.tier_badge = badge("", health_colour(Health.NEW))
+        self.tier_badge.setToolTip(TIER_MEANING)
+        self.health_badge = badge("", health_colour(Health.NEW))
+        self.health_badge.setObjectName("healthBadge")
+        for widget in (self.stage_badge, self.tier_badge, self.health_badge):
+            self.badges.addWidget(widget)
+        self.badges.addStretch()
         self.facts_line = label("", "muted", wrap=True)
         self.balance = QLabel()
         self.balance.setObjectName("contactBalance")
@@ -79,25 +90,18 @@ class ContactHeader(QWidget):
 
     def _show_badges(self, file: ContactFile) -> None:
         contact, standing = file.contact, file.standing
-        clear_layout(self.badges)  # type: ignore[arg-type]
         if contact.stage:
             critical = stages.is_critical(contact.stage)
-            stage_badge = badge(
+            set_badge(
+                self.stage_badge,
                 contact.stage + (" — critical" if critical else ""),
                 health_colour(Health.OVERDRAWN if critical else Health.STEADY),
             )
-            stage_badge.setObjectName("stageBadge")
-            stage_badge.setToolTip(STAGE_MEANING)
-            self.badges.addWidget(stage_badge)
-        tier = badge(contact.tier, health_colour(Health.NEW))
-        tier.setToolTip(TIER_MEANING)
-        self.badges.addWidget(tier)
-        health = badge(standing.health.label, health_colour(standing.health))
-        health.setObjectName("healthBadge")
-        health.setToolTip(f"Health: {HEALTH_MEANINGS[standing.health.value]}")
-        health.setAccessibleName(f"Health: {standing.health.label}")
-        self.badges.addWidget(health)
-        self.badges.addStretch()
+        self.stage_badge.setVisible(bool(contact.stage))
+        set_badge(self.tier_badge, contact.tier, health_colour(Health.NEW))
+        set_badge(self.health_badge, standing.health.label, health_colour(standing.health))
+        self.health_badge.setToolTip(f"Health: {HEALTH_MEANINGS[standing.health.value]}")
+        self.health_badge.setAccessibleName(f"Health: {standing.health.label}")
 
     def _facts(self, file: ContactFile) -> list[str]:
         contact = file.contact

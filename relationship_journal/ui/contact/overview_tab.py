@@ -45,8 +45,12 @@ class OverviewTab(QWidget):
         promises_layout.addLayout(self.promises_box)
         recent_card, recent_layout = card()
         recent_layout.addWidget(label("Recent interactions", "section"))
-        self.recent_box = QVBoxLayout()
-        recent_layout.addLayout(self.recent_box)
+        # Made once and refilled: a contact opens without building widgets for them.
+        self.no_recent = label("No interactions yet. Log the first one with Ctrl+L.", "muted")
+        self.recent_rows = [label("", wrap=True) for _ in range(RECENT_SHOWN)]
+        for row in [self.no_recent, *self.recent_rows]:
+            row.setTextFormat(Qt.TextFormat.RichText)
+            recent_layout.addWidget(row)
         about_card, self.about = text_card("About", "aboutText")
         self.reach = ReachBox()
         about_layout = about_card.layout()
@@ -76,22 +80,18 @@ class OverviewTab(QWidget):
             self.promises_box.addWidget(label("Nothing promised either way.", "muted"))
         for promise in file.open_promises:
             self.promises_box.addWidget(self._promise_row(promise, file.today))
-        clear_layout(self.recent_box)
-        if not file.entries:
-            self.recent_box.addWidget(
-                label("No interactions yet. Log the first one with Ctrl+L.", "muted")
-            )
-        for entry in file.entries[:RECENT_SHOWN]:
+        self.no_recent.setVisible(not file.entries)
+        recent = file.entries[:RECENT_SHOWN]
+        for row, entry in zip(self.recent_rows, recent, strict=False):
             colour = value_colour(entry.value).name()
             value = f"{entry.value:+d}" if entry.value else "·"
-            row = label(
+            row.setText(
                 f"<span style='color: {colour}; font-weight: 600;'>{value}</span>&nbsp;&nbsp;"
                 f"{day_text(entry.occurred_at.astimezone().date(), year=False)} · "
-                f"{entry.kind} — {esc(entry.summary)}",
-                wrap=True,
+                f"{entry.kind} — {esc(entry.summary)}"
             )
-            row.setTextFormat(Qt.TextFormat.RichText)
-            self.recent_box.addWidget(row)
+        for number, row in enumerate(self.recent_rows):
+            row.setVisible(number < len(recent))
         self.reach.show_ways(file.emails, file.phones)
         self.about.setText(about_html(file))
         self.stages_text.setText(stages_html(file))

@@ -23,6 +23,9 @@ from relationship_journal.ui.context import JournalContext, LogRequest
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.lazy_page import LazyPage
 
+# Entries read at a time for the timeline: a screen and some.
+TIMELINE_PAGE = 50
+
 
 class ContactPage(LazyPage):
     edit_requested = Signal(int)
@@ -140,8 +143,11 @@ class ContactPage(LazyPage):
         if self.contact_id is None:
             return
         contact_id = self.contact_id
+        # The first screen of the timeline, or, for the contact shown, as much as was read.
+        same = self.file is not None and self.file.id == contact_id
+        read = max(TIMELINE_PAGE, self.timeline_model.entry_count() if same else 0)
         try:
-            file = contacts.contact_file(self._context.ws, contact_id)
+            file = contacts.contact_file(self._context.ws, contact_id, entry_limit=read)
         except NotFoundError:
             name = self.file.contact.display_name if self.file else "That contact"
             self.contact_id, self.file = None, None
@@ -156,4 +162,7 @@ class ContactPage(LazyPage):
         self.overview.show_file(file)
         self.profile.show_file(file)
         self.work.show_file(file)
-        self.timeline_tab.show_file(file)
+        ws = self._context.ws
+        self.timeline_tab.show_file(
+            file, lambda after: contacts.older_entries(ws, contact_id, after, TIMELINE_PAGE)
+        )

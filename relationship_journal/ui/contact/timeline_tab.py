@@ -1,4 +1,6 @@
-"""A contact's timeline tab: everything that happened, newest first; entries editable."""
+"""A contact's timeline tab: everything that happened, newest first; entries editable.
+
+Its entries are read a page at a time, the next as the table is scrolled to its end."""
 
 from __future__ import annotations
 
@@ -14,7 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from relationship_journal.operations.contacts import ContactFile
-from relationship_journal.ui.contact.timeline import EntryIdRole, TimelineModel, timeline_items
+from relationship_journal.ui.contact.timeline import (
+    EntryIdRole,
+    OlderEntries,
+    TimelineModel,
+    other_items,
+)
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.widgets import label
 
@@ -61,8 +68,11 @@ class TimelineTab(QWidget):
         layout.addWidget(self.table)
         self._update_buttons()
 
-    def show_file(self, file: ContactFile) -> None:
-        self.model.set_items(timeline_items(file))
+    def show_file(self, file: ContactFile, older: OlderEntries) -> None:
+        """The file's entries and the rest of its timeline; ``older`` reads the entries
+        after those the file holds, as the table is scrolled to its end."""
+        more = older if file.more_entries else None
+        self.model.set_timeline(file.entries, other_items(file), more)
         self._update_buttons()
 
     def selected_entry_id(self) -> int | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import random
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given, settings
@@ -105,16 +105,60 @@ def test_a_contact_never_met_is_new() -> None:
     assert ledger.health(0.0, 0.0, None, None, NOW).health is Health.NEW
 
 
+def _day_terms(history: list[tuple[datetime, float]]) -> list[tuple[date, float]]:
+    """What the store sums per day: each entry's term, on the day its chart point first
+    counts it."""
+    sums: dict[date, float] = {}
+    for at, value in history:
+        day = ledger.sample_day(at)
+        sums[day] = sums.get(day, 0.0) + ledger.term(value, at)
+    return sorted(sums.items())
+
+
+def _assert_each_point_is_the_balance(
+    series: list[tuple[date, float]], history: list[tuple[datetime, float]]
+) -> None:
+    for day, value in series:
+        moment = datetime.combine(day, ledger.SAMPLE_TIME, tzinfo=UTC)
+        assert math.isclose(value, ledger.balance(history, moment), rel_tol=1e-9, abs_tol=1e-9)
+
+
 def test_the_balance_series_is_the_balance_at_each_point() -> None:
-    """Worked out in one pass, each point is what ``balance`` gives at that moment."""
+    """Summed per day, each point is what ``balance`` gives at that moment."""
     rng = random.Random(3)
     start = datetime(2025, 1, 1, tzinfo=UTC)
     entries = [
         (start + timedelta(days=rng.uniform(-30, 400)), float(rng.choice((-3, -1, 1, 2, 5))))
         for _ in range(300)
     ]
-    series = ledger.balance_series(entries, date(2025, 1, 1), date(2026, 1, 31))
+    series = ledger.balance_series(_day_terms(entries), date(2025, 1, 1), date(2026, 1, 31))
     assert len(series) == 61
-    for day, value in series:
-        moment = datetime(day.year, day.month, day.day, 23, 59, tzinfo=UTC)
-        assert math.isclose(value, ledger.balance(entries, moment), rel_tol=1e-9, abs_tol=1e-9)
+    assert series[0][0] == date(2025, 1, 1) and series[-1][0] == date(2026, 1, 31)
+    _assert_each_point_is_the_balance(series, entries)
+
+
+@settings(max_examples=200)
+@given(histories, st.integers(min_value=0, max_value=800), st.integers(min_value=0, max_value=900))
+def test_every_point_of_any_series_is_the_balance_then(history, back, span) -> None:  # type: ignore[no-untyped-def]
+    end = NOW.date() - timedelta(days=back)
+    start = end - timedelta(days=span)
+    _assert_each_point_is_the_balance(
+        ledger.balance_series(_day_terms(history), start, end), history
+    )
+
+
+def test_an_entry_counts_from_the_point_whose_moment_it_does_not_pass() -> None:
+    """A point is the balance at 23:59 UTC of its day: an entry made at that very moment
+    counts in it, one made a microsecond later only in the next."""
+    day = date(2026, 3, 10)
+    sample = datetime.combine(day, ledger.SAMPLE_TIME, tzinfo=UTC)
+    at_the_moment = [(sample, 2.0)]
+    just_after = [(sample + timedelta(microseconds=1), 2.0)]
+    assert ledger.sample_day(sample) == day
+    assert ledger.sample_day(sample + timedelta(microseconds=1)) == day + timedelta(days=1)
+    local = sample.astimezone(timezone(timedelta(hours=5)))  # the same moment, elsewhere
+    assert ledger.sample_day(local) == day
+    for history, first_counted in ((at_the_moment, 0), (just_after, 1)):
+        series = ledger.balance_series(_day_terms(history), day, day + timedelta(days=2))
+        assert [value > 0 for _, value in series] == [i >= first_counted for i in range(3)]
+        _assert_each_point_is_the_balance(series, history)

@@ -146,11 +146,11 @@ class JournalActions(RuleBasedStateMachine):
                 "SELECT count(*) FROM contact WHERE deleted_at IS NULL"
             ).scalar()
             indexed = db.exec_driver_sql(
-                "SELECT count(*) FROM search_index WHERE kind = 'contact'"
+                "SELECT count(*) FROM search_index_people WHERE kind = 'contact'"
             ).scalar()
             entries = db.exec_driver_sql("SELECT count(*) FROM entry").scalar()
             indexed_entries = db.exec_driver_sql(
-                "SELECT count(*) FROM search_index WHERE kind = 'entry'"
+                "SELECT count(*) FROM search_index_entries"
             ).scalar()
         assert (indexed, indexed_entries) == (live, entries)
 

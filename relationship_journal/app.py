@@ -44,12 +44,25 @@ def _open(paths: JournalPaths, demo: bool, passphrase_file: str | None) -> Journ
         return open_demo_journal(paths)
     header = _header(paths.journal)
     try:
-        return open_user_journal(paths, key_for_file(paths.journal, passphrase_file))
+        return open_user_journal(
+            paths, key_for_file(paths.journal, passphrase_file), on_upgrade=_say_upgrading
+        )
     except (PassphraseNeededError, WrongPassphraseError):
         if _header(paths.journal) == header:
             raise
     # A passphrase change finished while this waited at the gate: the key is another now.
-    return open_user_journal(paths, key_for_file(paths.journal, passphrase_file))
+    return open_user_journal(
+        paths, key_for_file(paths.journal, passphrase_file), on_upgrade=_say_upgrading
+    )
+
+
+def _say_upgrading() -> None:
+    print(
+        "relationship-journal: bringing the journal up to date for this version (a copy is "
+        "kept in the backups folder first; a large journal takes a minute or two)…",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def _header(path: Path) -> bytes:

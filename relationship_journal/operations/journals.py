@@ -3,6 +3,7 @@ one from a backup."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import suppress
 from datetime import date, datetime
 from pathlib import Path
@@ -29,12 +30,16 @@ DEMO_MADE_ON = "demo.made_on"
 
 
 def open_user_journal(
-    paths: JournalPaths, key: JournalKey | None = None, check: str | None = QUICK
+    paths: JournalPaths,
+    key: JournalKey | None = None,
+    check: str | None = QUICK,
+    on_upgrade: Callable[[], None] | None = None,
 ) -> Journal:
     """The user's journal. The window passes ``check=None`` and checks every page in the
     background once it is up (``Journal.check_pages``): on a large journal the check takes
-    seconds, which a start should not wait for."""
-    return open_journal(paths.journal, paths.backups, key, check=check)
+    seconds, which a start should not wait for. ``on_upgrade`` is told before an older
+    journal is brought up to date."""
+    return open_journal(paths.journal, paths.backups, key, check=check, on_upgrade=on_upgrade)
 
 
 def open_demo_journal(

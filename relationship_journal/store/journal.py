@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -217,8 +217,12 @@ def open_journal(
     key: JournalKey | None = None,
     check: str | None = QUICK,
     wait: float | None = None,
+    on_upgrade: Callable[[], None] | None = None,
 ) -> Journal:
     """Open (creating if absent) the journal at ``path``, migrating an older one after a backup.
+
+    ``on_upgrade`` is called before an older journal is upgraded (on a large journal that
+    takes a minute or two: the caller says so).
 
     Passes the gate (shared) for as long as the journal is open; creating or upgrading the
     schema is a conversion and holds it exclusively meanwhile. Raises a ``JournalError``
@@ -233,6 +237,8 @@ def open_journal(
         inspection = _inspect(path, key, check, backup_dir)
         if inspection is None or inspection.revision != schema.head_revision():
             passage.make_exclusive("upgrade the journal" if inspection else "create the journal")
+            if inspection is not None and on_upgrade is not None:
+                on_upgrade()
             _create_or_upgrade(path, backup_dir, key)
             passage.make_shared(wait)
         if has_sqlite_header(path):

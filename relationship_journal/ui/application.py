@@ -21,6 +21,7 @@ from relationship_journal.ui.notifications.window_link import run_in_background
 from relationship_journal.ui.preferences import Preferences
 from relationship_journal.ui.privacy.passphrase_dialogs import UNLOCK_JOURNAL, ask_passphrase
 from relationship_journal.ui.theme import apply_theme
+from relationship_journal.ui.upgrade_notice import UpgradeNotice
 
 
 def _show_bug(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
@@ -98,17 +99,23 @@ def run_gui(
         return 0  # nobody to remind of yet (the demo's people are made up)
     app = make_application()
     sys.excepthook = _show_bug
-    source = JournalSource(paths, lambda problem: ask_passphrase(None, UNLOCK_JOURNAL, problem))
+    notice = UpgradeNotice()
+    source = JournalSource(
+        paths, lambda problem: ask_passphrase(None, UNLOCK_JOURNAL, problem), notice.show
+    )
     try:
         # A newcomer (no journal yet) sees the demo behind the welcome dialog.
         journal = source.open(demo=force_demo or (not paths.has_journal() and not smoke))
     except UnlockCancelledError:
         return 0
     except JournalError as error:
+        notice.close()
         if not smoke:
             QMessageBox.critical(None, APP_NAME, str(error))
         print(f"relationship-journal: {error}", file=sys.stderr)
         return 1
+    finally:
+        notice.close()
     window = MainWindow(source, journal)
     if background:
         run_in_background(window, Preferences().daily_at)

@@ -30,10 +30,16 @@ WRONG_PASSPHRASE = "That passphrase does not open the journal. Check it and try 
 
 
 class JournalSource:
-    def __init__(self, paths: JournalPaths, ask_passphrase: PassphraseAsker | None = None) -> None:
+    def __init__(
+        self,
+        paths: JournalPaths,
+        ask_passphrase: PassphraseAsker | None = None,
+        on_upgrade: Callable[[], None] | None = None,
+    ) -> None:
         self.paths = paths
         self.is_demo = False
         self.ask_passphrase = ask_passphrase
+        self.on_upgrade = on_upgrade  # told before an older journal is brought up to date
         self._lock: JournalLock | None = None
 
     @property
@@ -65,7 +71,7 @@ class JournalSource:
         problem = ""
         while True:
             try:
-                return open_user_journal(self.paths, key, check=None)
+                return open_user_journal(self.paths, key, check=None, on_upgrade=self.on_upgrade)
             except (PassphraseNeededError, WrongPassphraseError):
                 if self.ask_passphrase is None:
                     raise

@@ -77,3 +77,31 @@ def test_the_models_match_the_migrated_schema() -> None:
     # Full-text search and the undo log's tables are made by hand in migrations, not models.
     handmade = ("search", "undo")
     assert [d for d in differences if not any(h in str(d) for h in handmade)] == []
+
+
+def test_the_caller_is_told_before_an_upgrade_and_only_then(paths: JournalPaths) -> None:
+    """An upgrade of a large journal takes a minute or two: the window and the command
+    line say so first. Opening a journal that is up to date, or a new one, says nothing."""
+    paths.data_dir.mkdir(parents=True)
+    shutil.copy(FIXTURES / f"journal-{OLD_REVISIONS[-1]}.sqlite", paths.journal)
+    told: list[str] = []
+    for _ in range(2):
+        open_journal(paths.journal, paths.backups, on_upgrade=lambda: told.append("up")).close()
+    fresh = paths.data_dir / "fresh.sqlite"
+    open_journal(fresh, paths.backups, on_upgrade=lambda: told.append("fresh")).close()
+    assert told == ["up"]
+
+
+def test_the_command_line_says_it_is_upgrading(
+    paths: JournalPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from relationship_journal.app import main
+
+    paths.data_dir.mkdir(parents=True)
+    shutil.copy(FIXTURES / f"journal-{OLD_REVISIONS[-1]}.sqlite", paths.journal)
+    assert main(["--data-dir", str(paths.data_dir), "search", "Jürgen"]) == 0
+    captured = capsys.readouterr()
+    assert "bringing the journal up to date" in captured.err
+    assert "Jürgen" in captured.out
+    assert main(["--data-dir", str(paths.data_dir), "search", "Jürgen"]) == 0
+    assert "up to date" not in capsys.readouterr().err

@@ -1,5 +1,7 @@
 """Desktop notifications as the desktop's notification service receives them: a stand-in
-service on a private session bus records exactly what the app showed."""
+service on a private session bus records exactly what the app showed. What the window does
+with them (open on a click, say none can be shown, run without a window) is tried on the
+window; the rest on the notification center alone."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import QSettings, QTime, QTimer
-from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QTimeEdit
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QTimeEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from relationship_journal.domain.clock import SystemClock
@@ -18,24 +20,36 @@ from relationship_journal.domain.dates import PartialDate
 from relationship_journal.domain.moments import DEFAULT_NOTICE_DAYS, MomentKind
 from relationship_journal.paths import JournalPaths
 from relationship_journal.store.journal import open_journal
+from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.main_window import MainWindow
+from relationship_journal.ui.notifications import NotificationCenter
 from relationship_journal.ui.notifications.window_link import run_in_background
 from relationship_journal.ui.preferences import Preferences
 from relationship_journal.ui.settings.dialog import SettingsDialog
 from tests.desktop_bus import PrivateBus
-from tests.gui.conftest import WindowFactory, seed
+from tests.gui.conftest import ShowWidget, WindowFactory, seed
 
 clock = SystemClock()
 
 
-def _birthday_today(window: MainWindow, name: str) -> int:
+def _birthday_today(where: MainWindow | JournalContext, name: str) -> int:
     from relationship_journal.store.contacts import create_contact
 
     today = clock.today()
     birthday = PartialDate(today.month, today.day, 1980)
     return seed(
-        window, lambda s: create_contact(s, ContactDraft(name, birthday=birthday), clock.now())
+        where, lambda s: create_contact(s, ContactDraft(name, birthday=birthday), clock.now())
     )
+
+
+@pytest.fixture
+def center(context: JournalContext, qtbot: QtBot) -> Iterator[NotificationCenter]:
+    """The notification center on the test's journal, without the window it tells."""
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    made = NotificationCenter(context, holder)
+    yield made
+    made.stop()
 
 
 def _at(hour: int, minute: int = 0, day: date | None = None) -> datetime:
@@ -61,16 +75,15 @@ def test_each_moment_is_announced_once_by_name_and_its_click_opens_the_contact(
 
 
 def test_quiet_hours_announce_nothing_and_keep_the_moment_for_the_morning(
-    open_window: WindowFactory, notification_service: PrivateBus
+    context: JournalContext, center: NotificationCenter, notification_service: PrivateBus
 ) -> None:
-    window = open_window()
-    _birthday_today(window, "Olu Adeyemi")
+    _birthday_today(context, "Olu Adeyemi")
     prefs = Preferences()
     prefs.quiet_from, prefs.quiet_until = time(22, 0), time(7, 0)
-    assert window.notifications.check(_at(23, 30)) == []
-    assert window.notifications.check(_at(6, 59)) == []
+    assert center.check(_at(23, 30)) == []
+    assert center.check(_at(6, 59)) == []
     assert notification_service.received() == []
-    assert len(window.notifications.check(_at(7))) == 1
+    assert len(center.check(_at(7))) == 1
     assert len(notification_service.received()) == 1
 
 
@@ -96,12 +109,11 @@ def test_without_a_service_nothing_is_marked_announced_and_the_window_says_so_on
 
 
 def test_several_moments_make_one_notice_naming_each(
-    open_window: WindowFactory, notification_service: PrivateBus
+    context: JournalContext, center: NotificationCenter, notification_service: PrivateBus
 ) -> None:
-    window = open_window()
-    _birthday_today(window, "Olu Adeyemi")
-    _birthday_today(window, "Ines Moreau")
-    assert len(window.notifications.check(_at(9))) == 2
+    _birthday_today(context, "Olu Adeyemi")
+    _birthday_today(context, "Ines Moreau")
+    assert len(center.check(_at(9))) == 2
     (shown,) = notification_service.received()
     assert shown["summary"] == "2 moments that matter"
     assert "Olu Adeyemi" in str(shown["body"]) and "Ines Moreau" in str(shown["body"])
@@ -129,13 +141,13 @@ def test_started_with_the_computer_it_waits_for_the_chosen_time_and_opens_on_a_c
 
 
 def test_start_with_my_computer_writes_and_removes_the_autostart_entry(
-    open_window: WindowFactory, qtbot: QtBot, tmp_path
+    context: JournalContext, show_widget: ShowWidget, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
-    window = open_window()
     entry = tmp_path / "config" / "autostart" / "relationship-journal.desktop"
 
     def settings(check: bool) -> None:
-        dialog = SettingsDialog(window, window.context, None, "")
+        dialog = SettingsDialog(None, context, None, "")
+        show_widget(dialog)
         box = dialog.findChild(QCheckBox, "startQuietly")
         assert box is not None and box.isEnabled()
         if box.isChecked() != check:
@@ -147,22 +159,24 @@ def test_start_with_my_computer_writes_and_removes_the_autostart_entry(
 
     settings(True)
     text = entry.read_text("utf-8")
-    assert "--background" in text and str(window.context.ws.paths.data_dir) in text
+    assert "--background" in text and str(context.ws.paths.data_dir) in text
     assert "Type=Application" in text and Preferences().daily_at == time(7, 45)
     settings(False)
     assert not entry.exists()
 
 
 def test_the_window_and_the_command_line_share_one_record(
-    open_window: WindowFactory, notification_service: PrivateBus, capsys
-) -> None:  # type: ignore[no-untyped-def]
+    context: JournalContext,
+    center: NotificationCenter,
+    notification_service: PrivateBus,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     from relationship_journal.app import main
 
-    window = open_window()
-    _birthday_today(window, "Olu Adeyemi")
+    _birthday_today(context, "Olu Adeyemi")
     prefs = Preferences()
     prefs.quiet_from = prefs.quiet_until = time(0, 0)  # the test may run at any hour
-    assert len(window.notifications.check(_at(9))) == 1
+    assert len(center.check(_at(9))) == 1
     capsys.readouterr()
     assert main(["notify"]) == 0
     assert "Nothing new" in capsys.readouterr().out
@@ -170,19 +184,18 @@ def test_the_window_and_the_command_line_share_one_record(
 
 
 def test_what_an_older_version_announced_is_not_announced_again(
-    open_window: WindowFactory, notification_service: PrivateBus
+    context: JournalContext, center: NotificationCenter, notification_service: PrivateBus
 ) -> None:
-    window = open_window()
-    olu = _birthday_today(window, "Olu Adeyemi")
+    olu = _birthday_today(context, "Olu Adeyemi")
     today = clock.today()
-    journal = str(window.context.journal.path)
+    journal = str(context.journal.path)
     told = today - timedelta(days=DEFAULT_NOTICE_DAYS[MomentKind.BIRTHDAY])
     key = f"birthday:{olu.id}:{today.year}@{told.isoformat()}"
     scope = hashlib.sha256(journal.encode()).hexdigest()[:16]
     QSettings().setValue(f"notifications/{scope}/notified", [key])
-    window.notifications.start()
-    window.notifications.stop()
-    assert window.notifications.check(_at(9)) == []
+    center.start()
+    center.stop()
+    assert center.check(_at(9)) == []
     assert notification_service.received() == []
     assert Preferences().notified(journal) == set()
 

@@ -16,11 +16,11 @@ from relationship_journal.domain.contact import ContactDraft, Labelled
 from relationship_journal.domain.dates import PartialDate
 from relationship_journal.store.contacts import create_contact
 from relationship_journal.store.models import Contact
+from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.dates import birthday_text
 from relationship_journal.ui.duplicates.dialog import DuplicatesDialog
 from relationship_journal.ui.duplicates.merge_dialog import MergeDialog
-from relationship_journal.ui.main_window import MainWindow
-from tests.gui.conftest import peek, seed, trigger
+from tests.gui.conftest import ShowWidget, peek, seed, undo
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 
@@ -47,10 +47,20 @@ def _titles(session: Session) -> list[tuple[str, str, str]]:
     return sorted((c.display_name, c.title, c.nickname) for c in rows)
 
 
+def _find_duplicates(context: JournalContext, show: ShowWidget) -> DuplicatesDialog:
+    """Edit → Find duplicates: the dialog, on screen."""
+    dialog = DuplicatesDialog(None, context)
+    show(dialog)
+    return dialog
+
+
 def test_merge_from_find_duplicates_picks_a_field_and_undoes(
-    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    context: JournalContext,
+    show_widget: ShowWidget,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    seed(window, _two_cards)
+    seed(context, _two_cards)
     seen: list[str] = []
 
     def merge(dialog: MergeDialog) -> int:
@@ -62,58 +72,51 @@ def test_merge_from_find_duplicates_picks_a_field_and_undoes(
         qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
         return 1
 
-    def choose(dialog: DuplicatesDialog) -> int:
-        dialog.show()
-        seen.append(dialog.list.item(0).text())
-        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
-        seen.append(str(dialog.empty.isVisibleTo(dialog)))
-        return 0
-
     monkeypatch.setattr(MergeDialog, "exec", merge)
-    monkeypatch.setattr(DuplicatesDialog, "exec", choose)
-    trigger(window, "findDuplicates")
+    dialog = _find_duplicates(context, show_widget)
+    seen.append(dialog.list.item(0).text())
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    seen.append(str(dialog.empty.isVisibleTo(dialog)))
     assert seen == [
         "Jürgen Müller  ·  J. Mueller\nsame e-mail jm@nw.example",
         "COO",
         "True",
     ]
-    assert peek(window, _titles) == [("Jürgen Müller", "COO", "Jogi")]
-    trigger(window, "undo")
-    assert peek(window, _titles) == [
+    assert peek(context, _titles) == [("Jürgen Müller", "COO", "Jogi")]
+    undo(context)
+    assert peek(context, _titles) == [
         ("J. Mueller", "COO", "Jogi"),
         ("Jürgen Müller", "VP Operations", ""),
     ]
 
 
 def test_not_the_same_person_is_not_offered_again(
-    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    context: JournalContext, show_widget: ShowWidget, qtbot: QtBot
 ) -> None:
-    seed(window, _two_cards)
+    seed(context, _two_cards)
     counts: list[int] = []
-
-    def apart(dialog: DuplicatesDialog) -> int:
-        dialog.show()
+    for _time in range(2):
+        dialog = _find_duplicates(context, show_widget)
         counts.append(dialog.list.count())
         if dialog.list.count():
             qtbot.mouseClick(dialog.distinct_button, Qt.MouseButton.LeftButton)
         counts.append(dialog.list.count())
-        return 0
-
-    monkeypatch.setattr(DuplicatesDialog, "exec", apart)
-    trigger(window, "findDuplicates")
-    trigger(window, "findDuplicates")
+        dialog.close()
     assert counts == [1, 0, 0, 0]
 
 
 def test_the_merge_dialog_writes_birthdays_as_the_window_does(
-    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    context: JournalContext,
+    show_widget: ShowWidget,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     def add(session: Session) -> None:
         for birthday in (PartialDate(11, 28, 1974), PartialDate(11, 28)):
             draft = ContactDraft("Jürgen Müller", emails=[Labelled("jm@nw.example")])
             create_contact(session, replace(draft, birthday=birthday), NOW)
 
-    seed(window, add)
+    seed(context, add)
     seen: list[str] = []
 
     def merge(dialog: MergeDialog) -> int:
@@ -121,14 +124,8 @@ def test_the_merge_dialog_writes_birthdays_as_the_window_does(
             seen.append(dialog.findChild(QRadioButton, f"merge_birthday_{side}").text())
         return 0
 
-    def choose(dialog: DuplicatesDialog) -> int:
-        dialog.show()
-        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
-        return 0
-
     monkeypatch.setattr(MergeDialog, "exec", merge)
-    monkeypatch.setattr(DuplicatesDialog, "exec", choose)
-    trigger(window, "findDuplicates")
+    qtbot.mouseClick(_find_duplicates(context, show_widget).merge_button, Qt.MouseButton.LeftButton)
     assert sorted(seen) == sorted(
         [birthday_text(PartialDate(11, 28, 1974)), birthday_text(PartialDate(11, 28))]
     )

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtWidgets import QDialog, QSpinBox, QTableView
+from PySide6.QtWidgets import QSpinBox, QTableView
 from pytestqt.qtbot import QtBot
 
+from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.dates import day_calendar
-from relationship_journal.ui.main_window import MainWindow
 from relationship_journal.ui.settings.dialog import SettingsDialog
-from tests.gui.conftest import trigger
+from tests.gui.conftest import ShowWidget
 
 
 def test_the_calendar_shows_every_week_row_whole(qtbot: QtBot) -> None:
@@ -24,19 +23,14 @@ def test_the_calendar_shows_every_week_row_whole(qtbot: QtBot) -> None:
 
 
 def test_the_days_ahead_boxes_are_tall_enough_for_their_text(
-    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    context: JournalContext, show_widget: ShowWidget
 ) -> None:
-    heights: list[tuple[int, int]] = []
-
-    def look(dialog: QDialog) -> int:
-        dialog.show()
-        qtbot.waitExposed(dialog)
-        for box in dialog.findChildren(QSpinBox):
-            if box.objectName().startswith("lead_"):
-                heights.append((box.height(), box.sizeHint().height()))
-        return int(QDialog.DialogCode.Rejected)
-
-    monkeypatch.setattr(SettingsDialog, "exec", look)
-    trigger(window, "settings")
+    dialog = SettingsDialog(None, context)
+    show_widget(dialog)
+    heights = [
+        (box.height(), box.sizeHint().height())
+        for box in dialog.findChildren(QSpinBox)
+        if box.objectName().startswith("lead_")
+    ]
     assert heights
     assert all(height >= wanted for height, wanted in heights)

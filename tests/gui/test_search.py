@@ -1,4 +1,5 @@
-"""The quick switcher: type, see grouped results with the match in bold, Enter opens."""
+"""The quick switcher: Ctrl+K in the window, type, see grouped results with the match in
+bold, Enter opens; the switcher alone for what it finds."""
 
 from __future__ import annotations
 
@@ -14,10 +15,10 @@ from relationship_journal.domain.contact import ContactDraft
 from relationship_journal.store import clock
 from relationship_journal.store.contacts import create_contact
 from relationship_journal.store.promises import add_promise
+from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.dates import day_text
-from relationship_journal.ui.main_window import MainWindow
 from relationship_journal.ui.search.switcher import QuickSwitcher
-from tests.gui.conftest import WindowFactory, seed
+from tests.gui.conftest import ContextFactory, ShowWidget, WindowFactory, seed
 
 
 def test_typing_finds_and_enter_opens_the_contact(
@@ -49,30 +50,30 @@ def test_typing_finds_and_enter_opens_the_contact(
     assert window.contact_page.name.text() == "Jürgen Müller"
 
 
+def _switcher(context: JournalContext, show: ShowWidget) -> QuickSwitcher:
+    dialog = QuickSwitcher(None, context)
+    show(dialog)
+    return dialog
+
+
 def test_a_misspelt_name_and_part_of_a_word_find_the_contact(
-    open_window: WindowFactory, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    open_context: ContextFactory, show_widget: ShowWidget, qtbot: QtBot
 ) -> None:
-    window = open_window(demo=True)
+    dialog = _switcher(open_context(demo=True), show_widget)
     groups: list[list[str]] = []
-
-    def drive(dialog: QuickSwitcher) -> int:
-        for text in ("jurgn mueler", "ller"):
-            dialog.field.clear()
-            qtbot.keyClicks(dialog.field, text)
-            dialog.run_search()
-            groups.append(
-                [
-                    dialog.results.item(i).text()
-                    or dialog.results.itemWidget(dialog.results.item(i))
-                    .findChild(QLabel, "hitText")
-                    .text()
-                    for i in range(dialog.results.count())
-                ]
-            )
-        return 0
-
-    monkeypatch.setattr(QuickSwitcher, "exec", drive)
-    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    for text in ("jurgn mueler", "ller"):
+        dialog.field.clear()
+        qtbot.keyClicks(dialog.field, text)
+        dialog.run_search()
+        groups.append(
+            [
+                dialog.results.item(i).text()
+                or dialog.results.itemWidget(dialog.results.item(i))
+                .findChild(QLabel, "hitText")
+                .text()
+                for i in range(dialog.results.count())
+            ]
+        )
     misspelt, inside = groups
     assert misspelt[0] == "Contacts" and misspelt[1].startswith("<b>Jürgen</b> <b>Müller</b><br>")
     assert inside[0] == "Contacts" and "Mü<b>ller</b>" not in inside[1]
@@ -80,7 +81,7 @@ def test_a_misspelt_name_and_part_of_a_word_find_the_contact(
 
 
 def test_a_promise_found_says_its_due_day_as_the_window_writes_dates(
-    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    context: JournalContext, show_widget: ShowWidget, qtbot: QtBot
 ) -> None:
     due = date(2026, 12, 3)
 
@@ -89,19 +90,14 @@ def test_a_promise_found_says_its_due_day_as_the_window_writes_dates(
         assert contact.id is not None
         add_promise(session, contact.id, "Send the routing benchmark", "me", due, due)
 
-    seed(window, add)
+    seed(context, add)
+    dialog = _switcher(context, show_widget)
     details: list[str] = []
-
-    def drive(dialog: QuickSwitcher) -> int:
-        qtbot.keyClicks(dialog.field, "routing")
-        dialog.run_search()
-        for row in range(dialog.results.count()):
-            widget = dialog.results.itemWidget(dialog.results.item(row))
-            if widget is not None:
-                details.append(widget.findChild(QLabel, "hitText").text())
-        return 0
-
-    monkeypatch.setattr(QuickSwitcher, "exec", drive)
-    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.field, "routing")
+    dialog.run_search()
+    for row in range(dialog.results.count()):
+        widget = dialog.results.itemWidget(dialog.results.item(row))
+        if widget is not None:
+            details.append(widget.findChild(QLabel, "hitText").text())
     assert any(f"due {day_text(due)}" in text for text in details), details
     assert not any("2026-12-03" in text for text in details)

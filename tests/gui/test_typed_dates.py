@@ -1,4 +1,7 @@
-"""A day typed into any dialog is exactly that day, or the field says why it is not one."""
+"""A day typed into any dialog is exactly that day, or the field says why it is not one.
+
+The dialogs open from the button of the page that has one (the contact page, Today); the
+log dialog for no one in particular opens from the window's command alone."""
 
 from __future__ import annotations
 
@@ -15,12 +18,14 @@ from relationship_journal.domain.contact import ContactDraft
 from relationship_journal.store import clock
 from relationship_journal.store.contacts import create_contact
 from relationship_journal.store.models import Entry, Promise, Reminder
+from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.dates import DayField
 from relationship_journal.ui.ledger.log_dialog import LogDialog
 from relationship_journal.ui.ledger.promise_dialog import PromiseDialog
 from relationship_journal.ui.main_window import MainWindow
+from relationship_journal.ui.today.page import TodayPage
 from relationship_journal.ui.today.reminder_dialog import ReminderDialog
-from tests.gui.conftest import open_by_name, peek, seed, trigger
+from tests.gui.conftest import ShowWidget, contact_page, peek, seed, trigger, wire_capture
 
 FORMS = ["15/12/2026", "15 Dec 2026", "2026-12-15", "15 December 2026"]
 WANTED = date(2026, 12, 15)
@@ -67,17 +72,29 @@ def _local(moment: datetime) -> datetime:
     return aware.astimezone().replace(tzinfo=None)
 
 
-def _contact(window: MainWindow, name: str) -> int:
-    contact = seed(window, lambda s: create_contact(s, ContactDraft(name), clock.now()))
+def _contact(where: MainWindow | JournalContext, name: str) -> int:
+    contact = seed(where, lambda s: create_contact(s, ContactDraft(name), clock.now()))
     assert contact.id is not None
     return contact.id
 
 
+@pytest.fixture
+def today(context: JournalContext, open_today: Callable[[JournalContext], TodayPage]) -> TodayPage:
+    """Today alone, its New reminder opening the reminder dialog as in the window."""
+    page = open_today(context)
+    wire_capture(page, context)
+    return page
+
+
 @pytest.mark.parametrize("typed", FORMS)
 def test_a_promise_is_due_on_the_day_typed(
-    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, typed: str
+    context: JournalContext,
+    show_widget: ShowWidget,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    typed: str,
 ) -> None:
-    _contact(window, "Ada Byrne")
+    ada = _contact(context, "Ada Byrne")
 
     def fill(dialog: QDialog) -> None:
         assert isinstance(dialog, PromiseDialog)
@@ -86,11 +103,9 @@ def test_a_promise_is_due_on_the_day_typed(
         _save(qtbot, dialog)
 
     _scripted(monkeypatch, PromiseDialog, fill)
-    open_by_name(window, qtbot, "Ada")
-    qtbot.mouseClick(
-        window.contact_page.findChild(QWidget, "promiseButton"), Qt.MouseButton.LeftButton
-    )
-    due = peek(window, lambda s: [p.due_on for p in s.exec(select(Promise))])
+    page = contact_page(context, show_widget, ada)
+    qtbot.mouseClick(page.findChild(QWidget, "promiseButton"), Qt.MouseButton.LeftButton)
+    due = peek(context, lambda s: [p.due_on for p in s.exec(select(Promise))])
     assert due == [WANTED]
 
 
@@ -121,7 +136,7 @@ def test_an_interaction_happened_on_the_day_typed_at_its_time(
 
 @pytest.mark.parametrize("typed", FORMS)
 def test_a_reminder_starts_on_the_day_typed(
-    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, typed: str
+    today: TodayPage, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, typed: str
 ) -> None:
     def fill(dialog: QDialog) -> None:
         assert isinstance(dialog, ReminderDialog)
@@ -130,8 +145,8 @@ def test_a_reminder_starts_on_the_day_typed(
         _save(qtbot, dialog)
 
     _scripted(monkeypatch, ReminderDialog, fill)
-    window.today_page.add_reminder.click()
-    starts = peek(window, lambda s: [_local(r.starts_at) for r in s.exec(select(Reminder))])
+    today.add_reminder.click()
+    starts = peek(today.context, lambda s: [_local(r.starts_at) for r in s.exec(select(Reminder))])
     assert [moment.date() for moment in starts] == [WANTED]
 
 
@@ -146,7 +161,7 @@ def test_a_reminder_starts_on_the_day_typed(
     ],
 )
 def test_a_day_that_is_not_one_is_said_beside_the_field_and_nothing_is_saved(
-    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, typed: str, said: str
+    today: TodayPage, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, typed: str, said: str
 ) -> None:
     def fill(dialog: QDialog) -> None:
         assert isinstance(dialog, ReminderDialog)
@@ -162,16 +177,16 @@ def test_a_day_that_is_not_one_is_said_beside_the_field_and_nothing_is_saved(
 
     seen = _scripted(monkeypatch, ReminderDialog, fill)
     monkeypatch.setattr(ReminderDialog, "has_unsaved_input", lambda _self: False)
-    window.today_page.add_reminder.click()
+    today.add_reminder.click()
     assert seen
-    assert peek(window, lambda s: list(s.exec(select(Reminder)))) == []
+    assert peek(today.context, lambda s: list(s.exec(select(Reminder)))) == []
 
 
 @pytest.mark.parametrize(
     ("typed", "wanted"), [("14:30", "14:30"), ("2:30 pm", "14:30"), ("9", "09:00")]
 )
 def test_a_reminder_at_a_time_keeps_the_time_typed(
-    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, typed: str, wanted: str
+    today: TodayPage, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, typed: str, wanted: str
 ) -> None:
     def fill(dialog: QDialog) -> None:
         assert isinstance(dialog, ReminderDialog)
@@ -184,8 +199,8 @@ def test_a_reminder_at_a_time_keeps_the_time_typed(
         _save(qtbot, dialog)
 
     _scripted(monkeypatch, ReminderDialog, fill)
-    window.today_page.add_reminder.click()
-    starts = peek(window, lambda s: [_local(r.starts_at) for r in s.exec(select(Reminder))])
+    today.add_reminder.click()
+    starts = peek(today.context, lambda s: [_local(r.starts_at) for r in s.exec(select(Reminder))])
     assert [f"{moment:%Y-%m-%d %H:%M}" for moment in starts] == [f"2026-12-15 {wanted}"]
 
 

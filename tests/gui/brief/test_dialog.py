@@ -8,20 +8,23 @@ import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage
 
-from relationship_journal.store.contact_lookup import resolve_contact
-from relationship_journal.ui.brief.dialog import BriefDialog
-from tests.gui.conftest import WindowFactory, peek
+from relationship_journal.ui.brief.dialog import BriefDialog, open_brief
+from tests.gui.conftest import ContextFactory, ShowWidget, contact_page, id_of
 
 
 def test_brief_opens_from_the_contact_page_and_exports(
-    open_window: WindowFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    open_context: ContextFactory,
+    show_widget: ShowWidget,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
-    window = open_window(demo=True)
-    contact_id = peek(window, lambda s: resolve_contact(s, "Sofía").id)
-    window.open_contact(contact_id)
+    context = open_context(demo=True)
+    page = contact_page(context, show_widget, id_of(context, "Sofía"))
+    # The page asks for its contact's brief; the window opens it so.
+    page.brief_requested.connect(lambda contact_id: open_brief(page, context, [contact_id]))
     shown: list[BriefDialog] = []
     monkeypatch.setattr(BriefDialog, "exec", lambda dialog: shown.append(dialog) or 0)
-    window.contact_page.brief_button.click()
+    page.brief_button.click()
     (dialog,) = shown
     text = dialog.view.toPlainText()
     assert "Sofía Hernández" in text

@@ -10,12 +10,13 @@ from relationship_journal.domain.dates import PartialDate
 from relationship_journal.store import clock
 from relationship_journal.store.contacts import create_contact, draft_of, get_contact
 from relationship_journal.ui.contact.dialog import ContactDialog
-from relationship_journal.ui.main_window import MainWindow
-from tests.gui.conftest import peek, seed, trigger
+from relationship_journal.ui.contact_editing import ContactEditing
+from relationship_journal.ui.context import JournalContext
+from tests.gui.conftest import ShowWidget, contact_page, peek, seed
 
 
 def test_editing_keeps_addresses_anniversaries_and_whole_numbers(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    context: JournalContext, show_widget: ShowWidget, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     draft = ContactDraft(
         "John Doe",
@@ -25,7 +26,8 @@ def test_editing_keeps_addresses_anniversaries_and_whole_numbers(
         addresses=[Address("work", "590 Madison Ave", "New York")],
         anniversaries=[DatedMoment("wedding", PartialDate(6, 16, 2001))],
     )
-    contact = seed(window, lambda s: create_contact(s, draft, clock.now()))
+    contact = seed(context, lambda s: create_contact(s, draft, clock.now()))
+    assert contact.id is not None
     seen: dict[str, str] = {}
 
     def change_role(dialog: ContactDialog) -> int:
@@ -37,9 +39,11 @@ def test_editing_keeps_addresses_anniversaries_and_whole_numbers(
         return int(dialog.result())
 
     monkeypatch.setattr(ContactDialog, "exec", change_role)
-    window.open_contact(contact.id)  # type: ignore[arg-type]
-    trigger(window, "editContact")
-    saved = peek(window, lambda s: draft_of(s, get_contact(s, contact.id)))  # type: ignore[arg-type]
+    page = contact_page(context, show_widget, contact.id)
+    # The page asks for its contact to be edited; the window hands that to ContactEditing.
+    page.edit_requested.connect(ContactEditing(page, context, lambda _id: None).edit_contact)
+    page.edit_button.click()
+    saved = peek(context, lambda s: draft_of(s, get_contact(s, contact.id)))  # type: ignore[arg-type]
     assert seen == {"prefix": "Mr.", "unit": "Accounting"}
     assert (saved.role, saved.middle_name, saved.name_prefix) == ("Budget holder", "Quincy", "Mr.")
     assert [(p.value, p.label) for p in saved.phones] == [

@@ -1,4 +1,5 @@
-"""A whole workflow through the real window: create, profile, change, restart, history."""
+"""A contact's profile through the real window (create, answer, restart, history); the
+contact dialog's dates; how far ahead to be told, from the contact page."""
 
 from __future__ import annotations
 
@@ -15,7 +16,16 @@ from pytestqt.qtbot import QtBot
 from relationship_journal.domain.dates import PartialDate
 from relationship_journal.ui.contact.dialog import ContactDialog
 from relationship_journal.ui.contact.fact_dialogs import FactDialog, FactHistoryDialog
-from tests.gui.conftest import WindowFactory, open_by_name, peek, seed, trigger
+from relationship_journal.ui.context import JournalContext
+from tests.gui.conftest import (
+    ShowWidget,
+    WindowFactory,
+    contact_page,
+    open_by_name,
+    peek,
+    seed,
+    trigger,
+)
 
 
 def _fill_contact_dialog(
@@ -98,7 +108,7 @@ def test_profile_answers_survive_restart_with_history(
     assert "Peak-season staffing" in seen[0][1]
 
 
-def test_a_birthday_is_typed_in_the_local_form(window: object, qtbot: QtBot) -> None:
+def test_a_birthday_is_typed_in_the_local_form(app: object, qtbot: QtBot) -> None:
     dialog = ContactDialog(None, None, [], [])
     qtbot.addWidget(dialog)
     dialog.name.setText("Jane Roe")
@@ -107,7 +117,7 @@ def test_a_birthday_is_typed_in_the_local_form(window: object, qtbot: QtBot) -> 
     assert dialog.draft().met_on is None  # left empty: "not set"
 
 
-def test_a_date_out_of_range_is_shown_beside_the_field(window: object, qtbot: QtBot) -> None:
+def test_a_date_out_of_range_is_shown_beside_the_field(app: object, qtbot: QtBot) -> None:
     dialog = ContactDialog(None, None, [], [])
     qtbot.addWidget(dialog)
     dialog.resize(560, 400)
@@ -126,7 +136,9 @@ def test_a_date_out_of_range_is_shown_beside_the_field(window: object, qtbot: Qt
     assert scroll.geometry().bottom() < buttons.geometry().top()
 
 
-def test_tell_me_ahead_per_contact(window: object, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_tell_me_ahead_per_contact(
+    context: JournalContext, show_widget: ShowWidget, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from relationship_journal.domain.contact import ContactDraft
     from relationship_journal.domain.moments import MomentKind
     from relationship_journal.store import clock
@@ -134,9 +146,9 @@ def test_tell_me_ahead_per_contact(window: object, monkeypatch: pytest.MonkeyPat
     from relationship_journal.store.contacts import create_contact
     from relationship_journal.ui.contact.notice_dialog import NoticeDialog
 
-    main = window  # the fixture's MainWindow
-    contact = seed(main, lambda s: create_contact(s, ContactDraft("Anna"), clock.now()))  # type: ignore[arg-type]
-    main.open_contact(contact.id)  # type: ignore[attr-defined]
+    contact = seed(context, lambda s: create_contact(s, ContactDraft("Anna"), clock.now()))
+    assert contact.id is not None
+    page = contact_page(context, show_widget, contact.id)
 
     def week_ahead(dialog: NoticeDialog) -> int:
         dialog.boxes[MomentKind.BIRTHDAY].setValue(7)
@@ -144,6 +156,6 @@ def test_tell_me_ahead_per_contact(window: object, monkeypatch: pytest.MonkeyPat
         return int(dialog.result())
 
     monkeypatch.setattr(NoticeDialog, "exec", week_ahead)
-    main.contact_page.notice_button.click()  # type: ignore[attr-defined]
-    rules = peek(main, notice_rules)  # type: ignore[attr-defined]
+    page.notice_button.click()
+    rules = peek(context, notice_rules)
     assert rules == {("birthday", contact.id): 7}

@@ -9,37 +9,47 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import WindowFactory, open_by_name
+from relationship_journal.ui.contact.page import ContactPage
+from tests.gui.conftest import ContextFactory, ShowWidget, contact_page, id_of
 
 
-def _button(window, name: str) -> QToolButton:  # type: ignore[no-untyped-def]
-    return window.contact_page.overview.reach.findChild(QToolButton, name)
+def _jurgen(open_context: ContextFactory, show_widget: ShowWidget) -> ContactPage:
+    context = open_context(demo=True)
+    return contact_page(context, show_widget, id_of(context, "jurgen"))
+
+
+def _button(page: ContactPage, name: str) -> QToolButton:
+    return page.overview.reach.findChild(QToolButton, name)
 
 
 def test_write_call_and_copy(
-    open_window: WindowFactory, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    open_context: ContextFactory,
+    show_widget: ShowWidget,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    window = open_window(demo=True)
-    open_by_name(window, qtbot, "jurgen")
+    page = _jurgen(open_context, show_widget)
     opened: list[str] = []
     monkeypatch.setattr(
         QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True
     )
-    qtbot.mouseClick(_button(window, "reachWrite"), Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(_button(window, "reachCall"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(_button(page, "reachWrite"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(_button(page, "reachCall"), Qt.MouseButton.LeftButton)
     assert opened == ["mailto:juergen.mueller@northwind.example", "tel:+493055501234"]
     assert QUrl(opened[1]).scheme() == "tel"
-    qtbot.mouseClick(_button(window, "reachCopy"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(_button(page, "reachCopy"), Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == "juergen.mueller@northwind.example"
-    assert "juergen.mueller" not in window.contact_page.about.text()  # said once, above
+    assert "juergen.mueller" not in page.about.text()  # said once, above
 
 
 def test_without_a_dialler_the_number_is_copied(
-    open_window: WindowFactory, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    open_context: ContextFactory,
+    show_widget: ShowWidget,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    window = open_window(demo=True)
-    open_by_name(window, qtbot, "jurgen")
+    page = _jurgen(open_context, show_widget)
     QGuiApplication.clipboard().clear()
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
-    qtbot.mouseClick(_button(window, "reachCall"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(_button(page, "reachCall"), Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == "+49 30 5550 1234"

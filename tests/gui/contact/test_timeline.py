@@ -13,10 +13,10 @@ from relationship_journal.store import clock
 from relationship_journal.store.contacts import create_contact
 from relationship_journal.store.ledger import EntryDraft, log_entry
 from relationship_journal.store.promises import add_promise
-from relationship_journal.ui.contact.page import TIMELINE_PAGE
+from relationship_journal.ui.contact.page import TIMELINE_PAGE, ContactPage
 from relationship_journal.ui.contact.timeline import EntryIdRole
-from relationship_journal.ui.main_window import MainWindow
-from tests.gui.conftest import open_by_name, seed
+from relationship_journal.ui.context import JournalContext
+from tests.gui.conftest import ShowWidget, contact_page, id_of, seed
 
 CALLS = 2 * TIMELINE_PAGE + 23
 
@@ -34,64 +34,66 @@ def _busy_contact(session: Session) -> None:
         add_promise(session, contact.id, f"Promise of {made_on}", "me", made_on, None)
 
 
-def _summaries(window: MainWindow) -> list[str]:
-    model = window.contact_page.timeline_model
+def _summaries(page: ContactPage) -> list[str]:
+    model = page.timeline_model
     return [model.item(row).summary for row in range(model.rowCount())]
 
 
-def _open_timeline(window: MainWindow, qtbot: QtBot) -> None:
-    seed(window, _busy_contact)
-    open_by_name(window, qtbot, "Ingrid")
-    tabs = window.contact_page.tabs
+def _open_timeline(context: JournalContext, show: ShowWidget, qtbot: QtBot) -> ContactPage:
+    seed(context, _busy_contact)
+    page = contact_page(context, show, id_of(context, "Ingrid"))
+    tabs = page.tabs
     qtbot.mouseClick(
         tabs.tabBar(), Qt.MouseButton.LeftButton, pos=tabs.tabBar().tabRect(3).center()
     )
-    assert tabs.currentWidget() is window.contact_page.timeline_tab
-    table = window.contact_page.timeline
+    assert tabs.currentWidget() is page.timeline_tab
+    table = page.timeline
     first_row = table.visualRect(table.model().index(0, 2)).center()
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=first_row)
     assert table.currentIndex().row() == 0
+    return page
 
 
-def _to_the_end(window: MainWindow, qtbot: QtBot) -> None:
+def _to_the_end(page: ContactPage, qtbot: QtBot) -> None:
     """Ctrl+End, to the last row shown, which scrolls the table to its end."""
-    qtbot.keyClick(
-        window.contact_page.timeline, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier
-    )
+    qtbot.keyClick(page.timeline, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
 
 
-def _scroll_to_the_end(window: MainWindow, qtbot: QtBot) -> None:
+def _scroll_to_the_end(page: ContactPage, qtbot: QtBot) -> None:
     """Ctrl+End until the table grows no more."""
-    model, rows = window.contact_page.timeline_model, -1
+    model, rows = page.timeline_model, -1
     while model.rowCount() != rows:
         rows = model.rowCount()
-        _to_the_end(window, qtbot)
+        _to_the_end(page, qtbot)
 
 
-def test_scrolling_down_the_timeline_reaches_every_entry(window: MainWindow, qtbot: QtBot) -> None:
-    _open_timeline(window, qtbot)
-    first_screen = _summaries(window)
+def test_scrolling_down_the_timeline_reaches_every_entry(
+    context: JournalContext, show_widget: ShowWidget, qtbot: QtBot
+) -> None:
+    page = _open_timeline(context, show_widget, qtbot)
+    first_screen = _summaries(page)
     assert first_screen == [f"Call {n}" for n in range(TIMELINE_PAGE)]
 
-    _to_the_end(window, qtbot)
-    assert _summaries(window) == [f"Call {n}" for n in range(2 * TIMELINE_PAGE)]
+    _to_the_end(page, qtbot)
+    assert _summaries(page) == [f"Call {n}" for n in range(2 * TIMELINE_PAGE)]
 
-    _scroll_to_the_end(window, qtbot)
-    shown = _summaries(window)
+    _scroll_to_the_end(page, qtbot)
+    shown = _summaries(page)
     calls = [f"Call {n}" for n in range(CALLS)]
     assert [s for s in shown if s.startswith("Call")] == calls
     # Each promise in its place in time: one among the oldest calls, one after the last.
     promises = [row for row, s in enumerate(shown) if s.startswith("I promised")]
     assert len(promises) == 2
     assert shown[promises[0] - 1] == f"Call {CALLS - 2}" and promises[1] == len(shown) - 1
-    table = window.contact_page.timeline
+    table = page.timeline
     assert table.currentIndex().row() == len(shown) - 1  # where Ctrl+End put the user
 
 
-def test_a_change_keeps_the_entries_already_scrolled_to(window: MainWindow, qtbot: QtBot) -> None:
-    _open_timeline(window, qtbot)
-    _scroll_to_the_end(window, qtbot)
-    page = window.contact_page
+def test_a_change_keeps_the_entries_already_scrolled_to(
+    context: JournalContext, show_widget: ShowWidget, qtbot: QtBot
+) -> None:
+    page = _open_timeline(context, show_widget, qtbot)
+    _scroll_to_the_end(page, qtbot)
     table = page.timeline
     oldest = max(
         range(table.model().rowCount()),
@@ -100,6 +102,6 @@ def test_a_change_keeps_the_entries_already_scrolled_to(window: MainWindow, qtbo
     table.setCurrentIndex(table.model().index(oldest, 0))  # as a click would
     page.delete_entry_button.click()
 
-    shown = _summaries(window)
+    shown = _summaries(page)
     assert f"Call {CALLS - 1}" not in shown
     assert [s for s in shown if s.startswith("Call")] == [f"Call {n}" for n in range(CALLS - 1)]

@@ -11,12 +11,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from relationship_journal.domain.contact import ContactDraft
+from relationship_journal.operations import capture
+from relationship_journal.operations.contacts import Candidates
 from relationship_journal.store import clock
 from relationship_journal.store.contacts import create_contact
 from relationship_journal.store.journal_list import list_entries
+from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.ledger.log_dialog import LogDialog
 from relationship_journal.ui.main_window import MainWindow
-from tests.gui.conftest import open_by_name, peek, seed, trigger
+from tests.gui.conftest import ShowWidget, open_by_name, peek, seed, trigger
 
 
 def _people(window: MainWindow) -> dict[str, int]:
@@ -198,15 +201,12 @@ def test_keys_typed_before_the_dialog_appears_go_into_it(
 
 
 def test_enter_in_an_empty_with_moves_on_to_the_summary(
-    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    context: JournalContext, show_widget: ShowWidget, qtbot: QtBot
 ) -> None:
-    seen: list[tuple[bool, str]] = []
-
-    def steps(dialog: LogDialog) -> None:
-        qtbot.keyClick(dialog.picker.search, Qt.Key.Key_Return)
-        seen.append((dialog.summary.hasFocus(), dialog.error.text()))
-        dialog.reject()
-
-    _drive(monkeypatch, qtbot, steps)
-    trigger(window, "logInteraction")
-    assert seen == [(True, "")]
+    ws = context.ws
+    dialog = LogDialog(None, Candidates(ws), [], capture.categories(ws), context.drafts)
+    show_widget(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.picker.search, Qt.Key.Key_Return)
+    assert (dialog.summary.hasFocus(), dialog.error.text()) == (True, "")

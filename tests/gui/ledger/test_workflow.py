@@ -1,4 +1,5 @@
-"""Log a deposit and a withdrawal, watch balance and health move, keep and break promises."""
+"""Log a deposit and a withdrawal, watch balance and health move (through the window); keep
+and break promises (from the contact page)."""
 
 from __future__ import annotations
 
@@ -14,14 +15,16 @@ from relationship_journal.store import clock
 from relationship_journal.store.contacts import create_contact
 from relationship_journal.store.promises import add_promise
 from relationship_journal.store.vocabulary import CATEGORY, terms
+from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.ledger.log_dialog import LogDialog
 from relationship_journal.ui.main_window import MainWindow
-from tests.gui.conftest import peek, seed, trigger
+from relationship_journal.ui.promises.page import PromisesPage
+from tests.gui.conftest import ShowWidget, contact_page, peek, seed, trigger, wire_capture
 
 
-def _add_contact(window: MainWindow, name: str) -> int:
+def _add_contact(where: MainWindow | JournalContext, name: str) -> int:
     now = clock.now()
-    contact = seed(window, lambda s: create_contact(s, ContactDraft(name), now))
+    contact = seed(where, lambda s: create_contact(s, ContactDraft(name), now))
     assert contact.id is not None
     return contact.id
 
@@ -95,15 +98,15 @@ def test_deposit_then_withdrawal_moves_balance_and_health(
 
 
 def test_keeping_a_promise_offers_a_deposit_and_breaking_one_a_withdrawal(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    context: JournalContext, show_widget: ShowWidget, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    contact_id = _add_contact(window, "Sofía Hernández")
+    contact_id = _add_contact(context, "Sofía Hernández")
     today = clock.today()
     kept_id = seed(
-        window, lambda s: add_promise(s, contact_id, "Confirm invoices", "me", today, today)
+        context, lambda s: add_promise(s, contact_id, "Confirm invoices", "me", today, today)
     ).id
     broken_id = seed(
-        window, lambda s: add_promise(s, contact_id, "Send benchmark", "me", today, today)
+        context, lambda s: add_promise(s, contact_id, "Send benchmark", "me", today, today)
     ).id
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     offered: list[tuple[str, str]] = []
@@ -112,19 +115,16 @@ def test_keeping_a_promise_offers_a_deposit_and_breaking_one_a_withdrawal(
         offered.append((dialog.chosen_polarity().value, dialog.summary.text()))
 
     _script_log_dialog(monkeypatch, accept_offer)
-    window.open_contact(contact_id)
-    window.contact_page.findChild(
-        type(window.contact_page.log_button), f"keepPromise_{kept_id}"
-    ).click()
-    window.contact_page.findChild(
-        type(window.contact_page.log_button), f"breakPromise_{broken_id}"
-    ).click()
+    page = contact_page(context, show_widget, contact_id)
+    wire_capture(page, context)
+    page.findChild(type(page.log_button), f"keepPromise_{kept_id}").click()
+    page.findChild(type(page.log_button), f"breakPromise_{broken_id}").click()
     assert offered == [
         ("deposit", "Kept promise: Confirm invoices"),
         ("withdrawal", "Broke promise: Send benchmark"),
     ]
-    window.go(4)
-    promises = window.promises_page
+    promises = PromisesPage(context)
+    show_widget(promises)
     promises.view.setCurrentText("Kept")
     assert promises.model.rowCount() == 1
     promises.view.setCurrentText("Broken")

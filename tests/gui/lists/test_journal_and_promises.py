@@ -1,5 +1,5 @@
-"""The Journal and Promises lists: their text is readable, and they narrow by person, kind
-and days the way a user types them."""
+"""The Journal and Promises lists: their text is readable (in a small window too), and they
+narrow by person, kind and days the way a user types them."""
 
 from __future__ import annotations
 
@@ -14,13 +14,16 @@ from relationship_journal.store import clock
 from relationship_journal.store.contacts import create_contact
 from relationship_journal.store.ledger import EntryDraft, log_entry
 from relationship_journal.store.promises import add_promise
+from relationship_journal.ui.context import JournalContext
+from relationship_journal.ui.journal.page import JournalPage
 from relationship_journal.ui.main_window import MainWindow
-from tests.gui.conftest import seed, trigger
+from relationship_journal.ui.promises.page import PromisesPage
+from tests.gui.conftest import ShowWidget, seed, trigger
 
 LONG = "Quarterly review: walked through the peak-season plan, he was visibly relieved"
 
 
-def _seed_entries(window: MainWindow) -> None:
+def _seed_entries(where: MainWindow | JournalContext) -> None:
     def write(session):  # type: ignore[no-untyped-def]
         now = clock.now()
         anna = create_contact(session, ContactDraft("Anna Berg"), now).id
@@ -31,7 +34,7 @@ def _seed_entries(window: MainWindow) -> None:
         log_entry(session, EntryDraft([anna], earlier, "Call about Q1", "call"), now)
         log_entry(session, EntryDraft([anna], at, "Lunch", "meeting", value=1), now)
 
-    seed(window, write)
+    seed(where, write)
 
 
 def _texts(table, column: int) -> list[str]:  # type: ignore[no-untyped-def]
@@ -40,12 +43,11 @@ def _texts(table, column: int) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_the_journal_summary_takes_the_free_width_and_shows_notes(
-    window: MainWindow, qtbot: QtBot
+    context: JournalContext, show_widget: ShowWidget, qtbot: QtBot
 ) -> None:
-    _seed_entries(window)
-    window.resize(1280, 800)
-    trigger(window, "go_journal")
-    page = window.journal_page
+    _seed_entries(context)
+    page = JournalPage(context)
+    show_widget(page, (1080, 760))  # its room in a window of 1280 × 800
     table = page.table
     header = table.horizontalHeader()
     assert header.sectionResizeMode(3) == QHeaderView.ResizeMode.Stretch
@@ -74,10 +76,12 @@ def test_the_journal_never_scrolls_sideways_in_a_small_window(
     assert header.sectionSize(3) >= 0.35 * table.viewport().width()
 
 
-def test_the_journal_filters_by_person_kind_and_days(window: MainWindow, qtbot: QtBot) -> None:
-    _seed_entries(window)
-    trigger(window, "go_journal")
-    page = window.journal_page
+def test_the_journal_filters_by_person_kind_and_days(
+    context: JournalContext, show_widget: ShowWidget, qtbot: QtBot
+) -> None:
+    _seed_entries(context)
+    page = JournalPage(context)
+    show_widget(page)
     filters = page.filters
     assert page.model.rowCount() == 3
     qtbot.keyClicks(filters.person, "jurgen")  # accents and case do not matter
@@ -96,7 +100,9 @@ def test_the_journal_filters_by_person_kind_and_days(window: MainWindow, qtbot: 
     assert page.model.rowCount() == 2
 
 
-def test_promises_filter_by_person_and_who(window: MainWindow, qtbot: QtBot) -> None:
+def test_promises_filter_by_person_and_who(
+    context: JournalContext, show_widget: ShowWidget, qtbot: QtBot
+) -> None:
     today = clock.today()
 
     def write(session):  # type: ignore[no-untyped-def]
@@ -106,9 +112,9 @@ def test_promises_filter_by_person_and_who(window: MainWindow, qtbot: QtBot) -> 
         add_promise(session, anna, "Send the deck", "me", today, today + timedelta(days=3))
         add_promise(session, olu, "Intro to finance", "them", today, today + timedelta(days=9))
 
-    seed(window, write)
-    trigger(window, "go_promises")
-    page = window.promises_page
+    seed(context, write)
+    page = PromisesPage(context)
+    show_widget(page)
     assert page.model.rowCount() == 2
     page.filters.kind.setCurrentIndex(page.filters.kind.findData("them"))
     assert _texts(page.table, 3) == ["Intro to finance"]

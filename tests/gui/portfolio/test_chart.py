@@ -7,9 +7,10 @@ import itertools
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSizeF, Qt
 from pytestqt.qtbot import QtBot
 
-from relationship_journal.ui.main_window import MainWindow
+from relationship_journal.store.models import Contact
 from relationship_journal.ui.portfolio.layout import place_labels, ticks
-from tests.gui.conftest import WindowFactory, trigger
+from relationship_journal.ui.portfolio.page import PortfolioPage
+from tests.gui.conftest import ContextFactory, ShowWidget, peek
 
 
 def test_axis_numbers_are_round_and_span_the_values() -> None:
@@ -34,11 +35,14 @@ def test_crowded_names_never_overlap_each_other_or_a_dot() -> None:
     assert all(bounds.contains(s) for s in placed)
 
 
-def test_clicking_a_dot_opens_that_contact(open_window: WindowFactory, qtbot: QtBot) -> None:
-    window: MainWindow = open_window(demo=True)
-    window.resize(1280, 800)
-    trigger(window, "go_portfolio")
-    page = window.portfolio_page
+def test_clicking_a_dot_opens_that_contact(
+    open_context: ContextFactory, show_widget: ShowWidget, qtbot: QtBot
+) -> None:
+    context = open_context(demo=True)
+    opened: list[int] = []
+    context.open_contact_requested.connect(opened.append)  # the window opens their page
+    page = PortfolioPage(context)
+    show_widget(page, (1080, 760))  # its room in a window of 1280 × 800
     page.scope.setCurrentText("Everyone")
     chart = page.chart
     chart.repaint()
@@ -47,5 +51,6 @@ def test_clicking_a_dot_opens_that_contact(open_window: WindowFactory, qtbot: Qt
     qtbot.mouseClick(
         chart, Qt.MouseButton.LeftButton, pos=QPoint(round(centre.x()), round(centre.y()))
     )
-    assert window.current_page_key() == "contact"
-    assert window.contact_page.name.text().startswith(point.name)
+    (contact_id,) = opened
+    contact = peek(context, lambda s: s.get(Contact, contact_id))
+    assert contact is not None and contact.display_name.startswith(point.name)

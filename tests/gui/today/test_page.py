@@ -1,7 +1,9 @@
-"""Today on the demo journal: act on moments, and see the action persist."""
+"""Today: act on moments and see the action persist (the page alone); in the window, the
+notifications it shows, the demo left behind, and the drifting list it opens."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
 import pytest
@@ -12,12 +14,27 @@ from pytestqt.qtbot import QtBot
 from relationship_journal.domain.moments import MomentKind
 from relationship_journal.store import clock
 from relationship_journal.store.agenda import collect
+from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.ledger.log_dialog import LogDialog
 from relationship_journal.ui.preferences import Preferences
 from relationship_journal.ui.today.moment_row import MomentRow
+from relationship_journal.ui.today.page import TodayPage
 from relationship_journal.ui.today.reminder_dialog import ReminderDialog
 from tests.desktop_bus import PrivateBus
-from tests.gui.conftest import WindowFactory, peek, seed, trigger, wait_for_agenda
+from tests.gui.conftest import (
+    ContextFactory,
+    ShowWidget,
+    WindowFactory,
+    close_context,
+    contact_page,
+    peek,
+    seed,
+    undo,
+    wait_for_agenda,
+    wire_capture,
+)
+
+OpenToday = Callable[[JournalContext], TodayPage]
 
 
 def _row(rows: list[MomentRow], kind: MomentKind) -> MomentRow:
@@ -25,10 +42,15 @@ def _row(rows: list[MomentRow], kind: MomentKind) -> MomentRow:
 
 
 def test_acting_on_a_birthday_from_today_persists(
-    open_window: WindowFactory, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    open_context: ContextFactory,
+    open_today: OpenToday,
+    show_widget: ShowWidget,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    window = open_window(demo=True)
-    page = window.today_page
+    context = open_context(demo=True)
+    page = open_today(context)
+    wire_capture(page, context)
     birthday = _row(page.rows(), MomentKind.BIRTHDAY)
     key, name = birthday.moment.key, birthday.moment.contact_name
 
@@ -40,36 +62,40 @@ def test_acting_on_a_birthday_from_today_persists(
 
     monkeypatch.setattr(LogDialog, "exec", wish)
     birthday.log_button.click()  # wishes logged: the birthday is dealt with
-    wait_for_agenda(qtbot, window)
+    wait_for_agenda(qtbot, page)
     assert key not in [row.moment.key for row in page.rows()]
-    window.open_contact(birthday.moment.contact_id)  # type: ignore[arg-type]
-    assert window.contact_page.name.text() == name
-    assert "Birthday wishes" in window.contact_page.timeline_model.item(0).summary
-    window.close()
+    assert birthday.moment.contact_id is not None
+    their_page = contact_page(context, show_widget, birthday.moment.contact_id)
+    assert their_page.name.text() == name
+    assert "Birthday wishes" in their_page.timeline_model.item(0).summary
+    close_context(context)
 
-    reopened = open_window(demo=True)
-    assert key not in [row.moment.key for row in reopened.today_page.rows()]
+    reopened = open_today(open_context(demo=True))
+    assert key not in [row.moment.key for row in reopened.rows()]
 
 
-def test_snooze_moves_a_moment_to_its_new_day(window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+def test_snooze_moves_a_moment_to_its_new_day(
+    context: JournalContext, open_today: OpenToday, qtbot: QtBot
+) -> None:
     from relationship_journal.domain.contact import ContactDraft
     from relationship_journal.domain.dates import PartialDate
     from relationship_journal.store.contacts import create_contact
 
     today = clock.today()
     soon = today + timedelta(days=1)
+    page = open_today(context)
     seed(
-        window,
+        context,
         lambda s: create_contact(
             s, ContactDraft("Anna", birthday=PartialDate(soon.month, soon.day)), clock.now()
         ),
     )
-    wait_for_agenda(qtbot, window)
-    (row,) = window.today_page.rows()
+    wait_for_agenda(qtbot, page)
+    (row,) = page.rows()
     snooze_button = row.findChild(QPushButton, "snoozeButton")
     (for_a_week,) = [a for a in snooze_button.menu().actions() if a.text() == "For a week"]
     for_a_week.trigger()
-    (moved,) = window.today_page.rows()
+    (moved,) = page.rows()
     assert moved.moment.day == today + timedelta(days=7)
 
 
@@ -99,8 +125,8 @@ def test_notifications_announce_once_and_respect_quiet_hours(
 
 
 def test_a_recurring_reminder_moves_on_when_done(
-    window, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    context: JournalContext, open_today: OpenToday, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def fill(dialog: ReminderDialog) -> int:
         dialog.title.setText("Send the monthly report")
         dialog.repeat.setCurrentIndex(dialog.repeat.findData("FREQ=DAILY"))
@@ -108,13 +134,15 @@ def test_a_recurring_reminder_moves_on_when_done(
         return int(dialog.result())
 
     monkeypatch.setattr(ReminderDialog, "exec", fill)
-    window.today_page.add_reminder.click()
-    wait_for_agenda(qtbot, window)
+    page = open_today(context)
+    wire_capture(page, context)
+    page.add_reminder.click()
+    wait_for_agenda(qtbot, page)
     today = clock.today()
-    first = [r for r in window.today_page.rows() if r.moment.kind is MomentKind.REMINDER]
+    first = [r for r in page.rows() if r.moment.kind is MomentKind.REMINDER]
     assert first[0].moment.day == today
     first[0].done_button.click()
-    after = peek(window, lambda s: collect(s, today, 3))
+    after = peek(context, lambda s: collect(s, today, 3))
     days = [m.day for m in after if m.kind is MomentKind.REMINDER]
     assert days[0] == today + timedelta(days=1)
 
@@ -163,12 +191,12 @@ def test_the_drifting_count_is_the_list_it_opens(open_window: WindowFactory, qtb
 
 
 def test_closing_the_profile_editor_with_typed_text_asks_first(
-    window, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    app: object, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from relationship_journal.domain.profile import topic
     from relationship_journal.ui.contact.fact_dialogs import FactDialog
 
-    dialog = FactDialog(window, topic("hobbies"), "Sailing")
+    dialog = FactDialog(None, topic("hobbies"), "Sailing")
     qtbot.addWidget(dialog)
     dialog.show()
     asked: list[str] = []
@@ -188,7 +216,9 @@ def test_closing_the_profile_editor_with_typed_text_asks_first(
     assert dialog.isVisible()
 
 
-def test_a_section_shows_its_count_and_pages_through_the_rest(window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+def test_a_section_shows_its_count_and_pages_through_the_rest(
+    context: JournalContext, open_today: OpenToday, qtbot: QtBot
+) -> None:
     from relationship_journal.domain.contact import ContactDraft
     from relationship_journal.domain.dates import PartialDate
     from relationship_journal.store.contacts import create_contact
@@ -200,9 +230,9 @@ def test_a_section_shows_its_count_and_pages_through_the_rest(window, qtbot: QtB
             draft = ContactDraft(f"Person {n}", birthday=PartialDate(soon.month, soon.day))
             create_contact(session, draft, clock.now())
 
-    seed(window, many)
-    wait_for_agenda(qtbot, window)
-    page = window.today_page
+    page = open_today(context)
+    seed(context, many)
+    wait_for_agenda(qtbot, page)
     section = page.findChild(QWidget, "bucket_this_week")
     titles = [w.text() for w in section.findChildren(QLabel)]
     assert any("This week  (9)" in text for text in titles)
@@ -210,24 +240,27 @@ def test_a_section_shows_its_count_and_pages_through_the_rest(window, qtbot: QtB
     more = section.findChild(QPushButton, "more_this_week")
     assert more.text() == "Show all 9"
     qtbot.mouseClick(more, Qt.MouseButton.LeftButton)
-    wait_for_agenda(qtbot, window)
+    wait_for_agenda(qtbot, page)
     assert sorted(row.moment.contact_name for row in page.rows()) == [
         f"Person {n}" for n in range(9)
     ]
 
 
-def test_done_on_a_promise_means_it_was_kept(open_window: WindowFactory, qtbot: QtBot) -> None:
+def test_done_on_a_promise_means_it_was_kept(
+    open_context: ContextFactory, open_today: OpenToday, qtbot: QtBot
+) -> None:
     from relationship_journal.store.models import Promise
 
-    window = open_window(demo=True)
-    row = _row(window.today_page.rows(), MomentKind.PROMISE_MINE)
+    context = open_context(demo=True)
+    page = open_today(context)
+    row = _row(page.rows(), MomentKind.PROMISE_MINE)
     promise_id = int(row.moment.key.removeprefix("promise:"))
     qtbot.mouseClick(row.done_button, Qt.MouseButton.LeftButton)
-    wait_for_agenda(qtbot, window)
-    kept = peek(window, lambda s: s.get(Promise, promise_id))
+    wait_for_agenda(qtbot, page)
+    kept = peek(context, lambda s: s.get(Promise, promise_id))
     assert kept is not None and kept.status == "kept"
-    assert row.moment.key not in [r.moment.key for r in window.today_page.rows()]
-    trigger(window, "undo")
-    wait_for_agenda(qtbot, window)
-    reopened = peek(window, lambda s: s.get(Promise, promise_id))
+    assert row.moment.key not in [r.moment.key for r in page.rows()]
+    undo(context)
+    wait_for_agenda(qtbot, page)
+    reopened = peek(context, lambda s: s.get(Promise, promise_id))
     assert reopened is not None and reopened.status == "open"

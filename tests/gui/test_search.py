@@ -29,8 +29,8 @@ def test_typing_finds_and_enter_opens_the_contact(
 
     def drive(dialog: QuickSwitcher) -> int:
         seen.append(dialog)
-        qtbot.keyClicks(dialog.field, "jurg")
-        dialog.run_search()
+        with qtbot.waitSignal(dialog.searched):
+            qtbot.keyClicks(dialog.field, "jurg")
         labels = [dialog.results.item(i).text() for i in range(dialog.results.count())]
         assert labels[0] == "Contacts"
         first = dialog.results.itemWidget(dialog.results.currentItem()).findChild(QLabel, "hitText")
@@ -63,8 +63,8 @@ def test_a_misspelt_name_and_part_of_a_word_find_the_contact(
     groups: list[list[str]] = []
     for text in ("jurgn mueler", "ller"):
         dialog.field.clear()
-        qtbot.keyClicks(dialog.field, text)
-        dialog.run_search()
+        with qtbot.waitSignal(dialog.searched):
+            qtbot.keyClicks(dialog.field, text)
         groups.append(
             [
                 dialog.results.item(i).text()
@@ -93,8 +93,8 @@ def test_a_promise_found_says_its_due_day_as_the_window_writes_dates(
     seed(context, add)
     dialog = _switcher(context, show_widget)
     details: list[str] = []
-    qtbot.keyClicks(dialog.field, "routing")
-    dialog.run_search()
+    with qtbot.waitSignal(dialog.searched):
+        qtbot.keyClicks(dialog.field, "routing")
     for row in range(dialog.results.count()):
         widget = dialog.results.itemWidget(dialog.results.item(row))
         if widget is not None:

@@ -61,6 +61,7 @@ class QuickSwitcher(QDialog):
     """Ctrl+K: find a contact, organisation, profile answer or entry and jump to it."""
 
     organisation_chosen = Signal(int)
+    searched = Signal()  # the results on show are those of the text in the field
 
     def __init__(self, parent: QWidget | None, context: JournalContext) -> None:
         super().__init__(parent)
@@ -133,6 +134,7 @@ class QuickSwitcher(QDialog):
             if count
             else "Nothing found"
         )
+        self.searched.emit()
 
     def _move(self, step: int) -> None:
         row = self.results.currentRow()

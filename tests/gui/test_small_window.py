@@ -42,9 +42,13 @@ def test_today_fits_a_small_window(open_window: WindowFactory, qtbot: QtBot) -> 
 def test_every_main_screen_fits_a_small_window(open_window: WindowFactory, qtbot: QtBot) -> None:
     window = open_window(demo=True)
     assert window.minimumSize().width() <= 900 and window.minimumSize().height() <= 600
-    window.resize(900, 600)
-    for key in ("journal", "promises", "portfolio"):
-        window.registry[f"go_{key}"].trigger()
+    window.resize(400, 300)  # no narrower than the minimum
+    assert (window.width(), window.height()) == (900, 600)
+    for key in ("journal", "promises", "portfolio", "contact"):
+        if key == "contact":
+            open_by_name(window, qtbot, "Jurgen")
+        else:
+            window.registry[f"go_{key}"].trigger()
         qtbot.wait(20)
         page = window.pages.currentWidget()
         assert _cut_off_buttons(page) == [], key

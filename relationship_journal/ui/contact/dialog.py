@@ -30,6 +30,7 @@ from relationship_journal.domain.custom_fields import check_value
 from relationship_journal.domain.dates import DateError, PartialDate
 from relationship_journal.domain.records import CustomFieldRecord
 from relationship_journal.domain.taxonomy import RELATIONSHIP_TYPES, TIERS
+from relationship_journal.ui.contact.name_parts import NamePartsFollow
 from relationship_journal.ui.dates import DayEdit
 from relationship_journal.ui.dialogs import GuardedDialog, save_cancel
 from relationship_journal.ui.theme import WITHDRAWAL
@@ -87,6 +88,12 @@ class ContactDialog(GuardedDialog):
         fit_to_screen(self, 560, 640)
         if draft is not None:
             self._load(draft)
+        detail = self.details
+        self._name_parts = NamePartsFollow(
+            self.name,
+            [detail["name_prefix"], self.given, detail["middle_name"], self.family],
+            detail["name_suffix"],
+        )
         self._pristine = self._form()
 
     def _build_identity(self, organisations: list[str]) -> None:

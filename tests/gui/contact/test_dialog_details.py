@@ -4,6 +4,7 @@ lets the user change the details contact files carry."""
 from __future__ import annotations
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from relationship_journal.domain.contact import Address, ContactDraft, DatedMoment, Labelled
 from relationship_journal.domain.dates import PartialDate
@@ -54,3 +55,28 @@ def test_editing_keeps_addresses_anniversaries_and_whole_numbers(
     assert [(m.label, m.day) for m in saved.anniversaries] == [
         ("wedding", PartialDate(6, 16, 2001))
     ]
+
+
+def test_a_renamed_contact_is_not_kept_under_its_old_given_and_family_names(
+    context: JournalContext, show_widget: ShowWidget, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    draft = ContactDraft("Daniel Kowalski", given_name="Daniel", family_name="Kowalski")
+    contact = seed(context, lambda s: create_contact(s, draft, clock.now()))
+    assert contact.id is not None
+
+    def rename(dialog: ContactDialog) -> int:
+        dialog.name.selectAll()
+        qtbot.keyClicks(dialog.name, "Dariusz Kowalczyk")
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(ContactDialog, "exec", rename)
+    page = contact_page(context, show_widget, contact.id)
+    page.edit_requested.connect(ContactEditing(page, context, lambda _id: None).edit_contact)
+    page.edit_button.click()
+    saved = peek(context, lambda s: draft_of(s, get_contact(s, contact.id)))  # type: ignore[arg-type]
+    assert (saved.display_name, saved.given_name, saved.family_name) == (
+        "Dariusz Kowalczyk",
+        "Dariusz",
+        "Kowalczyk",
+    )

@@ -73,6 +73,19 @@ class FilterBar(QWidget):
         layout.addWidget(QLabel("to"))
         layout.addWidget(self.end)
 
+    def clear(self) -> None:
+        """Everyone, of any kind, on any day: one ``changed`` when done."""
+        for widget in (self.person, self.kind, self.start, self.end):
+            widget.blockSignals(True)
+        self.person.clear()
+        self.kind.setCurrentIndex(0)
+        self.start.clear()
+        self.end.clear()
+        for widget in (self.person, self.kind, self.start, self.end):
+            widget.blockSignals(False)
+        self._typing.stop()
+        self.changed.emit()
+
     def value(self) -> ListFilter:
         return ListFilter(
             self.person.text().strip(),

@@ -56,7 +56,12 @@ from relationship_journal.ui.transfer.import_flow import ImportFlow
 from relationship_journal.ui.welcome import Choice
 from relationship_journal.ui.widgets import fit_to_screen
 from relationship_journal.ui.window_menus import build_menus
-from relationship_journal.ui.window_pages import WindowPages, page_makers
+from relationship_journal.ui.window_pages import (
+    JOURNAL_PAGE,
+    PROMISES_PAGE,
+    WindowPages,
+    page_makers,
+)
 
 if TYPE_CHECKING:
     from relationship_journal.ui.brief.dialog import BriefDialog
@@ -294,8 +299,13 @@ class MainWindow(QMainWindow, WindowPages):
         self.registry["startOwn"].setVisible(False)
         if self.shelf.built(CONTACT_PAGE):
             self.contact_page.contact_id = None
+        # The demo's filters mean nothing in the new journal.
         if self.shelf.built(CONTACTS_PAGE):
-            self.contacts_page.forget_filters()  # the demo's search means nothing here
+            self.contacts_page.forget_filters()
+        if self.shelf.built(JOURNAL_PAGE):
+            self.journal_page.filters.clear()
+        if self.shelf.built(PROMISES_PAGE):
+            self.promises_page.filters.clear()
         self.navigator.history.clear()
         self.today_page.clear_news()
         self.notifications.reset()

@@ -107,3 +107,25 @@ def test_without_a_tray_closing_ends_the_window_even_when_asked_to_stay(
     window.show()
     window.close()
     assert not window.isVisible() and not window.quitting
+
+
+def test_starting_my_own_journal_leaves_the_demos_filters_behind(
+    open_window: WindowFactory, qtbot: QtBot
+) -> None:
+    window = open_window(demo=True)
+    trigger(window, "go_journal")
+    qtbot.keyClicks(window.journal_page.filters.person, "jurg")
+    qtbot.waitUntil(
+        lambda: (
+            "match" in window.journal_page.count.text()
+            or "entr" in window.journal_page.count.text()
+        )
+    )
+    trigger(window, "go_promises")
+    qtbot.keyClicks(window.promises_page.filters.person, "jurg")
+    trigger(window, "startOwn")
+    trigger(window, "go_journal")
+    assert window.journal_page.filters.person.text() == ""
+    qtbot.waitUntil(lambda: window.journal_page.count.text().startswith("No entries yet"))
+    trigger(window, "go_promises")
+    assert window.promises_page.filters.person.text() == ""

@@ -33,6 +33,7 @@ from relationship_journal.exchange.json_stream import Meta, Row, TableStart, rea
 from relationship_journal.exchange.records import ImportFileError
 from relationship_journal.store import balances, schema
 from relationship_journal.store.archive_rows import json_rows
+from relationship_journal.store.bulk import insert_rows
 from relationship_journal.store.models import Contact, Entry, SQLModel
 
 FORMAT = "relationship-journal"
@@ -176,7 +177,7 @@ class _Loader:
         table, batch, self.batch = self.table, self.batch, []
         try:
             with self.connection.begin_nested():
-                self.connection.execute(table.insert(), [row for _, row in batch])
+                insert_rows(self.connection, table, [row for _, row in batch])
             self._loaded(table, len(batch))
             return
         except IntegrityError:
@@ -184,7 +185,7 @@ class _Loader:
         for number, row in batch:
             try:
                 with self.connection.begin_nested():
-                    self.connection.execute(table.insert(), row)
+                    insert_rows(self.connection, table, [row])
             except IntegrityError as error:
                 message = self._integrity_message(table, row, error)
                 self.report.add(_describe(Row(table.name, number, row), "", message))

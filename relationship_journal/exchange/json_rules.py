@@ -48,6 +48,7 @@ CONTACT_FIELDS = (
     "met_how",
     "notes",
 )
+_ABSENT = object()  # a column the row does not have
 ENTRY_FIELDS = ("occurred_at", "summary", "kind", "notes", "value", "category", "follow_up_on")
 
 
@@ -233,15 +234,19 @@ class RowChecker:
         ]
         decoded: dict[str, Any] = {}
         for column, plain in columns:
-            value = row.get(column.name)
+            value = row.get(column.name, _ABSENT)
             kind = value.__class__
-            # Most values are text or whole numbers that fit: kept without a call.
+            # Most values are text or whole numbers that fit, or empty where they may be:
+            # kept without a call.
             if kind is plain and (
                 len(value) <= MAX_TEXT
                 if kind is str
                 else SQLITE_INTEGERS[0] <= value <= SQLITE_INTEGERS[1]
             ):
                 decoded[column.name] = value
+                continue
+            if value is None and column.may_be_empty:
+                decoded[column.name] = None
                 continue
             try:
                 decoded[column.name] = column.value(row)

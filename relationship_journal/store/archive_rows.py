@@ -108,8 +108,6 @@ class _Plan:
         self.sql = f'SELECT {", ".join(self.columns)}, rowid FROM "{table.name}" ORDER BY {order}'
 
     def text(self, row: tuple[Any, ...]) -> str | None:
-        if not self.writers:
-            return row[0]  # type: ignore[no-any-return]
         parts = [row[0]]
         for number, write in enumerate(self.writers):
             parts += (write(row[2 * number + 1]), row[2 * number + 2])
@@ -136,7 +134,7 @@ def json_rows(connection: Connection, table: Table) -> Iterator[list[str]]:
     try:
         cursor.execute(plan.sql)
         while rows := cursor.fetchmany(FETCH_ROWS):
-            texts = [plan.text(row) for row in rows]
+            texts = [plan.text(row) for row in rows] if plan.writers else [row[0] for row in rows]
             if None in texts:
                 yield [
                     text if text is not None else _read_again(connection, table, row[-1])

@@ -9,6 +9,7 @@ and merging them, per row.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -76,8 +77,10 @@ def _ids_by_key(
     return found
 
 
-# Values bound to one statement: SQLite's smallest limit (before 3.32: 999).
-MAX_VALUES = 999
+# Values bound to one statement: at most this many (a few hundred rows), and no more than
+# the driver says SQLite takes; where it cannot say, SQLite's smallest limit (before 3.32).
+MAX_VALUES = 10_000
+SAFE_VALUES = 999
 Bind = Callable[[Any], Any] | None
 
 
@@ -102,6 +105,13 @@ def _columns(
     return names, tuple(defaults.values()), binders
 
 
+def _values_per_statement(connection: Connection) -> int:
+    getlimit = getattr(connection.connection.dbapi_connection, "getlimit", None)
+    if getlimit is None:
+        return SAFE_VALUES
+    return min(int(getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)), MAX_VALUES)
+
+
 def _getter(names: tuple[str, ...]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
     if len(names) == 1:
         return lambda row: (row[names[0]],)
@@ -116,7 +126,7 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[Mapping[str
     names, defaults, binders = _columns(table, tuple(rows[0]), connection.dialect)
     given = _getter(names[: len(names) - len(defaults)])
     bound = [(place, bind) for place, bind in enumerate(binders) if bind is not None]
-    per_statement = max(1, MAX_VALUES // len(names))
+    per_statement = max(1, _values_per_statement(connection) // len(names))
     columns = ", ".join('"' + name.replace('"', '""') + '"' for name in names)
     one = "(" + ", ".join("?" * len(names)) + ")"
     for start in range(0, len(rows), per_statement):

@@ -95,7 +95,8 @@ def _changes(session: Session, contacts: Stored, keep_close: bool) -> list[dict[
         .order_by(col(EntryContact.contact_id))
     )
     computed: dict[int, tuple[float, datetime | None]] = {}
-    for contact_id, group in groupby(session.execute(entries), key=lambda row: row[0]):
+    # The connection's plain rows: the ORM adds nothing to a few columns but time.
+    for contact_id, group in groupby(session.connection().execute(entries), key=lambda r: r[0]):
         rows = list(group)
         total = math.fsum(ledger.term(v, at, made) for _, v, at, made in rows)
         computed[contact_id] = (total, max(at for _, _, at, _ in rows))

@@ -220,19 +220,63 @@ def import_vcards(work_dir: Path, count: int) -> dict[str, float]:
     return {"total_ms": elapsed, "cards": count, "created": result.created}
 
 
-def export_everything(journal: Journal, work_dir: Path) -> dict[str, float]:
-    from relationship_journal.exchange.export_all import export_to_file
+# Export or restore in a process of its own, so that its peak memory is its own: the
+# journal's folder, the file, then what to do. Prints the milliseconds it took, and the
+# peak memory in kB.
+EXCHANGE_CHILD = """
+import sys, time
+from pathlib import Path
+from relationship_journal.paths import JournalPaths
+from relationship_journal.operations.workspace import Workspace
+from relationship_journal.operations import transfer
+from relationship_journal.store.journal import open_journal
+paths, file, action = JournalPaths(Path(sys.argv[1])), Path(sys.argv[2]), sys.argv[3]
+journal = open_journal(paths.journal, paths.backups)
+ws = Workspace(journal, paths)
+start = time.perf_counter()
+if action == "export":
+    transfer.export(ws, "json", file, force=True)
+else:
+    report = transfer.load_archive(ws, file, keep_valid=False).value
+    assert report.kept and not report.problem_count, report.problems[:3]
+print((time.perf_counter() - start) * 1000)
+journal.close()
+# VmHWM, unlike ru_maxrss, starts afresh at exec: the peak of this process alone.
+status = Path("/proc/self/status").read_text().splitlines()
+print(next(line.split()[1] for line in status if line.startswith("VmHWM:")))
+"""
 
+
+def _exchange(data_dir: Path, file: Path, action: str) -> dict[str, float]:
+    """The time ``action`` took and the peak memory of the process that did it."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", EXCHANGE_CHILD, str(data_dir), str(file), action],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    out, _ = child.communicate()
+    if child.returncode != 0:
+        raise RuntimeError(f"the {action} did not finish on {data_dir}")
+    elapsed_ms, peak_kb = out.split()[-2:]
+    return {"total_ms": float(elapsed_ms), "peak_rss_mb": int(peak_kb) / 1024}
+
+
+def export_everything(journal: Journal, work_dir: Path) -> dict[str, float]:
+    """The whole journal as JSON, beside every row read once."""
     target = work_dir / "export.json"
-    start = time.perf_counter()
-    export_to_file(journal, "json", target)
-    elapsed = (time.perf_counter() - start) * 1000
+    result = _exchange(journal.path.parent, target, "export")
     read = floor.read_everything(journal.path)
-    return {
-        "total_ms": elapsed,
-        "mb": target.stat().st_size / 1e6,
-        "floor_ms": read["total_ms"],
-    }
+    return {**result, "mb": target.stat().st_size / 1e6, "floor_ms": read["total_ms"]}
+
+
+def restore_everything(work_dir: Path) -> dict[str, float]:
+    """The export written by ``export_everything`` restored into a new, empty journal."""
+    source = work_dir / "export.json"
+    target = work_dir / "restore-target"
+    for suffix in ("", "-wal", "-shm"):
+        (target / f"journal.sqlite{suffix}").unlink(missing_ok=True)
+    result = _exchange(target, source, "restore")
+    return {**result, "mb": source.stat().st_size / 1e6}
 
 
 def this_process_peak_mb() -> float:

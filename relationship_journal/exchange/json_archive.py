@@ -17,11 +17,10 @@ entries rather than taken from the file.
 
 from __future__ import annotations
 
-import base64
 import io
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import IO, Any
 
 from sqlalchemy import Table, func, select
@@ -33,6 +32,8 @@ from relationship_journal.exchange.json_rules import RowChecker, RowProblems
 from relationship_journal.exchange.json_stream import Meta, Row, TableStart, read_archive
 from relationship_journal.exchange.records import ImportFileError
 from relationship_journal.store import balances, schema
+from relationship_journal.store.archive_rows import json_rows
+from relationship_journal.store.bulk import insert_rows
 from relationship_journal.store.models import Contact, Entry, SQLModel
 
 FORMAT = "relationship-journal"
@@ -61,18 +62,10 @@ def _constraint_code(error: IntegrityError, text: str) -> int | None:
     return SQLITE_CONSTRAINT_UNIQUE if text.startswith("UNIQUE constraint failed") else code
 
 
-def _encode(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return (value if value.tzinfo else value.replace(tzinfo=UTC)).isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, bytes):
-        return base64.b64encode(value).decode("ascii")
-    return value
-
-
 def write_archive(connection: Connection, out: IO[bytes]) -> int:
     """Stream the journal on ``connection`` into ``out``; returns how many contacts."""
+    if not connection.in_transaction():
+        connection.begin()  # one snapshot for every table; ends when the connection does
     head = {
         "format": FORMAT,
         "version": VERSION,
@@ -85,13 +78,12 @@ def write_archive(connection: Connection, out: IO[bytes]) -> int:
     for number, table in enumerate(SQLModel.metadata.sorted_tables):
         out.write(b"," if number else b"")
         out.write(f"\n  {json.dumps(table.name)}: [".encode())
-        rows = connection.execution_options(yield_per=1000).execute(
-            select(table).order_by(*table.primary_key.columns)
-        )
-        for count, row in enumerate(rows.mappings()):
-            text = json.dumps({k: _encode(v) for k, v in row.items()}, ensure_ascii=False)
-            out.write((b"," if count else b"") + b"\n   " + text.encode("utf-8"))
-            contacts += table.name == "contact"
+        separator = "\n   "
+        for texts in json_rows(connection, table):
+            out.write((separator + ",\n   ".join(texts)).encode("utf-8"))
+            separator = ",\n   "
+            if table.name == "contact":
+                contacts += len(texts)
         out.write(b"\n  ]")
     out.write(b"\n }\n}\n")
     return contacts
@@ -185,7 +177,7 @@ class _Loader:
         table, batch, self.batch = self.table, self.batch, []
         try:
             with self.connection.begin_nested():
-                self.connection.execute(table.insert(), [row for _, row in batch])
+                insert_rows(self.connection, table, [row for _, row in batch])
             self._loaded(table, len(batch))
             return
         except IntegrityError:
@@ -193,7 +185,7 @@ class _Loader:
         for number, row in batch:
             try:
                 with self.connection.begin_nested():
-                    self.connection.execute(table.insert(), row)
+                    insert_rows(self.connection, table, [row])
             except IntegrityError as error:
                 message = self._integrity_message(table, row, error)
                 self.report.add(_describe(Row(table.name, number, row), "", message))

@@ -48,6 +48,7 @@ CONTACT_FIELDS = (
     "met_how",
     "notes",
 )
+_ABSENT = object()  # a column the row does not have
 ENTRY_FIELDS = ("occurred_at", "summary", "kind", "notes", "value", "category", "follow_up_on")
 
 
@@ -166,6 +167,11 @@ class _Column:
     has_default: bool
     default: Any
 
+    @property
+    def plain(self) -> type | None:
+        """The type of a value kept as it is read, when it fits: text, whole numbers."""
+        return {_text: str, _integer: int}.get(self.decode)
+
     @classmethod
     def of(cls, column: Any) -> _Column:
         default = column.default
@@ -199,7 +205,7 @@ class RowChecker:
     def __init__(self, now: datetime) -> None:
         self.latest = now.astimezone(UTC) + CLOCK_SLACK
         self.custom_fields: dict[int, tuple[str, str, list[str]]] = {}
-        self._plans: dict[str, tuple[frozenset[str], list[_Column]]] = {}
+        self._plans: dict[str, tuple[frozenset[str], list[tuple[_Column, type | None]]]] = {}
         self._rules: dict[str, Callable[[dict[str, Any]], None]] = {
             "contact": self._contact,
             "contact_email": _email,
@@ -223,11 +229,25 @@ class RowChecker:
         names, columns = self._columns(table)
         found = [
             RowProblem(str(key)[:40], "is not a column of this table")
-            for key in row
+            for key in ([] if names.issuperset(row) else row)
             if key not in names
         ]
         decoded: dict[str, Any] = {}
-        for column in columns:
+        for column, plain in columns:
+            value = row.get(column.name, _ABSENT)
+            kind = value.__class__
+            # Most values are text or whole numbers that fit, or empty where they may be:
+            # kept without a call.
+            if kind is plain and (
+                len(value) <= MAX_TEXT
+                if kind is str
+                else SQLITE_INTEGERS[0] <= value <= SQLITE_INTEGERS[1]
+            ):
+                decoded[column.name] = value
+                continue
+            if value is None and column.may_be_empty:
+                decoded[column.name] = None
+                continue
             try:
                 decoded[column.name] = column.value(row)
             except RowProblem as problem:
@@ -244,10 +264,13 @@ class RowChecker:
             raise RowProblems([RowProblem(getattr(error, "field", ""), str(error))]) from None
         return decoded
 
-    def _columns(self, table: Table) -> tuple[frozenset[str], list[_Column]]:
+    def _columns(self, table: Table) -> tuple[frozenset[str], list[tuple[_Column, type | None]]]:
         if table.name not in self._plans:
             columns = [_Column.of(column) for column in table.columns]
-            self._plans[table.name] = (frozenset(c.name for c in columns), columns)
+            self._plans[table.name] = (
+                frozenset(c.name for c in columns),
+                [(c, c.plain) for c in columns],
+            )
         return self._plans[table.name]
 
     def _contact(self, row: dict[str, Any]) -> None:

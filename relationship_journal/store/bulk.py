@@ -1,14 +1,23 @@
-"""Creating many new contacts at once (imports): a handful of multi-row statements per batch
-instead of a dozen ORM round trips per contact. Same rows as ``create_contact`` writes."""
+"""Creating many rows at once (imports): a handful of multi-row statements per batch instead
+of a dozen ORM round trips per contact. Same rows as ``create_contact`` writes.
+
+Rows go in as multi-row ``INSERT … VALUES (…), (…)`` statements rather than one statement
+per row (what a driver's ``executemany`` runs): the full-text index writes out what it has
+gathered whenever a statement begins, so one statement per row costs a new index segment,
+and merging them, per row.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import sqlite3
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import func, insert
+from sqlalchemy import ColumnDefault, Connection, Dialect, Table, func
 from sqlmodel import Session, col, select
 
 from relationship_journal.domain import profile
@@ -54,7 +63,7 @@ def _ids_by_key(
         if key not in found
     ]
     if missing:
-        session.execute(insert(model), missing)
+        _insert_model(session, model, missing)
         found.update(
             {
                 key: ident
@@ -68,10 +77,74 @@ def _ids_by_key(
     return found
 
 
-def _table_insert(model: Any) -> Any:
-    """A plain INSERT of the model's table: the ORM's bulk path inspects every row (about
-    a second for 50,000 rows of an import), and these rows are complete already."""
-    return model.__table__.insert()
+# Values bound to one statement: at most this many (a few hundred rows), and no more than
+# the driver says SQLite takes; where it cannot say, SQLite's smallest limit (before 3.32).
+MAX_VALUES = 10_000
+SAFE_VALUES = 999
+Bind = Callable[[Any], Any] | None
+
+
+@lru_cache(maxsize=256)
+def _columns(
+    table: Table, given: tuple[str, ...], dialect: Dialect
+) -> tuple[tuple[str, ...], tuple[Any, ...], tuple[Bind, ...]]:
+    """The columns to insert: those given, then those left out that have a default value
+    (as SQLAlchemy's insert fills them in); the defaults; how each column's type turns a
+    value into what the driver stores."""
+    defaults = {
+        column.name: column.default.arg
+        for column in table.columns
+        if column.name not in given
+        and isinstance(column.default, ColumnDefault)
+        and column.default.is_scalar
+    }
+    names = given + tuple(defaults)
+    binders = tuple(
+        table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names
+    )
+    return names, tuple(defaults.values()), binders
+
+
+def _values_per_statement(connection: Connection) -> int:
+    getlimit = getattr(connection.connection.dbapi_connection, "getlimit", None)
+    if getlimit is None:
+        return SAFE_VALUES
+    return min(int(getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)), MAX_VALUES)
+
+
+def _getter(names: tuple[str, ...]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+    if len(names) == 1:
+        return lambda row: (row[names[0]],)
+    return itemgetter(*names)
+
+
+def insert_rows(connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert ``rows`` (each with the same columns, values as the model holds them) into
+    ``table``, in order, a few hundred rows a statement."""
+    if not rows:
+        return
+    names, defaults, binders = _columns(table, tuple(rows[0]), connection.dialect)
+    given = _getter(names[: len(names) - len(defaults)])
+    bound = [(place, bind) for place, bind in enumerate(binders) if bind is not None]
+    per_statement = max(1, _values_per_statement(connection) // len(names))
+    columns = ", ".join('"' + name.replace('"', '""') + '"' for name in names)
+    one = "(" + ", ".join("?" * len(names)) + ")"
+    for start in range(0, len(rows), per_statement):
+        chunk = rows[start : start + per_statement]
+        values: list[Any] = []
+        for row in chunk:
+            row_values = [*given(row), *defaults]
+            for place, bind in bound:
+                row_values[place] = bind(row_values[place])
+            values += row_values
+        connection.exec_driver_sql(
+            f'INSERT INTO "{table.name}" ({columns}) VALUES {", ".join([one] * len(chunk))}',
+            tuple(values),
+        )
+
+
+def _insert_model(session: Session, model: Any, rows: Sequence[Mapping[str, Any]]) -> None:
+    insert_rows(session.connection(), model.__table__, rows)
 
 
 def _insert_contacts(session: Session, rows: list[dict[str, Any]]) -> list[int]:
@@ -82,7 +155,7 @@ def _insert_contacts(session: Session, rows: list[dict[str, Any]]) -> list[int]:
     guaranteed order costs a statement per row) is not needed. The count is checked.
     """
     last = session.exec(select(func.max(Contact.id))).one() or 0
-    session.execute(_table_insert(Contact), rows)
+    _insert_model(session, Contact, rows)
     ids = list(range(last + 1, last + 1 + len(rows)))
     if session.exec(select(func.count()).where(col(Contact.id) > last)).one() != len(rows):
         raise RuntimeError("contacts were inserted with ids out of order")
@@ -140,6 +213,5 @@ def create_contacts(session: Session, batch: Sequence[NewContact], now: datetime
         (ContactTag, contact_tags),
         (ProfileFact, facts),
     ):
-        if values:
-            session.execute(_table_insert(model), values)
+        _insert_model(session, model, values)
     return ids

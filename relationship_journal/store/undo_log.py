@@ -8,6 +8,12 @@ undoing the action replays them newest first in a new transaction (``replay``), 
 turn records the statements that redo it. Nothing of this reaches the file: after a
 restart an action is simply a change that was made.
 
+The log stays short, and memory flat, however many rows a transaction inserts (an import):
+rows inserted one after the other into one table, each with the rowid after the last, are
+logged as one run and undone by one ranged ``DELETE``; and a change to a row the transaction
+itself inserted is not logged, since undoing the insert deletes the row. The contacts
+concerned are logged on their own.
+
 Per-contact figures kept on the contact row (balance, last contact, how well known, stage)
 are recomputed for the contacts a replay touched rather than restored from the old row, so
 that an undo never writes back a figure another process has moved on since.
@@ -29,13 +35,22 @@ from relationship_journal.store.figures import refresh_contact_figures
 SKIPPED_TABLES = frozenset({"setting", "alembic_version"})
 INSTALLED = "undo_log_installed"
 
-# Which contacts a row's change concerns, for the figures recomputed after a replay.
+# Which contacts a row's change concerns, for the figures recomputed after a replay: those
+# of a row changed or deleted, logged with it; those of a run of rows inserted, read when
+# the log is taken (the rows are there until the transaction ends).
 _CONTACT_OF = {
     "contact": "{row}.id",
     "entry_contact": "{row}.contact_id",
     "profile_fact": "{row}.contact_id",
     "contact_layer": "{row}.contact_id",
     "entry": "(SELECT group_concat(contact_id) FROM entry_contact WHERE entry_id = {row}.id)",
+}
+_CONTACTS_OF_RUN = {
+    "contact": "SELECT id FROM contact WHERE rowid BETWEEN ? AND ?",
+    "entry_contact": "SELECT contact_id FROM entry_contact WHERE rowid BETWEEN ? AND ?",
+    "profile_fact": "SELECT contact_id FROM profile_fact WHERE rowid BETWEEN ? AND ?",
+    "contact_layer": "SELECT contact_id FROM contact_layer WHERE rowid BETWEEN ? AND ?",
+    "entry": "SELECT contact_id FROM entry_contact WHERE entry_id BETWEEN ? AND ?",
 }
 
 
@@ -54,33 +69,48 @@ def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+# Whether the row (OLD) was inserted by this transaction: the run of the table that starts
+# at or before it, nearest, reaches it. (Runs may overlap when a row deleted by the same
+# transaction is inserted again; a row then taken for one not inserted is merely logged.)
+_INSERTED = (
+    "EXISTS (SELECT 1 FROM (SELECT last FROM rj_undo_log WHERE tbl = {name} "
+    "AND first <= OLD.rowid ORDER BY first DESC LIMIT 1) WHERE last >= OLD.rowid)"
+)
+# A row inserted right after the last of the run the log ends with extends it (seq given,
+# so the insert becomes an update); any other starts a run.
+_INSERT_RUN = (
+    "INSERT INTO rj_undo_log (seq, tbl, first, last) VALUES ((SELECT seq FROM rj_undo_log "
+    "WHERE seq = (SELECT max(seq) FROM rj_undo_log) AND tbl = {name} AND last = NEW.rowid - 1), "
+    "{name}, NEW.rowid, NEW.rowid) ON CONFLICT (seq) DO UPDATE SET last = excluded.last;"
+)
+
+
 def _triggers(table: str, columns: Sequence[str]) -> list[str]:
     t = _quoted(table)
+    name = "'" + table.replace("'", "''") + "'"
     contacts = _CONTACT_OF.get(table, "NULL")
 
-    def log(row: str, sql: str) -> str:
+    def log(statement: str) -> str:
         return (
-            f"INSERT INTO rj_undo_log (statement, contacts) "
-            f"VALUES ({sql}, {contacts.format(row=row)});"
+            "INSERT INTO rj_undo_log (tbl, statement, contacts) "
+            f"VALUES ({name}, {statement}, {contacts.format(row='OLD')});"
         )
 
     values = " || ',' || ".join(f"quote(OLD.{_quoted(c)})" for c in columns)
     names = ",".join(_quoted(c) for c in columns)
     assignments = " || ',' || ".join(f"'{_quoted(c)}=' || quote(OLD.{_quoted(c)})" for c in columns)
     prefix = f"undo_{table}"
+    changed = f"WHEN NOT {_INSERTED.format(name=name)}"
     return [
         f"CREATE TEMP TRIGGER IF NOT EXISTS {_quoted(prefix + '_insert')} AFTER INSERT ON "
-        f"main.{t} BEGIN " + log("NEW", f"'DELETE FROM {t} WHERE rowid = ' || NEW.rowid") + " END",
+        f"main.{t} BEGIN {_INSERT_RUN.format(name=name)} END",
         f"CREATE TEMP TRIGGER IF NOT EXISTS {_quoted(prefix + '_update')} AFTER UPDATE ON "
-        f"main.{t} BEGIN "
-        + log("OLD", f"'UPDATE {t} SET ' || {assignments} || ' WHERE rowid = ' || OLD.rowid")
+        f"main.{t} {changed} BEGIN "
+        + log(f"'UPDATE {t} SET ' || {assignments} || ' WHERE rowid = ' || OLD.rowid")
         + " END",
         f"CREATE TEMP TRIGGER IF NOT EXISTS {_quoted(prefix + '_delete')} AFTER DELETE ON "
-        f"main.{t} BEGIN "
-        + log(
-            "OLD",
-            f"'INSERT INTO {t} (rowid,{names}) VALUES (' || OLD.rowid || ',' || {values} || ')'",
-        )
+        f"main.{t} {changed} BEGIN "
+        + log(f"'INSERT INTO {t} (rowid,{names}) VALUES (' || OLD.rowid || ',' || {values} || ')'")
         + " END",
     ]
 
@@ -97,9 +127,13 @@ def _install(connection: Connection) -> None:
         ).first()
     ):
         return
+    # A row is a statement, or a run of inserted rowids (first to last) when it has none.
     connection.exec_driver_sql(
-        "CREATE TEMP TABLE IF NOT EXISTS rj_undo_log ("
-        "seq INTEGER PRIMARY KEY, statement TEXT NOT NULL, contacts TEXT)"
+        "CREATE TEMP TABLE IF NOT EXISTS rj_undo_log (seq INTEGER PRIMARY KEY, "
+        "tbl TEXT NOT NULL, first INTEGER, last INTEGER, statement TEXT, contacts TEXT)"
+    )
+    connection.exec_driver_sql(
+        "CREATE INDEX IF NOT EXISTS temp.rj_undo_log_runs ON rj_undo_log (tbl, first)"
     )
     inspector = inspect(connection)
     for table in inspector.get_table_names():
@@ -118,15 +152,28 @@ def begin(session: Session) -> None:
     connection.exec_driver_sql("DELETE FROM temp.rj_undo_log")
 
 
+_LOG = """
+SELECT coalesce(statement, 'DELETE FROM "' || replace(tbl, '"', '""') || '" WHERE rowid '
+    || iif(first = last, '= ' || first, 'BETWEEN ' || first || ' AND ' || last)),
+    tbl, first, last, contacts
+FROM temp.rj_undo_log ORDER BY seq
+"""
+
+
 def take(session: Session) -> Inverse:
     """What undoes the transaction so far; call just before it commits."""
     session.flush()
     connection = session.connection()
-    rows = connection.exec_driver_sql(
-        "SELECT statement, contacts FROM temp.rj_undo_log ORDER BY seq"
-    ).all()
+    statements: list[str] = []
+    contacts: set[int] = set()
+    for statement, table, first, last, concerned in connection.exec_driver_sql(_LOG).all():
+        statements.append(statement)
+        if first is not None and table in _CONTACTS_OF_RUN:
+            found = connection.exec_driver_sql(_CONTACTS_OF_RUN[table], (first, last))
+            contacts.update(contact_id for (contact_id,) in found)
+        contacts |= _contact_ids([concerned])
     connection.exec_driver_sql("DELETE FROM temp.rj_undo_log")
-    return Inverse(tuple(row[0] for row in rows), _contact_ids(row[1] for row in rows))
+    return Inverse(tuple(statements), frozenset(contacts))
 
 
 def _contact_ids(values: Iterable[object]) -> frozenset[int]:

@@ -39,6 +39,9 @@ def test_benchmark_command_writes_a_report(tmp_path: Path) -> None:
     assert size["open_contact_1000_entries"]["floor_ms"] > 0
     assert size["cold_start"]["floor_ms"] > 0
     assert size["export_json"]["floor_ms"] > 0
+    # The restore loads what the export wrote, in processes of their own.
+    assert size["restore_json"]["mb"] == size["export_json"]["mb"]
+    assert size["restore_json"]["peak_rss_mb"] > 0 and size["export_json"]["peak_rss_mb"] > 0
     text = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert "| search as you type, p95 |" in text
     assert "(floor " in text

@@ -9,13 +9,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, create_engine, text
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session, SQLModel, col, select
 
 from relationship_journal.domain.contact import ContactDraft
+from relationship_journal.paths import JournalPaths
 from relationship_journal.store import schema
-from relationship_journal.store.bulk import NewContact, create_contacts
+from relationship_journal.store.bulk import NewContact, create_contacts, insert_rows
+from relationship_journal.store.cipher import JournalKey
 from relationship_journal.store.contacts import create_contact
+from relationship_journal.store.encryption import change_encryption
 from relationship_journal.store.facts import record_fact
+from relationship_journal.store.journal import open_journal
+from relationship_journal.store.models import Organisation
 from tests.strategies import drafts
 
 pytestmark = pytest.mark.slow
@@ -60,3 +65,28 @@ def test_bulk_creation_writes_the_rows_that_one_by_one_writes(
     with Session(in_bulk) as session, session.begin():
         create_contacts(session, [NewContact(draft, known) for draft, known in cleaned], NOW)
     assert _everything(in_bulk) == _everything(one_by_one)
+
+
+@pytest.mark.parametrize("encrypted", [False, True])
+def test_many_rows_go_in_whole_and_in_order_whatever_the_driver(
+    paths: JournalPaths, encrypted: bool
+) -> None:
+    """The plain driver says how many values a statement takes; the encrypted one cannot,
+    and gets statements of SQLite's smallest limit. Left-out columns take their defaults."""
+    key = None
+    if encrypted:
+        open_journal(paths.journal, paths.backups).close()
+        key = JournalKey.new("correct horse battery staple")
+        change_encryption(paths.journal, paths.backups, None, key)
+    journal = open_journal(paths.journal, paths.backups, key)
+    rows = [{"name": f"Org {n}", "name_key": f"org {n}", "created_at": NOW} for n in range(2345)]
+    try:
+        with journal.transaction() as session:
+            insert_rows(session.connection(), Organisation.__table__, rows)  # type: ignore[attr-defined]
+        with journal.reading() as session:
+            found = session.exec(select(Organisation).order_by(col(Organisation.id))).all()
+    finally:
+        journal.close()
+    assert [(o.id, o.name, o.industry, o.created_at) for o in found] == [
+        (n + 1, f"Org {n}", "", NOW) for n in range(2345)
+    ]

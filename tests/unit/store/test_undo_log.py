@@ -5,11 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlmodel import select
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlmodel import Session, select
 
 from relationship_journal.domain import ledger
 from relationship_journal.domain.contact import ContactDraft, Labelled
 from relationship_journal.store import undo_log
+from relationship_journal.store.bulk import NewContact, create_contacts
 from relationship_journal.store.contacts import (
     create_contact,
     get_contact,
@@ -126,3 +129,82 @@ def test_a_transaction_without_changes_has_nothing_to_undo(journal: Journal) -> 
     anna = _anna(journal)
     inverse = _undoable(journal, lambda s: get_contact(s, anna))
     assert not inverse
+
+
+def test_an_import_is_undone_by_a_few_statements(journal: Journal) -> None:
+    anna = _anna(journal)
+    people = [
+        NewContact(ContactDraft(f"Person {n}", emails=[Labelled(f"p{n}@example.com")]).cleaned())
+        for n in range(1200)
+    ]
+    before = _rows(journal)
+    inverse = _undoable(journal, lambda s: create_contacts(s, people, NOW))
+    after = _rows(journal)
+    assert len(after["contact"]) == 1201
+    # Contacts, their emails and their search entries, whatever the number of people.
+    assert len(inverse.statements) < 10
+    assert anna not in inverse.contact_ids and len(inverse.contact_ids) == 1200
+    redo = _replay(journal, inverse)
+    assert _rows(journal) == before
+    _replay(journal, redo)
+    assert _rows(journal) == after
+
+
+# Changes to the tags within one transaction: insert (a new name), rename, delete; each
+# applied to the tag at a place in the current list, wrapping around.
+tag_changes = st.lists(
+    st.tuples(st.sampled_from(["insert", "rename", "delete"]), st.integers(0, 50)), max_size=25
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(earlier=tag_changes, changes=tag_changes)
+def test_any_mix_of_inserts_changes_and_deletes_is_undone_and_redone(
+    journal: Journal, earlier: list[tuple[str, int]], changes: list[tuple[str, int]]
+) -> None:
+    with journal.transaction() as session:
+        session.connection().exec_driver_sql("DELETE FROM tag")
+        _change_tags(session, earlier, "old")
+    before = _rows(journal)
+    inverse = _undoable(journal, lambda s: _change_tags(s, changes, "new"))
+    after = _rows(journal)
+    redo = _replay(journal, inverse)
+    assert _rows(journal) == before
+    _replay(journal, redo)
+    assert _rows(journal) == after
+
+
+def _change_tags(session: Session, changes: list[tuple[str, int]], prefix: str) -> None:
+    connection = session.connection()
+    for number, (change, place) in enumerate(changes):
+        ids = [row[0] for row in connection.exec_driver_sql("SELECT id FROM tag ORDER BY id")]
+        name = f"{prefix} {number}"
+        if change == "insert" or not ids:
+            connection.exec_driver_sql(
+                "INSERT INTO tag (name, name_key) VALUES (?, ?)", (name, name)
+            )
+        elif change == "rename":
+            connection.exec_driver_sql(
+                "UPDATE tag SET name = ?, name_key = ? WHERE id = ?",
+                (name, name, ids[place % len(ids)]),
+            )
+        else:
+            connection.exec_driver_sql("DELETE FROM tag WHERE id = ?", (ids[place % len(ids)],))
+
+
+def _rows(journal: Journal) -> dict[str, list[tuple[object, ...]]]:
+    """The rows of the tables concerned; the search index's by content (its rowids only
+    number what was indexed, in whatever order)."""
+    queries = {
+        table: f'SELECT rowid, * FROM "{table}" ORDER BY 1'
+        for table in ("tag", "contact", "contact_email")
+    }
+    queries["search_index"] = "SELECT * FROM search_index ORDER BY kind, ref_id"
+    with journal.reading() as session:
+        connection = session.connection()
+        return {
+            table: [tuple(row) for row in connection.exec_driver_sql(sql)]
+            for table, sql in queries.items()
+        }

@@ -13,6 +13,7 @@ import math
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
 from itertools import groupby
+from typing import Any
 
 from sqlalchemy import Row, case, update
 from sqlmodel import Session, col, select
@@ -66,7 +67,7 @@ def recompute(
     return changed
 
 
-Stored = Sequence[Row[tuple[int, float, datetime | None]]]
+Stored = Sequence[Row[int, float, datetime | None]]
 
 
 def _stored(session: Session, contact_ids: Iterable[int] | None) -> Iterator[Stored]:
@@ -97,7 +98,7 @@ def _changes(session: Session, contacts: Stored, keep_close: bool) -> list[dict[
     computed: dict[int, tuple[float, datetime | None]] = {}
     # The connection's plain rows: the ORM adds nothing to a few columns but time.
     for contact_id, group in groupby(session.connection().execute(entries), key=lambda r: r[0]):
-        rows = list(group)
+        rows: list[Any] = list(group)  # (contact id, value, occurred at, made at)
         total = math.fsum(ledger.term(v, at, made) for _, v, at, made in rows)
         computed[contact_id] = (total, max(at for _, _, at, _ in rows))
     changes: list[dict[str, object]] = []

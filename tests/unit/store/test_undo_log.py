@@ -195,13 +195,12 @@ def _change_tags(session: Session, changes: list[tuple[str, int]], prefix: str) 
 
 
 def _rows(journal: Journal) -> dict[str, list[tuple[object, ...]]]:
-    """The rows of the tables concerned; the search index's by content (its rowids only
-    number what was indexed, in whatever order)."""
+    """The rows of the tables concerned, the people's search index among them (its rows
+    are keyed by what they index)."""
     queries = {
         table: f'SELECT rowid, * FROM "{table}" ORDER BY 1'
-        for table in ("tag", "contact", "contact_email")
+        for table in ("tag", "contact", "contact_email", "search_index_people")
     }
-    queries["search_index"] = "SELECT * FROM search_index ORDER BY kind, ref_id"
     with journal.reading() as session:
         connection = session.connection()
         return {

@@ -66,7 +66,7 @@ def recompute(
     return changed
 
 
-Stored = Sequence[Row[tuple[int, float, datetime | None]]]
+Stored = Sequence[Row[int, float, datetime | None]]
 
 
 def _stored(session: Session, contact_ids: Iterable[int] | None) -> Iterator[Stored]:

@@ -157,6 +157,9 @@ def _decoder(column_type: Any) -> Callable[[Any], Any]:
     return _text
 
 
+_PLAIN: dict[Callable[[Any], Any], type] = {_text: str, _integer: int}
+
+
 @dataclass(frozen=True)
 class _Column:
     """What the checker needs of a column, worked out once per table."""
@@ -170,7 +173,7 @@ class _Column:
     @property
     def plain(self) -> type | None:
         """The type of a value kept as it is read, when it fits: text, whole numbers."""
-        return {_text: str, _integer: int}.get(self.decode)
+        return _PLAIN.get(self.decode)
 
     @classmethod
     def of(cls, column: Any) -> _Column:

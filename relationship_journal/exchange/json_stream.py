@@ -13,7 +13,7 @@ import codecs
 import json
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any, NamedTuple
 
@@ -40,6 +40,8 @@ def _float(text: str) -> float | OutOfRange:
 
 
 _DECODER = json.JSONDecoder(parse_int=_int, parse_float=_float, parse_constant=OutOfRange)
+# What the decoder's raw_decode calls, without the wrapper (set in __init__, not in the stub).
+_SCAN: Callable[[str, int], tuple[Any, int]] = _DECODER.scan_once  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -132,7 +134,7 @@ class _Reader:
         if any); the common case without the general path's steps, else by ``value``."""
         text, at = self.text, self.at
         try:
-            row, end = _DECODER.scan_once(text, at)
+            row, end = _SCAN(text, at)
         except (StopIteration, ValueError, RecursionError):  # value() says what is wrong
             end = -1
         # A value that ends the text read so far may go on; the general path reads more.

@@ -132,7 +132,14 @@ def json_rows(connection: Connection, table: Table) -> Iterator[list[str]]:
     plan = _Plan(table, connection)
     cursor = connection.connection.cursor()
     try:
-        cursor.execute(plan.sql)
+        try:
+            cursor.execute(plan.sql)
+        except connection.dialect.loaded_dbapi.OperationalError as error:
+            # An SQLite built without its JSON functions (they are built in from 3.38).
+            if "no such function" not in str(error):
+                raise
+            yield from _read_through_types(connection, table)
+            return
         while rows := cursor.fetchmany(FETCH_ROWS):
             texts = [plan.text(row) for row in rows] if plan.writers else [row[0] for row in rows]
             if None in texts:
@@ -144,6 +151,13 @@ def json_rows(connection: Connection, table: Table) -> Iterator[list[str]]:
                 yield texts  # type: ignore[misc]
     finally:
         cursor.close()
+
+
+def _read_through_types(connection: Connection, table: Table) -> Iterator[list[str]]:
+    query = select_rows(table).order_by(*table.primary_key.columns)
+    rows = connection.execution_options(yield_per=FETCH_ROWS).execute(query).mappings()
+    for batch in rows.partitions():
+        yield [json_object(dict(row)) for row in batch]
 
 
 def _read_again(connection: Connection, table: Table, rowid: int) -> str:

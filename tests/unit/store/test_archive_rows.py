@@ -17,6 +17,7 @@ from sqlalchemy import select
 from relationship_journal.domain.contact import ContactDraft
 from relationship_journal.paths import JournalPaths
 from relationship_journal.resources import resource
+from relationship_journal.store import archive_rows
 from relationship_journal.store.archive_rows import json_object, json_rows
 from relationship_journal.store.cipher import JournalKey
 from relationship_journal.store.contacts import create_contact
@@ -152,3 +153,12 @@ def test_the_export_streams_a_batch_at_a_time(journal: Journal) -> None:
         contact = SQLModel.metadata.tables["contact"]
         sizes = [len(batch) for batch in json_rows(connection, contact)]
     assert sizes == [1000, 1000, 500]
+
+
+def test_an_sqlite_without_json_functions_exports_the_same(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    populate_demo(journal, resource("demo", "demo_journal.json"), NOW.date(), NOW)
+    expected = _exported(journal)
+    monkeypatch.setattr(archive_rows, "_TEXT", "json_quote_missing({c})")
+    assert _exported(journal) == expected

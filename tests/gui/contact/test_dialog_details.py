@@ -3,6 +3,8 @@ lets the user change the details contact files carry."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -27,24 +29,15 @@ def test_editing_keeps_addresses_anniversaries_and_whole_numbers(
         addresses=[Address("work", "590 Madison Ave", "New York")],
         anniversaries=[DatedMoment("wedding", PartialDate(6, 16, 2001))],
     )
-    contact = seed(context, lambda s: create_contact(s, draft, clock.now()))
-    assert contact.id is not None
     seen: dict[str, str] = {}
 
-    def change_role(dialog: ContactDialog) -> int:
+    def change_role(dialog: ContactDialog) -> None:
         seen["prefix"] = dialog.details["name_prefix"].text()
         seen["unit"] = dialog.details["org_unit"].text()
         dialog.details["role"].setText("Budget holder")
         dialog.details["middle_name"].setText("Quincy")
-        dialog.accept()
-        return int(dialog.result())
 
-    monkeypatch.setattr(ContactDialog, "exec", change_role)
-    page = contact_page(context, show_widget, contact.id)
-    # The page asks for its contact to be edited; the window hands that to ContactEditing.
-    page.edit_requested.connect(ContactEditing(page, context, lambda _id: None).edit_contact)
-    page.edit_button.click()
-    saved = peek(context, lambda s: draft_of(s, get_contact(s, contact.id)))  # type: ignore[arg-type]
+    saved = _edited(context, show_widget, monkeypatch, draft, change_role)
     assert seen == {"prefix": "Mr.", "unit": "Accounting"}
     assert (saved.role, saved.middle_name, saved.name_prefix) == ("Budget holder", "Quincy", "Mr.")
     assert [(p.value, p.label) for p in saved.phones] == [
@@ -61,22 +54,40 @@ def test_a_renamed_contact_is_not_kept_under_its_old_given_and_family_names(
     context: JournalContext, show_widget: ShowWidget, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     draft = ContactDraft("Daniel Kowalski", given_name="Daniel", family_name="Kowalski")
-    contact = seed(context, lambda s: create_contact(s, draft, clock.now()))
-    assert contact.id is not None
 
-    def rename(dialog: ContactDialog) -> int:
+    def rename(dialog: ContactDialog) -> None:
         dialog.name.selectAll()
         qtbot.keyClicks(dialog.name, "Dariusz Kowalczyk")
-        dialog.accept()
-        return int(dialog.result())
 
-    monkeypatch.setattr(ContactDialog, "exec", rename)
-    page = contact_page(context, show_widget, contact.id)
-    page.edit_requested.connect(ContactEditing(page, context, lambda _id: None).edit_contact)
-    page.edit_button.click()
-    saved = peek(context, lambda s: draft_of(s, get_contact(s, contact.id)))  # type: ignore[arg-type]
+    saved = _edited(context, show_widget, monkeypatch, draft, rename)
     assert (saved.display_name, saved.given_name, saved.family_name) == (
         "Dariusz Kowalczyk",
         "Dariusz",
         "Kowalczyk",
     )
+
+
+def _edited(
+    context: JournalContext,
+    show_widget: ShowWidget,
+    monkeypatch: pytest.MonkeyPatch,
+    draft: ContactDraft,
+    fill: Callable[[ContactDialog], None],
+) -> ContactDraft:
+    """``draft`` stored, its page's Edit clicked, the form filled by ``fill`` and saved:
+    what the journal then holds."""
+    contact = seed(context, lambda s: create_contact(s, draft, clock.now()))
+    contact_id = contact.id
+    assert contact_id is not None
+
+    def save(dialog: ContactDialog) -> int:
+        fill(dialog)
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(ContactDialog, "exec", save)
+    page = contact_page(context, show_widget, contact_id)
+    # The page asks for its contact to be edited; the window hands that to ContactEditing.
+    page.edit_requested.connect(ContactEditing(page, context, lambda _id: None).edit_contact)
+    page.edit_button.click()
+    return peek(context, lambda s: draft_of(s, get_contact(s, contact_id)))

@@ -68,7 +68,8 @@ class JournalPage(LazyPage):
         )
         widths = {0: 150, 1: 160, 2: 80, 4: 56, 5: 190}
         self.table = make_table("journalTable", "Journal entries", self.model, 3, widths)
-        self.table.doubleClicked.connect(self._open)
+        # Double-click or Enter (the platform's way to open an item) opens the person.
+        self.table.activated.connect(self._open)
         self.count = label("", "muted")
         log = QPushButton(icon("log"), "Log interaction")
         log.setObjectName("journalLogButton")

@@ -71,7 +71,8 @@ class PromisesPage(LazyPage):
         self.table = make_table("promisesTable", "Promises", self.model, 3, widths)
         self.filters = FilterBar("promiseFilter", "Who", OWNERS)
         self.filters.changed.connect(self.reload)
-        self.table.doubleClicked.connect(
+        # Double-click or Enter (the platform's way to open an item) opens the person.
+        self.table.activated.connect(
             lambda index: context.open_contact_requested.emit(
                 index.data(RowRole).promise.contact_id
             )

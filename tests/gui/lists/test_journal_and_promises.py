@@ -122,3 +122,22 @@ def test_promises_filter_by_person_and_who(
     qtbot.keyClicks(page.filters.person, "anna")
     qtbot.waitUntil(lambda: _texts(page.table, 3) == ["Send the deck"])
     assert page.summary.text() == "1 promise"
+
+
+def test_enter_on_a_journal_row_opens_its_person(
+    context: JournalContext, show_widget: ShowWidget, qtbot: QtBot
+) -> None:
+    _seed_entries(context)
+    page = JournalPage(context)
+    show_widget(page)
+    opened: list[int] = []
+    context.open_contact_requested.connect(opened.append)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert len(opened) == 1
+    where = page.table.visualRect(page.table.currentIndex()).center()
+    # A double-click as the system delivers it: a press, then the double-click on the row.
+    qtbot.mousePress(page.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert len(opened) == 2  # a double-click opens once, not twice

@@ -97,7 +97,8 @@ class OrganisationsPage(LazyPage):
         splitter.addWidget(self.account)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([400, 460])
+        # The list wide enough for all its columns at the usual window size.
+        splitter.setSizes([540, 500])
         self.account.setMinimumWidth(330)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 12)

@@ -44,6 +44,8 @@ class JournalContext(QObject):
 
     changed = Signal()
     open_contact_requested = Signal(int)
+    # A contact opened on one of its tabs (ContactPage.TABS): a found entry, a profile answer.
+    open_contact_at_requested = Signal(int, str)
     log_requested = Signal(object)  # a LogRequest
     # A short note for the window's toast: text, whether Undo applies, a contact to open.
     told = Signal(str, bool, object)

@@ -157,6 +157,7 @@ class MainWindow(QMainWindow, WindowPages):
         context = self.context
         context.changed.connect(self._update_status)
         context.open_contact_requested.connect(self.open_contact)
+        context.open_contact_at_requested.connect(self._open_contact_at)
         context.log_requested.connect(self.capture.log_interaction)
         connect_plain(self.today_page.add_reminder.clicked, self.new_reminder)
         self.today_page.review_drifting.connect(self.review_drifting)
@@ -174,6 +175,10 @@ class MainWindow(QMainWindow, WindowPages):
 
     def open_contact(self, contact_id: int, remember: bool = True) -> None:
         self.navigator.open_contact(contact_id, remember)
+
+    def _open_contact_at(self, contact_id: int, tab: str) -> None:
+        self.open_contact(contact_id)
+        self.contact_page.show_tab(tab)
 
     def back(self) -> None:
         self.navigator.back()

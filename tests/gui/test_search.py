@@ -101,3 +101,26 @@ def test_a_promise_found_says_its_due_day_as_the_window_writes_dates(
             details.append(widget.findChild(QLabel, "hitText").text())
     assert any(f"due {day_text(due)}" in text for text in details), details
     assert not any("2026-12-03" in text for text in details)
+
+
+def test_enter_on_an_answer_or_an_entry_shows_it_where_it_is(
+    open_window: WindowFactory, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(demo=True)
+    steps = {"answer": 0, "entry": 1}  # the answer comes first, its entry after it
+    shown: list[str] = []
+    for what, downs in steps.items():
+
+        def drive(dialog: QuickSwitcher, downs: int = downs) -> int:
+            with qtbot.waitSignal(dialog.searched):
+                qtbot.keyClicks(dialog.field, "handball")
+            for _ in range(downs):
+                qtbot.keyClick(dialog.field, Qt.Key.Key_Down)
+            qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+            return 1
+
+        monkeypatch.setattr(QuickSwitcher, "exec", drive)
+        qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+        assert window.current_page_key() == "contact", what
+        shown.append(window.contact_page.tabs.tabText(window.contact_page.tabs.currentIndex()))
+    assert shown == ["Profile", "Timeline"]

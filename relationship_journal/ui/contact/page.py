@@ -27,6 +27,9 @@ from relationship_journal.ui.lazy_page import LazyPage
 TIMELINE_PAGE = 50
 
 
+TABS = {"overview": 0, "profile": 1, "work": 2, "timeline": 3}  # in the order added
+
+
 class ContactPage(LazyPage):
     edit_requested = Signal(int)
     brief_requested = Signal(int)
@@ -133,6 +136,10 @@ class ContactPage(LazyPage):
 
     def edit_fact(self, topic_key: str) -> None:
         self.actions.edit_fact(topic_key)
+
+    def show_tab(self, key: str) -> None:
+        """Bring forward the tab ``key`` names (``TABS``)."""
+        self.tabs.setCurrentIndex(TABS.get(key, 0))
 
     def show_contact(self, contact_id: int) -> None:
         self.contact_id = contact_id

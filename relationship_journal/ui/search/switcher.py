@@ -57,6 +57,9 @@ def _hit_widget(hit: SearchHit, faces: dict[int, bytes]) -> QWidget:
     return row
 
 
+HIT_TABS = {HitKind.ENTRY: "timeline", HitKind.PROFILE: "profile"}
+
+
 class QuickSwitcher(QDialog):
     """Ctrl+K: find a contact, organisation, profile answer or entry and jump to it."""
 
@@ -168,6 +171,9 @@ class QuickSwitcher(QDialog):
             return
         if hit.kind is HitKind.ORGANISATION:
             self.organisation_chosen.emit(hit.ref_id)
+        elif hit.contact_id is not None and hit.kind in HIT_TABS:
+            # What was found is shown: an entry on the timeline, an answer in the profile.
+            self._context.open_contact_at_requested.emit(hit.contact_id, HIT_TABS[hit.kind])
         elif hit.contact_id is not None:
             self._context.open_contact_requested.emit(hit.contact_id)
         self.accept()

@@ -124,3 +124,22 @@ def test_enter_on_an_answer_or_an_entry_shows_it_where_it_is(
         assert window.current_page_key() == "contact", what
         shown.append(window.contact_page.tabs.tabText(window.contact_page.tabs.currentIndex()))
     assert shown == ["Profile", "Timeline"]
+
+
+def test_long_results_never_scroll_sideways_and_the_chosen_one_reads_light(
+    open_context: ContextFactory, show_widget: ShowWidget, qtbot: QtBot
+) -> None:
+    from relationship_journal.ui.search.switcher import HitText
+
+    dialog = _switcher(open_context(demo=True), show_widget)
+    with qtbot.waitSignal(dialog.searched):
+        qtbot.keyClicks(dialog.field, "procurement")
+    assert dialog.results.count() > 3
+    assert not dialog.results.horizontalScrollBar().isVisible()
+    texts = dialog.results.findChildren(HitText)
+    chosen = dialog.results.itemWidget(dialog.results.currentItem()).findChild(HitText)
+    light = dialog.palette().color(dialog.palette().ColorRole.HighlightedText).name()
+    assert light in chosen.text()
+    assert all(light not in text.text() for text in texts if text is not chosen)
+    qtbot.keyClick(dialog.field, Qt.Key.Key_Down)
+    assert light not in chosen.text()

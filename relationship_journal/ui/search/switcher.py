@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -34,16 +35,33 @@ def marked_html(text: str) -> str:
     return escaped.replace(MARK_START, "<b>").replace(MARK_END, "</b>")
 
 
+class HitText(QLabel):
+    """A result's title and, below it, its subtitle: muted, and light on the selected row."""
+
+    def __init__(self, title: str, detail: str) -> None:
+        super().__init__()
+        self._title, self._detail = title, detail
+        self.setObjectName("hitText")
+        self.setTextFormat(Qt.TextFormat.RichText)
+        # Cut at the list's edge rather than widening it: the list never scrolls sideways.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.set_selected(False)
+
+    def set_selected(self, selected: bool) -> None:
+        role = (
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        )
+        colour = self.palette().color(role).name()
+        subtitle = f"<span style='color: {colour};'>{self._detail}</span>"
+        self.setText(f"{self._title}<br>{subtitle}")
+
+
 def _hit_widget(hit: SearchHit, faces: dict[int, bytes]) -> QWidget:
     """One result: its face (for a contact), the title and, below, the subtitle."""
     detail = hit.detail
     if hit.day is not None:  # written as the rest of the window writes dates
         detail = detail.replace(hit.day.isoformat(), day_text(hit.day))
-    text = QLabel(
-        f"{marked_html(hit.title)}<br><span style='color: gray;'>{marked_html(detail)}</span>"
-    )
-    text.setObjectName("hitText")
-    text.setTextFormat(Qt.TextFormat.RichText)
+    text = HitText(marked_html(hit.title), marked_html(detail))
     row = QWidget()
     layout = QHBoxLayout(row)
     layout.setContentsMargins(12, 3, 6, 3)
@@ -55,6 +73,13 @@ def _hit_widget(hit: SearchHit, faces: dict[int, bytes]) -> QWidget:
         layout.addWidget(picture)
     layout.addWidget(text, 1)
     return row
+
+
+def _mark_selected(results: QListWidget, item: QListWidgetItem | None, selected: bool) -> None:
+    row = results.itemWidget(item) if item is not None else None
+    text = row.findChild(HitText) if row is not None else None
+    if text is not None:
+        text.set_selected(selected)
 
 
 HIT_TABS = {HitKind.ENTRY: "timeline", HitKind.PROFILE: "profile"}
@@ -82,6 +107,13 @@ class QuickSwitcher(QDialog):
         self.results.setObjectName("searchResults")
         self.results.setAccessibleName("Search results")
         self.results.setAlternatingRowColors(False)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.currentItemChanged.connect(
+            lambda now, before: (
+                _mark_selected(self.results, before, False),
+                _mark_selected(self.results, now, True),
+            )
+        )
         self.status = QLabel()
         self.status.setObjectName("searchStatus")
         self.status.setProperty("role", "muted")
@@ -123,7 +155,8 @@ class QuickSwitcher(QDialog):
                 item.setData(HitRole, hit)
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, hit.title)
                 row = _hit_widget(hit, faces)
-                item.setSizeHint(row.sizeHint())
+                # As tall as the row asks, as wide as the list: long subtitles are cut.
+                item.setSizeHint(QSize(0, row.sizeHint().height()))
                 self.results.addItem(item)
                 self.results.setItemWidget(item, row)
                 first_hit = first_hit or item

@@ -104,18 +104,18 @@ def run_gui(
         paths, lambda problem: ask_passphrase(None, UNLOCK_JOURNAL, problem), notice.show
     )
     try:
-        # A newcomer (no journal yet) sees the demo behind the welcome dialog.
-        journal = source.open(demo=force_demo or (not paths.has_journal() and not smoke))
+        try:
+            # A newcomer (no journal yet) sees the demo behind the welcome dialog.
+            journal = source.open(demo=force_demo or (not paths.has_journal() and not smoke))
+        finally:
+            notice.close()
     except UnlockCancelledError:
         return 0
     except JournalError as error:
-        notice.close()
         if not smoke:
             QMessageBox.critical(None, APP_NAME, str(error))
         print(f"relationship-journal: {error}", file=sys.stderr)
         return 1
-    finally:
-        notice.close()
     window = MainWindow(source, journal)
     if background:
         run_in_background(window, Preferences().daily_at)

@@ -44,7 +44,7 @@ class CalendarFeed(QObject):
         self.ticker = QTimer(self)
         self.ticker.setInterval(TICK_MS)
         self.ticker.timeout.connect(self.tick)
-        context.changed.connect(self._files_maybe_changed)
+        context.changed.connect(lambda: self._files_maybe_changed())
 
     @property
     def is_reading(self) -> bool:

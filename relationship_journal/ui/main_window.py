@@ -39,7 +39,7 @@ from relationship_journal.ui.demo_banner import demo_banner
 from relationship_journal.ui.help import show_about, show_shortcuts
 from relationship_journal.ui.journal_source import JournalSource
 from relationship_journal.ui.journal_switch import JournalSwitch
-from relationship_journal.ui.navigation import CONTACT_PAGE, CONTACTS_PAGE, Navigator
+from relationship_journal.ui.navigation import Navigator
 from relationship_journal.ui.notifications import NotificationCenter
 from relationship_journal.ui.notifications.window_link import link as link_notifications
 from relationship_journal.ui.page_shelf import PageShelf
@@ -57,6 +57,8 @@ from relationship_journal.ui.welcome import Choice
 from relationship_journal.ui.widgets import fit_to_screen
 from relationship_journal.ui.window_menus import build_menus
 from relationship_journal.ui.window_pages import (
+    CONTACT_PAGE,
+    CONTACTS_PAGE,
     JOURNAL_PAGE,
     PROMISES_PAGE,
     WindowPages,

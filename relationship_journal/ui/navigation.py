@@ -6,23 +6,20 @@ is reached by opening a contact, never from the sidebar (which then shows Contac
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QListWidget, QStackedWidget
 
 from relationship_journal.ui.history import History, Place
 from relationship_journal.ui.page_shelf import PageShelf
 from relationship_journal.ui.sidebar import NAVIGATION
+from relationship_journal.ui.window_pages import CONTACT_PAGE, CONTACTS_PAGE, WindowPages
 
 if TYPE_CHECKING:
-    from relationship_journal.ui.contact.page import ContactPage
     from relationship_journal.ui.contacts.page import ContactsPage
 
-CONTACT_PAGE = len(NAVIGATION)
-CONTACTS_PAGE = 1
 
-
-class Navigator:
+class Navigator(WindowPages):
     def __init__(self, pages: QStackedWidget, shelf: PageShelf, navigation: QListWidget) -> None:
         self.pages = pages
         self.shelf = shelf
@@ -34,14 +31,6 @@ class Navigator:
         # On a contact's page the sidebar already shows Contacts: a click on it (which
         # changes no row) goes back to the list.
         navigation.itemClicked.connect(lambda item: self._clicked(navigation.row(item)))
-
-    @property
-    def contacts_page(self) -> ContactsPage:
-        return cast("ContactsPage", self.shelf.page(CONTACTS_PAGE))
-
-    @property
-    def contact_page(self) -> ContactPage:
-        return cast("ContactPage", self.shelf.page(CONTACT_PAGE))
 
     def list_built(self, page: ContactsPage) -> None:
         """The contacts list was just built: it selects the contact last opened."""

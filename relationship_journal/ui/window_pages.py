@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtWidgets import QWidget
 
-from relationship_journal.ui.navigation import CONTACT_PAGE, CONTACTS_PAGE
 from relationship_journal.ui.page_shelf import PageMaker, PageShelf
+from relationship_journal.ui.sidebar import NAVIGATION
 
 if TYPE_CHECKING:
     from relationship_journal.ui.contact.page import ContactPage
@@ -23,7 +23,9 @@ if TYPE_CHECKING:
     from relationship_journal.ui.portfolio.page import PortfolioPage
     from relationship_journal.ui.promises.page import PromisesPage
 
-ORGANISATIONS_PAGE, JOURNAL_PAGE, PROMISES_PAGE, PORTFOLIO_PAGE = 2, 3, 4, 5
+# The sidebar's pages come first, in its order; the contact page after them.
+CONTACTS_PAGE, ORGANISATIONS_PAGE, JOURNAL_PAGE, PROMISES_PAGE, PORTFOLIO_PAGE = 1, 2, 3, 4, 5
+CONTACT_PAGE = len(NAVIGATION)
 
 
 def page_makers(window: MainWindow) -> list[PageMaker]:
@@ -87,7 +89,8 @@ def _contact(window: MainWindow) -> QWidget:
 
 
 class WindowPages:
-    """The pages by name, for a window that keeps them on ``self.shelf``."""
+    """The pages by name, for whoever keeps them on ``self.shelf`` (the window, its
+    navigator)."""
 
     shelf: PageShelf
 

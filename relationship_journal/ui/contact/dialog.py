@@ -89,11 +89,8 @@ class ContactDialog(GuardedDialog):
         if draft is not None:
             self._load(draft)
         detail = self.details
-        self._name_parts = NamePartsFollow(
-            self.name,
-            [detail["name_prefix"], self.given, detail["middle_name"], self.family],
-            detail["name_suffix"],
-        )
+        parts = [detail["name_prefix"], self.given, detail["middle_name"], self.family]
+        self._name_parts = NamePartsFollow(self.name, [*parts, detail["name_suffix"]])
         self._pristine = self._form()
 
     def _build_identity(self, organisations: list[str]) -> None:

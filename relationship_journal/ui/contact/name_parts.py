@@ -13,8 +13,8 @@ class NamePartsFollow:
     """While the parts (prefix, given, middle, family, suffix) spell the whole name, an edit
     of the whole name is carried into them; parts the user set otherwise are left alone."""
 
-    def __init__(self, whole: QLineEdit, parts: Sequence[QLineEdit], suffix: QLineEdit) -> None:
-        self._whole, self._parts = whole, [*parts, suffix]
+    def __init__(self, whole: QLineEdit, parts: Sequence[QLineEdit]) -> None:
+        self._whole, self._parts = whole, list(parts)
         self._spelt = whole.text()
         whole.textEdited.connect(self._edited)
 

@@ -160,5 +160,33 @@ def test_an_sqlite_without_json_functions_exports_the_same(
 ) -> None:
     populate_demo(journal, resource("demo", "demo_journal.json"), NOW.date(), NOW)
     expected = _exported(journal)
-    monkeypatch.setattr(archive_rows, "_TEXT", "json_quote_missing({c})")
+    monkeypatch.setattr(
+        archive_rows, "_object", lambda members: f"json_object_x({', '.join(members)})"
+    )
     assert _exported(journal) == expected
+
+
+def test_a_binary_value_late_in_a_table_hands_the_rest_to_python(journal: Journal) -> None:
+    with journal.transaction() as session:
+        for number in range(1500):
+            create_contact(session, ContactDraft(f"Person {number}"), NOW)
+        session.connection().exec_driver_sql(
+            "UPDATE contact SET notes = ? WHERE id = 1200", (b"\x00\xff",)
+        )
+    exported = _exported(journal)
+    assert exported == _as_before(journal)
+    assert len(exported["contact"]) == 1500
+    assert json.loads(exported["contact"][1199])["notes"] == "AP8="
+
+
+def test_a_time_in_the_stored_form_that_is_no_real_day_is_written_as_stored(
+    journal: Journal,
+) -> None:
+    """Reading it through the types would fail the whole export; restoring names the row."""
+    with journal.transaction() as session:
+        contact = create_contact(session, ContactDraft("Ada Lovelace"), NOW)
+        session.connection().exec_driver_sql(
+            "UPDATE contact SET created_at = '2026-13-45 12:00:00' WHERE id = ?", (contact.id,)
+        )
+    row = json.loads(_exported(journal)["contact"][0])
+    assert row["created_at"] == "2026-13-45T12:00:00+00:00"

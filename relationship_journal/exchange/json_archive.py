@@ -34,6 +34,7 @@ from relationship_journal.exchange.records import ImportFileError
 from relationship_journal.store import balances, schema
 from relationship_journal.store.archive_rows import json_rows
 from relationship_journal.store.bulk import insert_rows
+from relationship_journal.store.bulk_load import bulk_load
 from relationship_journal.store.models import Contact, Entry, SQLModel
 
 FORMAT = "relationship-journal"
@@ -255,10 +256,11 @@ def import_archive(session: Session, source: IO[bytes], now: datetime) -> Archiv
                 "a JSON export restores a whole journal and can only be loaded into an empty one"
             )
     loader = _Loader(connection, now)
-    for event in read_archive(source):
-        loader.take(event)
-    report = loader.finish()
-    balances.recompute(session, keep_close=True)
+    with bulk_load(connection):
+        for event in read_archive(source):
+            loader.take(event)
+        report = loader.finish()
+        balances.recompute(session, keep_close=True)
     return report
 
 

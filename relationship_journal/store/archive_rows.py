@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -65,6 +65,8 @@ def _json_sql(column: Column[Any], rowid: bool) -> tuple[str, str | None] | None
     kind = column.type.impl if hasattr(column.type, "impl") else column.type
     if isinstance(kind, Float | LargeBinary):
         return None
+    value: str
+    check: str | None
     if isinstance(kind, Boolean):
         value, check = _BOOLEAN
     elif isinstance(kind, DateTime):
@@ -132,7 +134,7 @@ class _Plan:
             f'SELECT {check}, {", ".join(self.columns)}, rowid FROM "{table.name}" ORDER BY {order}'
         )
 
-    def texts(self, rows: list[tuple[Any, ...]]) -> list[str | None]:
+    def texts(self, rows: Sequence[Any]) -> list[str | None]:
         """Each row's JSON text, or None where Python must read it through the types."""
         if not self.writers:
             return [row[1] if row[0] else None for row in rows]

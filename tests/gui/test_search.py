@@ -143,3 +143,28 @@ def test_long_results_never_scroll_sideways_and_the_chosen_one_reads_light(
     assert all(light not in text.text() for text in texts if text is not chosen)
     qtbot.keyClick(dialog.field, Qt.Key.Key_Down)
     assert light not in chosen.text()
+
+
+def test_a_result_longer_than_the_list_ends_in_an_ellipsis_and_shows_whole_on_hover(
+    open_context: ContextFactory, show_widget: ShowWidget, qtbot: QtBot
+) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    from relationship_journal.ui.search.switcher import HitText
+
+    dialog = _switcher(open_context(demo=True), show_widget)
+    dialog.resize(420, 460)
+    with qtbot.waitSignal(dialog.searched):
+        qtbot.keyClicks(dialog.field, "procurement")
+    texts = dialog.results.findChildren(HitText)
+    cut = [text for text in texts if "…" in text.text()]
+    assert cut, "a result of the demo is longer than 420 pixels"
+    for text in texts:
+        document = QTextDocument()
+        document.setDefaultFont(text.font())
+        document.setDocumentMargin(0)
+        document.setHtml(text.text())
+        assert document.idealWidth() <= text.contentsRect().width() + 1
+    assert "…" not in cut[0].toolTip() and len(cut[0].toolTip()) > 20
+    dialog.resize(1200, 460)
+    qtbot.waitUntil(lambda: all("…" not in text.text() for text in cut[:1]))

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -13,47 +11,20 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from relationship_journal.operations import photos, views
-from relationship_journal.operations.views import MARK_END, MARK_START, HitKind, SearchHit, plain
+from relationship_journal.operations.views import HitKind, SearchHit, plain
 from relationship_journal.ui.avatar import face
 from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.dates import day_text
+from relationship_journal.ui.search.hit_text import HitText
 
 TYPING_DELAY_MS = 40
 FACE_SIZE = 28
 HitRole = Qt.ItemDataRole.UserRole + 1
-
-
-def marked_html(text: str) -> str:
-    """Escape the text and turn the match markers into bold."""
-    escaped = html.escape(text)
-    return escaped.replace(MARK_START, "<b>").replace(MARK_END, "</b>")
-
-
-class HitText(QLabel):
-    """A result's title and, below it, its subtitle: muted, and light on the selected row."""
-
-    def __init__(self, title: str, detail: str) -> None:
-        super().__init__()
-        self._title, self._detail = title, detail
-        self.setObjectName("hitText")
-        self.setTextFormat(Qt.TextFormat.RichText)
-        # Cut at the list's edge rather than widening it: the list never scrolls sideways.
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.set_selected(False)
-
-    def set_selected(self, selected: bool) -> None:
-        role = (
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
-        )
-        colour = self.palette().color(role).name()
-        subtitle = f"<span style='color: {colour};'>{self._detail}</span>"
-        self.setText(f"{self._title}<br>{subtitle}")
 
 
 def _hit_widget(hit: SearchHit, faces: dict[int, bytes]) -> QWidget:
@@ -61,7 +32,7 @@ def _hit_widget(hit: SearchHit, faces: dict[int, bytes]) -> QWidget:
     detail = hit.detail
     if hit.day is not None:  # written as the rest of the window writes dates
         detail = detail.replace(hit.day.isoformat(), day_text(hit.day))
-    text = HitText(marked_html(hit.title), marked_html(detail))
+    text = HitText(hit.title, detail)
     row = QWidget()
     layout = QHBoxLayout(row)
     layout.setContentsMargins(12, 3, 6, 3)

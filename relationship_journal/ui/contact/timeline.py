@@ -134,6 +134,13 @@ class TimelineModel(QAbstractTableModel):
     def item(self, row: int) -> TimelineItem:
         return self._items[row]
 
+    def row_of_entry(self, entry_id: int) -> int | None:
+        """The row of a journal entry read so far, or None."""
+        for row, item in enumerate(self._items):
+            if item.entry_id == entry_id:
+                return row
+        return None
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._items)
 

@@ -33,6 +33,7 @@ class TimelineTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = TimelineModel()
+        self._contact_id: int | None = None
         self.table = QTableView()
         self.table.setObjectName("timeline")
         self.table.setAccessibleName("Timeline")
@@ -70,9 +71,16 @@ class TimelineTab(QWidget):
 
     def show_file(self, file: ContactFile, older: OlderEntries) -> None:
         """The file's entries and the rest of its timeline; ``older`` reads the entries
-        after those the file holds, as the table is scrolled to its end."""
+        after those the file holds, as the table is scrolled to its end. The same contact
+        shown again (after an edit) keeps its chosen entry chosen, and in view."""
+        chosen = self.selected_entry_id() if file.contact.id == self._contact_id else None
+        self._contact_id = file.contact.id
         more = older if file.more_entries else None
         self.model.set_timeline(file.entries, other_items(file), more)
+        row = self.model.row_of_entry(chosen) if chosen is not None else None
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
         self._update_buttons()
 
     def selected_entry_id(self) -> int | None:

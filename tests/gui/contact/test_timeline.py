@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlmodel import Session
@@ -13,9 +14,11 @@ from relationship_journal.store import clock
 from relationship_journal.store.contacts import create_contact
 from relationship_journal.store.ledger import EntryDraft, log_entry
 from relationship_journal.store.promises import add_promise
+from relationship_journal.ui.capture import Capture
 from relationship_journal.ui.contact.page import TIMELINE_PAGE, ContactPage
 from relationship_journal.ui.contact.timeline import EntryIdRole
 from relationship_journal.ui.context import JournalContext
+from relationship_journal.ui.ledger.log_dialog import LogDialog
 from tests.gui.conftest import ShowWidget, contact_page, id_of, seed
 
 CALLS = 2 * TIMELINE_PAGE + 23
@@ -105,3 +108,32 @@ def test_a_change_keeps_the_entries_already_scrolled_to(
     shown = _summaries(page)
     assert f"Call {CALLS - 1}" not in shown
     assert [s for s in shown if s.startswith("Call")] == [f"Call {n}" for n in range(CALLS - 1)]
+
+
+def test_an_entry_edited_deep_in_the_timeline_stays_chosen_and_in_view(
+    context: JournalContext, show_widget: ShowWidget, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = _open_timeline(context, show_widget, qtbot)
+    page.edit_entry_requested.connect(Capture(page, context).edit_entry)  # as the window does
+    _scroll_to_the_end(page, qtbot)
+    table = page.timeline
+    deep = next(
+        row
+        for row in range(table.model().rowCount() - 1, 0, -1)
+        if table.model().index(row, 0).data(EntryIdRole)
+    )
+    table.setCurrentIndex(table.model().index(deep, 0))  # as a click would
+    chosen = table.currentIndex().data(EntryIdRole)
+
+    def save(dialog: LogDialog) -> int:
+        dialog.summary.setText("Call, rescheduled")
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(LogDialog, "exec", save)
+    page.edit_entry_button.click()
+
+    current = table.currentIndex()
+    assert current.data(EntryIdRole) == chosen
+    assert page.timeline_model.item(current.row()).summary == "Call, rescheduled"
+    assert table.viewport().rect().intersects(table.visualRect(current))

@@ -9,7 +9,7 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from relationship_journal.domain.contact import MIN_MATCH_DIGITS, Labelled, phone_key
 from relationship_journal.domain.text import fold
@@ -23,10 +23,10 @@ from relationship_journal.exchange.decoding import (
 )
 from relationship_journal.exchange.records import ImportFileError, ImportRecord
 from relationship_journal.exchange.vcard_import import read_vcards
+from relationship_journal.store import known_people
 from relationship_journal.store.bulk import NewContact, create_contacts
 from relationship_journal.store.contacts import draft_of, get_contact, update_contact
 from relationship_journal.store.facts import current_fact, record_fact
-from relationship_journal.store.models import Contact, ContactEmail, ContactPhone, Organisation
 
 BATCH = 500
 
@@ -129,37 +129,26 @@ def _enough(key: str) -> bool:
 
 
 class _Index:
-    """Who is in the journal, by email, phone number and name with organisation."""
+    """Who is in the journal, by email, phone number and name with organisation: read for
+    the keys of ``records`` only."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, records: list[ImportRecord]) -> None:
         self.by_email: dict[str, tuple[int, str]] = {}
         self.by_phone: dict[str, tuple[int, str]] = {}
         self.by_name: dict[tuple[str, str], tuple[int, str]] = {}
-        self.phones_of: dict[int, set[str]] = {}
-        self.emails_of: dict[int, set[str]] = {}
-        live = col(Contact.deleted_at).is_(None)
-        for cid, name, key in session.exec(
-            select(ContactEmail.contact_id, Contact.display_name, ContactEmail.address_key)
-            .join(Contact, col(Contact.id) == ContactEmail.contact_id)
-            .where(live)
-        ).all():
+        drafts = [record.draft for record in records]
+        emails = {e.value.casefold() for draft in drafts for e in draft.emails}
+        for cid, name, key in known_people.by_email(session, emails):
             self.by_email.setdefault(key, (cid, name))
-            self.emails_of.setdefault(cid, set()).add(key)
-        for cid, name, number in session.exec(
-            select(ContactPhone.contact_id, Contact.display_name, ContactPhone.number)
-            .join(Contact, col(Contact.id) == ContactPhone.contact_id)
-            .where(live)
-        ).all():
-            digits = phone_key(number)  # from the number: older rows kept other digits
-            if _enough(digits):
-                self.by_phone.setdefault(digits, (cid, name))
-                self.phones_of.setdefault(cid, set()).add(digits)
-        for cid, name, key, org_key in session.exec(
-            select(Contact.id, Contact.display_name, Contact.name_key, Organisation.name_key)
-            .outerjoin(Organisation, col(Organisation.id) == Contact.organisation_id)
-            .where(live)
-        ).all():
-            self.by_name.setdefault((key, org_key or ""), (cid, name))  # type: ignore[arg-type]
+        phones = {phone_key(p.value) for draft in drafts for p in draft.phones}
+        for cid, name, digits in known_people.by_phone(session, filter(_enough, phones)):
+            self.by_phone.setdefault(digits, (cid, name))
+        names = {(fold(draft.display_name), fold(draft.organisation)) for draft in drafts}
+        for cid, name, key, org_key in known_people.by_name(session, names):
+            self.by_name.setdefault((key, org_key), (cid, name))
+        named = [cid for cid, _ in self.by_name.values()]
+        self.emails_of, phones_of = known_people.reached_by(session, named)
+        self.phones_of = {cid: set(filter(_enough, found)) for cid, found in phones_of.items()}
 
     def find(self, record: ImportRecord) -> tuple[int, str, str] | None:
         emails = {e.value.casefold() for e in record.draft.emails}
@@ -193,7 +182,7 @@ def _keys(record: ImportRecord) -> list[str]:
 
 def preview(session: Session, path: Path, mapping: ColumnMapping | None = None) -> ImportPreview:
     records, format_name, chosen = read_file(path, mapping)
-    index = _Index(session)
+    index = _Index(session, records)
     matches: list[Match | None] = []
     seen: dict[str, int] = {}
     for record in records:

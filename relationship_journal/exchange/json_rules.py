@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, LargeBinary, String, Table
 from sqlalchemy.sql.schema import ColumnDefault
 
-from relationship_journal.domain.contact import ContactDraft, check_email, check_phone
+from relationship_journal.domain.contact import ContactDraft, check_email, check_phone, phone_key
 from relationship_journal.domain.custom_fields import FIELD_TYPES, check_value
 from relationship_journal.domain.dates import PartialDate, check_year
 from relationship_journal.domain.moments import MAX_NOTICE_DAYS
@@ -324,6 +324,7 @@ def _email(row: dict[str, Any]) -> None:
 
 def _phone(row: dict[str, Any]) -> None:
     check_phone(row["number"])
+    row["digits"] = phone_key(row["number"])  # as matching works them out now
 
 
 def _named(column: str, text: str) -> None:

@@ -13,7 +13,12 @@ from relationship_journal.domain.dates import PartialDate
 from relationship_journal.exchange.import_plan import Decision, apply, preview
 from relationship_journal.store.agenda import collect
 from relationship_journal.store.contact_file import load_contact_file
-from relationship_journal.store.contacts import create_contact, draft_of, get_contact
+from relationship_journal.store.contacts import (
+    create_contact,
+    draft_of,
+    get_contact,
+    trash_contacts,
+)
 from relationship_journal.store.facts import current_facts
 from relationship_journal.store.journal import Journal
 from relationship_journal.store.models import Contact
@@ -114,3 +119,27 @@ def test_name_and_organisation_match_only_when_no_number_differs(
     assert plan.matches[0] is None  # same name, another number: another person
     assert plan.matches[1] is not None and plan.matches[1].reason == "same name and organisation"
     assert plan.default_decisions() == [Decision.NEW, Decision.MERGE]
+
+
+def test_a_number_written_another_way_finds_its_person_but_not_in_the_trash(
+    journal: Journal, tmp_path: Path
+) -> None:
+    with journal.transaction() as session:
+        create_contact(
+            session, ContactDraft("Ana Ruiz", phones=[Labelled("+44 20 7946 0958")]), NOW
+        )
+        gone = create_contact(
+            session, ContactDraft("Old Ana", emails=[Labelled("ana@example.org")]), NOW
+        )
+        trash_contacts(session, [gone.id], NOW)  # type: ignore[list-item]
+    card = tmp_path / "ana.vcf"
+    card.write_text(
+        "BEGIN:VCARD\nVERSION:3.0\nFN:A. Ruiz\nTEL:020 7946 0958\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Ana\nEMAIL:ANA@example.org\nEND:VCARD\n",
+        encoding="utf-8",
+    )
+    with journal.reading() as session:
+        plan = preview(session, card)
+    assert plan.matches[0] is not None and plan.matches[0].reason == "same phone"
+    assert plan.matches[0].name == "Ana Ruiz"
+    assert plan.matches[1] is None

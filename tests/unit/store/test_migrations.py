@@ -105,3 +105,25 @@ def test_the_command_line_says_it_is_upgrading(
     assert "Jürgen" in captured.out
     assert main(["--data-dir", str(paths.data_dir), "search", "Jürgen"]) == 0
     assert "up to date" not in capsys.readouterr().err
+
+
+def test_phone_digits_written_the_old_way_are_worked_out_again(paths: JournalPaths) -> None:
+    """Revision 0009: a number's digits as matching works them out now, so that the index
+    on them finds "+44 20 7946 0958" from "020 7946 0958"."""
+    from relationship_journal.domain.contact import phone_key
+
+    paths.data_dir.mkdir(parents=True)
+    shutil.copy(FIXTURES / "journal-0008.sqlite", paths.journal)
+    old = sqlite3.connect(paths.journal)
+    with old:
+        old.execute(
+            "UPDATE contact_phone SET number = '+44 20 7946 0958', digits = '442079460958'"
+            " WHERE id = (SELECT min(id) FROM contact_phone)"
+        )
+    old.close()
+    open_journal(paths.journal, paths.backups).close()
+    upgraded = sqlite3.connect(paths.journal)
+    rows = upgraded.execute("SELECT number, digits FROM contact_phone").fetchall()
+    upgraded.close()
+    assert ("+44 20 7946 0958", "2079460958") in rows
+    assert all(digits == phone_key(number) for number, digits in rows)

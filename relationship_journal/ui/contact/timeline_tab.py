@@ -4,7 +4,8 @@ Its entries are read a page at a time, the next as the table is scrolled to its 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -58,6 +59,7 @@ class TimelineTab(QWidget):
         # Only journal entries can be edited or deleted here; promises and stage changes
         # in the timeline have their own places.
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.table.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 12, 0, 0)
         row = QHBoxLayout()
@@ -82,6 +84,19 @@ class TimelineTab(QWidget):
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
         self._update_buttons()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+End goes to the first thing that happened: every older entry is read first
+        (scrolling reads them a page at a time)."""
+        if (
+            watched is self.table
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.matches(QKeySequence.StandardKey.MoveToEndOfDocument)
+        ):
+            while self.model.canFetchMore(QModelIndex()):
+                self.model.fetchMore(QModelIndex())
+        return super().eventFilter(watched, event)
 
     def selected_entry_id(self) -> int | None:
         index = self.table.currentIndex()

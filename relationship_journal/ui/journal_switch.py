@@ -17,7 +17,8 @@ from relationship_journal.ui.welcome import Choice, WelcomeDialog
 
 
 class JournalSwitch(QObject):
-    """``switched`` fires once the window works on another journal (demo → the user's)."""
+    """``switched`` fires once the window works on another journal (the demo or the
+    user's)."""
 
     switched = Signal()
 
@@ -41,12 +42,20 @@ class JournalSwitch(QObject):
         return dialog.choice
 
     def start_own_journal(self) -> None:
+        self._open(demo=False)
+
+    def explore_demo(self) -> None:
+        self._open(demo=True)
+
+    def _open(self, demo: bool) -> None:
+        """Work on the demo or the user's journal; the one left is closed once the other
+        is open (a journal that cannot be opened leaves the window where it was)."""
         context = self._context
+        journal = self._source.open(demo=demo)
         context.journal.close()
-        journal = self._source.open(demo=False)
         context.journal = journal
         context.drafts = DraftStore(self._source.current_paths.drafts, journal.key)
-        context.is_demo = False
+        context.is_demo = demo
         context.undo_stack.clear()
         self.switched.emit()
         context.changed.emit()

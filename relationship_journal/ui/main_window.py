@@ -299,11 +299,16 @@ class MainWindow(QMainWindow, WindowPages):
         self.switch.start_own_journal()
         self.go(1)
 
+    def explore_demo(self) -> None:
+        self.switch.explore_demo()
+        self.go(0)
+
     def _switched(self) -> None:
         paths = self.source.current_paths
         self.context.ws.paths = paths
-        self.banner.setVisible(False)
-        self.registry["startOwn"].setVisible(False)
+        self.banner.setVisible(self.context.is_demo)
+        self.registry["startOwn"].setVisible(self.context.is_demo)
+        self.registry["exploreDemo"].setVisible(not self.context.is_demo)
         if self.shelf.built(CONTACT_PAGE):
             self.contact_page.contact_id = None
         # The demo's filters mean nothing in the new journal.

@@ -122,6 +122,7 @@ def build_menus(w: MainWindow) -> ActionRegistry:
         "&Help",
         [
             ActionSpec("shortcuts", "&Keyboard shortcuts", w.show_shortcuts, ("F1",)),
+            ActionSpec("exploreDemo", "Explore the &demo journal", w.explore_demo),
             ActionSpec("about", f"&About {APP_NAME}", w.show_about),
         ],
     )
@@ -130,4 +131,5 @@ def build_menus(w: MainWindow) -> ActionRegistry:
         [_file_menu(w), _edit_menu(w, registry), _go_menu(w), help_menu],
     )
     registry["startOwn"].setVisible(w.context.is_demo)
+    registry["exploreDemo"].setVisible(not w.context.is_demo)
     return registry

@@ -40,16 +40,30 @@ def test_empty_contacts_view_offers_the_next_step(window: MainWindow) -> None:
 
 
 def test_demo_journal_is_kept_apart_from_the_users(
-    open_window: WindowFactory, paths: JournalPaths
+    open_window: WindowFactory, paths: JournalPaths, qtbot: QtBot
 ) -> None:
+    from PySide6.QtWidgets import QPushButton
+
     window = open_window(demo=True)
     assert window.banner.isVisible()
     assert "25 contacts" in window.status_label.text()
     assert not paths.journal.exists()
-    window.start_own_journal()
+    assert not window.registry["exploreDemo"].isVisible()
+    start_own = window.findChild(QPushButton, "startOwnJournal")
+    qtbot.mouseClick(start_own, Qt.MouseButton.LeftButton)
     assert paths.journal.exists()
     assert "0 contacts" in window.status_label.text()
     assert not window.banner.isVisible()
+    assert not window.registry["startOwn"].isVisible()
+
+    trigger(window, "exploreDemo")  # Help → Explore the demo journal, and back
+    assert window.context.is_demo and window.banner.isVisible()
+    assert "25 contacts" in window.status_label.text()
+    assert window.current_page_key() == "today"
+    assert window.registry["startOwn"].isVisible()
+    assert not window.registry["exploreDemo"].isVisible()
+    qtbot.mouseClick(start_own, Qt.MouseButton.LeftButton)
+    assert not window.context.is_demo and "0 contacts" in window.status_label.text()
 
 
 def test_window_geometry_is_remembered(open_window: WindowFactory) -> None:

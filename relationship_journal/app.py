@@ -91,11 +91,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except KeyboardInterrupt:
-        return fail("interrupted; every action is saved whole or not at all", code=130)
+        return _interrupted()
     except BaseException as error:  # the last resort: never a traceback for the user
         if isinstance(error, SystemExit):
             raise
+        if _while_interrupted(error):
+            return _interrupted()
         return fail(last_resort_message(error), show_details=True)
+
+
+def _interrupted() -> int:
+    return fail("interrupted; every action is saved whole or not at all", code=130)
+
+
+def _while_interrupted(error: BaseException) -> bool:
+    """Whether ``error`` came of Ctrl+C: raised while the interrupt was being handled (a
+    rollback refused because the interrupt broke off the statement it was in)."""
+    seen: set[int] = set()
+    cause: BaseException | None = error
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        seen.add(id(cause))
+        cause = cause.__context__ or cause.__cause__
+    return False
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -35,7 +35,7 @@ from relationship_journal.store import balances, schema
 from relationship_journal.store.archive_rows import json_rows
 from relationship_journal.store.bulk import insert_rows
 from relationship_journal.store.bulk_load import bulk_load
-from relationship_journal.store.models import Contact, Entry, SQLModel
+from relationship_journal.store.models import Contact, Entry, Setting, SQLModel
 
 FORMAT = "relationship-journal"
 VERSION = 1
@@ -123,6 +123,9 @@ class _Loader:
         self.table: Table | None = None
         self.batch: list[tuple[int, dict[str, Any]]] = []
         self.left_out: set[tuple[str, int]] = set()
+        # Settings the journal already has (a calendar added before the restore; what an
+        # undone restore leaves, as settings are not undone): the journal's are kept.
+        self.settings = set(connection.execute(select(Setting.key)).scalars())
 
     def take(self, event: Meta | TableStart | Row) -> None:
         if isinstance(event, Meta):
@@ -164,6 +167,8 @@ class _Loader:
             for problem in found.problems:
                 self.report.add(_describe(row, problem.column, str(problem)))
             self._left_out(table, row.value)
+            return
+        if table.name == "setting" and decoded["key"] in self.settings:
             return
         self.batch.append((row.number, decoded))
         if len(self.batch) >= BATCH:
@@ -213,6 +218,12 @@ class _Loader:
                 continue
             if (parent, value) in self.left_out:
                 return f"refers to {parent} {value}, which was left out (see above)"
+            if parent not in self.seen:
+                return (
+                    f"refers to {parent} {value}, but the {parent} table comes after the "
+                    f"{table.name} table: tables must come parents first, as the export "
+                    "writes them"
+                )
             if not self.connection.execute(select(key.column).where(key.column == value)).first():
                 return f"refers to {parent} {value}, which is not in the export"
         return "refers to a record that is not in the export"

@@ -63,6 +63,14 @@ class OutOfRange:
         return shown
 
 
+class BrokenText:
+    """Text holding half of a character pair (a lone ``\\udxxx`` escape): no file can hold
+    it as UTF-8, and the journal cannot keep it."""
+
+    def __repr__(self) -> str:
+        return "text with half a character pair"
+
+
 class RowProblem(ValueError):
     def __init__(self, column: str, message: str) -> None:
         super().__init__(message)
@@ -195,6 +203,8 @@ class _Column:
             return None
         if isinstance(value, OutOfRange):
             raise RowProblem(self.name, f"{value!r} is out of range")
+        if isinstance(value, BrokenText):
+            raise RowProblem(self.name, "holds half of a character pair (a lone \\u escape)")
         try:
             return self.decode(value)
         except (ValueError, TypeError, OverflowError) as error:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any, NamedTuple
 
-from relationship_journal.exchange.json_rules import OutOfRange
+from relationship_journal.exchange.json_rules import BrokenText, OutOfRange
 from relationship_journal.exchange.records import ImportFileError
 
 CHUNK_BYTES = 1 << 20
@@ -25,6 +25,7 @@ MAX_RECORD_CHARS = 32 * 1024 * 1024
 MAX_META_CHARS = 64 * 1024
 MAX_DIGITS = 24
 _SPACE = re.compile(r"[ \t\n\r]*")
+_HALF_PAIR = re.compile("[\ud800-\udfff]")
 _COMMA = re.compile(r"[ \t\n\r]*,[ \t\n\r]*")
 
 
@@ -126,8 +127,9 @@ class _Reader:
                 continue
             if end - self.at > limit:
                 raise self.error(f"{what} is larger than {limit:,} characters")
+            escaped = self.text.find("\\u", self.at, end) >= 0
             self.at = end
-            return value
+            return _whole_characters(value) if escaped else value
 
     def next_row(self, name: str, number: int) -> Any:
         """Row ``number`` of table ``name``, which starts here (after the comma before it,
@@ -140,7 +142,7 @@ class _Reader:
         # A value that ends the text read so far may go on; the general path reads more.
         if at < end < len(text) and end - at <= MAX_RECORD_CHARS:
             self.at = end
-            return row
+            return _whole_characters(row) if text.find("\\u", at, end) >= 0 else row
         return self.value(MAX_RECORD_CHARS, f"row {number} of '{name}'")
 
     def comma(self) -> bool:
@@ -153,6 +155,20 @@ class _Reader:
 
     def error(self, message: str) -> ImportFileError:
         return ImportFileError(f"{message} at character {self.before + self.at + 1}")
+
+
+def _whole_characters(value: Any) -> Any:
+    """``value`` with each text that holds half of a character pair (only an escape can
+    write one) as ``BrokenText``; in keys, such halves become U+FFFD."""
+    if isinstance(value, str):
+        return BrokenText() if _HALF_PAIR.search(value) else value
+    if isinstance(value, dict):
+        return {
+            _HALF_PAIR.sub("\ufffd", key): _whole_characters(item) for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_whole_characters(item) for item in value]
+    return value
 
 
 def read_archive(source: IO[bytes]) -> Iterator[Event]:

@@ -283,3 +283,56 @@ def test_random_damage_to_an_export_never_crashes_the_importer_nor_what_reads_af
             _everything_reads(journal)
 
     check()
+
+
+def test_half_a_character_pair_is_a_problem_of_its_row_not_a_crash(
+    capsys: pytest.CaptureFixture[str], paths: JournalPaths, tmp_path: Path, archive: dict[str, Any]
+) -> None:
+    """A lone surrogate escape ("\\udcff") decodes to text no file or journal can hold."""
+    document = json.loads(json.dumps(archive))
+    document["tables"]["contact"][1]["notes"] = "caf\udcff"
+    document["tables"]["tag"].append({"id": 999, "name": "x", "name_key": "x", "\ud800k": 1})
+    path = tmp_path / "halves.json"
+    path.write_text(json.dumps(document), encoding="ascii")  # escapes, as other tools write
+    code, _, err = run(capsys, "import", str(path))
+    assert code == 1 and "Traceback" not in err and "unexpected" not in err
+    assert "contact row 2" in err and "notes: holds half of a character pair" in err
+    assert "\ufffdk: is not a column of this table" in err
+    code, out, err = run(capsys, "import", "--skip-invalid", str(path))
+    assert code == 0, err
+    assert "Restored 24 contacts" in out
+
+
+def test_a_setting_the_journal_already_has_is_kept_and_the_rest_restored(
+    capsys: pytest.CaptureFixture[str], journal: Journal, tmp_path: Path, archive: dict[str, Any]
+) -> None:
+    """A calendar added before the restore (or a setting an undone restore left behind)
+    does not stop the restore: the journal keeps its own."""
+    from relationship_journal.store.settings import get_setting, set_setting
+
+    set_setting(journal, "calendar.files", '["mine.ics"]')
+    document = json.loads(json.dumps(archive))
+    document["tables"].setdefault("setting", [])
+    document["tables"]["setting"] += [
+        {"key": "calendar.files", "value": '["theirs.ics"]'},
+        {"key": "other.thing", "value": "kept"},
+    ]
+    code, out, err = run(capsys, "import", str(_write(tmp_path, document)))
+    assert code == 0, err
+    assert "Restored 25 contacts" in out
+    assert get_setting(journal, "calendar.files") == '["mine.ics"]'
+    assert get_setting(journal, "other.thing") == "kept"
+
+
+def test_tables_in_another_order_are_refused_with_the_reason(
+    capsys: pytest.CaptureFixture[str], paths: JournalPaths, tmp_path: Path, archive: dict[str, Any]
+) -> None:
+    document = json.loads(json.dumps(archive))
+    path = tmp_path / "sorted.json"
+    path.write_text(json.dumps(document, sort_keys=True), encoding="utf-8")
+    code, _, err = run(capsys, "import", str(path))
+    assert code == 1 and "Traceback" not in err
+    assert (
+        "contact row 1 (Jürgen Müller): refers to organisation 1, but the organisation table "
+        "comes after the contact table" in err
+    )

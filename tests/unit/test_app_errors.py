@@ -15,14 +15,14 @@ def _raising(error: BaseException) -> object:
 
 
 def _broken_off_by_ctrl_c() -> BaseException:
-    """A rollback refused because Ctrl+C broke off the statement it was in."""
+    """A rollback refused because Ctrl+C broke off the statement it was in: raised while
+    the interrupt was handled, so the interrupt is its context."""
+    error = RuntimeError("Can't reconnect until invalid transaction is rolled back")
     try:
-        try:
-            raise KeyboardInterrupt
-        except KeyboardInterrupt:
-            raise RuntimeError("Can't reconnect until invalid transaction is rolled back")
-    except RuntimeError as error:
-        return error
+        raise KeyboardInterrupt
+    except KeyboardInterrupt as interrupt:
+        error.__context__ = interrupt
+    return error
 
 
 def test_an_error_raised_while_ctrl_c_was_handled_says_interrupted(

@@ -129,6 +129,31 @@ def read_everything(path: Path) -> dict[str, float]:
     return {"total_ms": elapsed, "mb": size / 1e6}
 
 
+def insert_everything(source: Path, target: Path) -> dict[str, float]:
+    """Every row of the journal at ``source`` inserted by SQLite alone into the new, empty
+    journal at ``target`` (the same tables, indexes and search triggers), parents first,
+    one statement per table, in one transaction: what a restore costs the database."""
+    from relationship_journal.store.models import SQLModel
+
+    db = sqlite3.connect(target, isolation_level=None)
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA synchronous = FULL")
+    db.execute("ATTACH DATABASE ? AS source", (str(source),))
+    start = time.perf_counter()
+    db.execute("BEGIN IMMEDIATE")
+    for table in SQLModel.metadata.sorted_tables:
+        columns = [row[1] for row in db.execute(f'PRAGMA main.table_info("{table.name}")')]
+        names = ", ".join(f'"{column}"' for column in columns)
+        db.execute(
+            f'INSERT OR IGNORE INTO main."{table.name}" ({names})'
+            f' SELECT {names} FROM source."{table.name}"'
+        )
+    db.execute("COMMIT")
+    elapsed = (time.perf_counter() - start) * 1000
+    db.close()
+    return {"total_ms": elapsed}
+
+
 def start_environment() -> dict[str, str]:
     """What a started app sees: no display, and Python's compiled modules kept, as an
     installed app has them (a first, unmeasured start writes them for a checkout)."""

@@ -148,7 +148,10 @@ def markdown(report: dict[str, Any]) -> str:
         "restore that export into a new journal",
         lambda r: (
             f"{r['restore_json']['total_ms'] / 1000:.1f} s, "
-            f"{r['restore_json']['mb'] / (r['restore_json']['total_ms'] / 1000):.0f} MB/s"
+            f"{r['restore_json']['mb'] / (r['restore_json']['total_ms'] / 1000):.0f} MB/s "
+            f"(floor: SQLite alone inserts every row in "
+            f"{r['restore_json']['floor_ms'] / 1000:.1f} s, "
+            f"{r['restore_json']['mb'] / (r['restore_json']['floor_ms'] / 1000):.0f} MB/s)"
         ),
         "≥ 50 MB/s",
     )
@@ -178,7 +181,9 @@ def markdown(report: dict[str, Any]) -> str:
         " journal: Today replays the very SQL statements Today sends, through the sqlite3 module"
         " alone; search is an FTS5 prefix query with LIMIT 50 and no ranking; a contact is its"
         " row and the first 20 rows of its timeline; start-up is a bare PySide6 + SQLModel"
-        " window; export is every row of every table read once. The export and the restore"
+        " window; export is every row of every table read once; restore is SQLite alone"
+        " inserting every row into a new journal (its indexes and search triggers included),"
+        " one statement per table. The export and the restore"
         " each run in a process of their own, so that the peak memory is theirs alone."
         " Budgets are for 100,000 contacts on 2 cores.",
     ]

@@ -46,7 +46,10 @@ BEYOND_SQLITE = ("no such function", "JSON cannot hold BLOB values")
 _DAY_FORM = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
 _TIME_FORM = _DAY_FORM + " [0-9][0-9]:[0-9][0-9]:[0-9][0-9]"
 _MICROSECONDS = ".[0-9][0-9][0-9][0-9][0-9][0-9]"
-_BOOLEAN = ("json(iif({c}, 'true', 'false'))", "typeof({c}) IN ('integer', 'null')")
+_BOOLEAN = (
+    "CASE WHEN {c} IS NOT NULL THEN json(iif({c}, 'true', 'false')) END",
+    "typeof({c}) IN ('integer', 'null')",
+)
 _DAY = ("{c}", f"({{c}} IS NULL OR {{c}} GLOB '{_DAY_FORM}' AND {{c}} >= '0001')")
 _INTEGER = ("{c}", "typeof({c}) <> 'real'")
 _TEXT = ("{c}", None)

@@ -15,7 +15,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -25,8 +24,6 @@ from PySide6.QtWidgets import (
 
 from relationship_journal import APP_NAME
 from relationship_journal.domain.moments import Moment
-from relationship_journal.domain.wording import count_of
-from relationship_journal.operations import contacts
 from relationship_journal.operations.drafts import DraftStore
 from relationship_journal.operations.journals import Journal
 from relationship_journal.operations.transfer import ImportResult
@@ -38,6 +35,7 @@ from relationship_journal.ui.context import JournalContext, LogRequest
 from relationship_journal.ui.demo_banner import demo_banner
 from relationship_journal.ui.help import show_about, show_shortcuts
 from relationship_journal.ui.journal_source import JournalSource
+from relationship_journal.ui.journal_status import JournalStatus
 from relationship_journal.ui.journal_switch import JournalSwitch
 from relationship_journal.ui.navigation import Navigator
 from relationship_journal.ui.notifications import NotificationCenter
@@ -133,7 +131,7 @@ class MainWindow(QMainWindow, WindowPages):
         self.navigator = Navigator(self.pages, self.shelf, self.navigation)
         self._lay_out()
         self._wire()
-        self._update_status()
+        self.status_label.refresh()
 
     def _lay_out(self) -> None:
         body = QHBoxLayout()
@@ -151,13 +149,11 @@ class MainWindow(QMainWindow, WindowPages):
         layout.addWidget(self.toast)
         self.setCentralWidget(central)
 
-        self.status_label = QLabel()
-        self.status_label.setObjectName("statusLabel")
+        self.status_label = JournalStatus(self.context)
         self.statusBar().addWidget(self.status_label, 1)
 
     def _wire(self) -> None:
         context = self.context
-        context.changed.connect(self._update_status)
         context.open_contact_requested.connect(self.open_contact)
         context.open_contact_at_requested.connect(self._open_contact_at)
         context.log_requested.connect(self.capture.log_interaction)
@@ -261,14 +257,12 @@ class MainWindow(QMainWindow, WindowPages):
 
     def _imported(self, result: ImportResult | None) -> None:
         if result is not None:
-            self.context.tell(
-                f"Imported: {result.created} new, {result.merged} merged, {result.skipped} skipped."
+            said = (
+                f"Imported: {result.created:,} new, {result.merged:,} merged, "
+                f"{result.skipped:,} skipped."
             )
-            self.statusBar().showMessage(
-                f"Imported: {result.created} new, {result.merged} merged, "
-                f"{result.skipped} skipped.",
-                8000,
-            )
+            self.context.tell(said)
+            self.statusBar().showMessage(said, 8000)
             self.go(1)
         self.imported.emit(result)
 
@@ -360,12 +354,6 @@ class MainWindow(QMainWindow, WindowPages):
 
     def _background_failed(self, what: str, message: str) -> None:
         self.statusBar().showMessage(f"{what} failed: {message}", 30000)
-
-    def _update_status(self) -> None:
-        count = contacts.live_count(self.context.ws)
-        where = "Demo journal" if self.context.is_demo else "Your journal"
-        self.status_label.setText(f"{where} · {count_of(count, 'contact')}")
-        self.status_label.setToolTip(f"Stored in {self.context.journal.path}")
 
     def show_shortcuts(self) -> None:
         show_shortcuts(self, self.registry)

@@ -12,13 +12,13 @@ from tests.gui.conftest import WindowFactory, trigger
 
 
 def test_window_opens_on_a_new_journal_with_navigation(
-    window: MainWindow, paths: JournalPaths
+    window: MainWindow, paths: JournalPaths, qtbot: QtBot
 ) -> None:
     assert paths.journal.exists()
     assert window.current_page_key() == "today"
     labels = [window.navigation.item(i).text() for i in range(window.navigation.count())]
     assert labels == ["Today", "Contacts", "Organisations", "Journal", "Promises", "Portfolio"]
-    assert "0 contacts" in window.status_label.text()
+    qtbot.waitUntil(lambda: "0 contacts" in window.status_label.text())
     assert not window.banner.isVisible()
 
 
@@ -46,24 +46,25 @@ def test_demo_journal_is_kept_apart_from_the_users(
 
     window = open_window(demo=True)
     assert window.banner.isVisible()
-    assert "25 contacts" in window.status_label.text()
+    qtbot.waitUntil(lambda: "25 contacts" in window.status_label.text())
     assert not paths.journal.exists()
     assert not window.registry["exploreDemo"].isVisible()
     start_own = window.findChild(QPushButton, "startOwnJournal")
     qtbot.mouseClick(start_own, Qt.MouseButton.LeftButton)
     assert paths.journal.exists()
-    assert "0 contacts" in window.status_label.text()
+    qtbot.waitUntil(lambda: "0 contacts" in window.status_label.text())
     assert not window.banner.isVisible()
     assert not window.registry["startOwn"].isVisible()
 
     trigger(window, "exploreDemo")  # Help → Explore the demo journal, and back
     assert window.context.is_demo and window.banner.isVisible()
-    assert "25 contacts" in window.status_label.text()
+    qtbot.waitUntil(lambda: "25 contacts" in window.status_label.text())
     assert window.current_page_key() == "today"
     assert window.registry["startOwn"].isVisible()
     assert not window.registry["exploreDemo"].isVisible()
     qtbot.mouseClick(start_own, Qt.MouseButton.LeftButton)
-    assert not window.context.is_demo and "0 contacts" in window.status_label.text()
+    assert not window.context.is_demo
+    qtbot.waitUntil(lambda: "0 contacts" in window.status_label.text())
 
 
 def test_window_geometry_is_remembered(open_window: WindowFactory) -> None:

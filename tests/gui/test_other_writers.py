@@ -26,4 +26,4 @@ def test_a_contact_added_by_another_process_appears(
     finally:
         other.close()
     qtbot.waitUntil(lambda: window.contacts_page.model.rowCount() == 1, timeout=10000)
-    assert "1 contact" in window.status_label.text()
+    qtbot.waitUntil(lambda: "1 contact" in window.status_label.text())

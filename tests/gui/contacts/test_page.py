@@ -90,7 +90,7 @@ def test_filters_by_text_tier_and_drifting(
 
 
 def test_bulk_tag_then_delete_with_undo_and_restore(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
     _in_the_window(window)
     page = window.contacts_page
@@ -104,7 +104,7 @@ def test_bulk_tag_then_delete_with_undo_and_restore(
     _select(page, ["Aiko Tanaka", "Jürgen Müller"])
     page.delete_button.click()
     assert _names(page) == ["Sofía Hernández"]
-    assert "1 contact" in window.status_label.text()
+    qtbot.waitUntil(lambda: "1 contact" in window.status_label.text())
     trigger(window, "undo")
     assert len(_names(page)) == 3
     trigger(window, "redo")

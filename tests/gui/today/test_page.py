@@ -172,7 +172,7 @@ def test_the_demo_never_notifies_and_leaves_nothing_behind(
     assert window.contacts_page.search.text() == ""  # the demo's search is not carried over
     assert not window.today_page.news.isVisibleTo(window)
     assert window.today_page.moments == []
-    assert "Your journal · 0 contacts" in window.status_label.text()
+    qtbot.waitUntil(lambda: "Your journal · 0 contacts" in window.status_label.text())
     seed(window, lambda s: _birthday_today(s, clock.today()))
     (announced,) = window.notifications.check(morning)
     assert "Olu Adeyemi" in announced.title

@@ -293,6 +293,6 @@ def test_every_door_of_the_demo_journal(
     wait_for_agenda(qtbot, window)
     assert window.today_page.moments == []
     assert not window.today_page.news.isVisibleTo(window)
-    assert window.status_label.text() == "Your journal · 0 contacts"
+    qtbot.waitUntil(lambda: window.status_label.text() == "Your journal · 0 contacts")
     assert not window.banner.isVisibleTo(window)
     assert paths.journal.exists()

@@ -3,8 +3,10 @@ there are, and the first few, each by an indexed range read of just those days."
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from operator import attrgetter
 from typing import Any, ClassVar
 
 from sqlmodel import Session, col, select
@@ -14,6 +16,7 @@ from relationship_journal.store.agenda.span import Span, ids_in, rows
 from relationship_journal.store.models import MomentState
 
 STATE_CHUNK = 500  # below SQLite's limit on parameters
+_day = attrgetter("day")
 
 
 @dataclass
@@ -118,7 +121,10 @@ class SqlSource(Source):
         settled: bool = False,
     ) -> list[Moment]:
         if self.few and subjects is None and not settled:
-            within = [moment for moment in self._all(reading, span) if moment.day in span]
+            found = self._all(reading, span)  # in agenda order: by day first
+            within = found[
+                bisect_left(found, span.first, key=_day) : bisect_right(found, span.last, key=_day)
+            ]
             return within if limit is None else within[:limit]
         return self._query(reading, span, limit, subjects, settled)
 

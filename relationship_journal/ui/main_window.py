@@ -292,10 +292,12 @@ class MainWindow(QMainWindow, WindowPages):
     def start_own_journal(self) -> None:
         self.switch.start_own_journal()
         self.go(1)
+        self.navigator.history.clear()  # Back never leads into the journal left
 
     def explore_demo(self) -> None:
         self.switch.explore_demo()
         self.go(0)
+        self.navigator.history.clear()
 
     def _switched(self) -> None:
         paths = self.source.current_paths

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from relationship_journal.paths import JournalPaths
 from relationship_journal.ui.main_window import MainWindow
-from tests.gui.conftest import WindowFactory, trigger
+from tests.gui.conftest import WindowFactory, open_by_name, trigger
 
 
 def test_window_opens_on_a_new_journal_with_navigation(
@@ -47,6 +47,7 @@ def test_demo_journal_is_kept_apart_from_the_users(
     window = open_window(demo=True)
     assert window.banner.isVisible()
     qtbot.waitUntil(lambda: "25 contacts" in window.status_label.text())
+    open_by_name(window, qtbot, "jurgen")  # a demo person's page, left by the switch
     assert not paths.journal.exists()
     assert not window.registry["exploreDemo"].isVisible()
     start_own = window.findChild(QPushButton, "startOwnJournal")
@@ -55,6 +56,8 @@ def test_demo_journal_is_kept_apart_from_the_users(
     qtbot.waitUntil(lambda: "0 contacts" in window.status_label.text())
     assert not window.banner.isVisible()
     assert not window.registry["startOwn"].isVisible()
+    trigger(window, "back")  # Back never leads into the journal left
+    assert window.current_page_key() == "contacts"
 
     trigger(window, "exploreDemo")  # Help → Explore the demo journal, and back
     assert window.context.is_demo and window.banner.isVisible()

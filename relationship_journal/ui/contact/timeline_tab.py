@@ -82,7 +82,10 @@ class TimelineTab(QWidget):
         row = self.model.row_of_entry(chosen) if chosen is not None else None
         if row is not None:
             self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
+            # Centred: in view still when the note of what was saved takes some height.
+            self.table.scrollTo(
+                self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter
+            )
         self._update_buttons()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -85,6 +85,10 @@ class HitText(QLabel):
         title = elide_marked(self._title, width, self.font())
         detail = elide_marked(self._detail, width, self.font())
         subtitle = f"<span style='color: {colour};'>{marked_html(detail)}</span>"
-        self.setText(f"{marked_html(title)}<br>{subtitle}")
+        if self._selected:  # the title too in the highlight's text colour: readable on it
+            title_html = f"<span style='color: {colour};'>{marked_html(title)}</span>"
+        else:
+            title_html = marked_html(title)
+        self.setText(f"{title_html}<br>{subtitle}")
         cut = title != self._title or detail != self._detail
         self.setToolTip(f"{plain(self._title)}\n{plain(self._detail)}" if cut else "")

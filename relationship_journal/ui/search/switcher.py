@@ -98,6 +98,8 @@ class QuickSwitcher(QDialog):
         self._timer.timeout.connect(self.run_search)
         self.field.textChanged.connect(self._timer.start)
         self.field.installEventFilter(self)
+        # Each row follows the list's width, narrower too, so its text is cut afresh.
+        self.results.viewport().installEventFilter(self)
         self.results.itemActivated.connect(self._activate)
         self.results.itemClicked.connect(self._activate)
 
@@ -152,6 +154,8 @@ class QuickSwitcher(QDialog):
                 return
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched == self.results.viewport() and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self._fit_rows)  # once the list has laid itself out
         if watched is self.field and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() == Qt.Key.Key_Down:
@@ -168,6 +172,13 @@ class QuickSwitcher(QDialog):
                     self._activate(item)
                 return True
         return super().eventFilter(watched, event)
+
+    def _fit_rows(self) -> None:
+        width = self.results.viewport().width()
+        for number in range(self.results.count()):
+            row = self.results.itemWidget(self.results.item(number))
+            if row is not None and row.width() != width:
+                row.resize(width, row.height())
 
     def _activate(self, item: QListWidgetItem) -> None:
         hit = item.data(HitRole)

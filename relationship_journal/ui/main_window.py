@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -122,7 +122,6 @@ class MainWindow(QMainWindow, WindowPages):
 
         context = self.context
         self.today_page = TodayPage(context)
-        self.today_page.reload()
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
         # The other pages are built when first wanted (window_pages).
@@ -131,6 +130,12 @@ class MainWindow(QMainWindow, WindowPages):
         self.navigator = Navigator(self.pages, self.shelf, self.navigation)
         self._lay_out()
         self._wire()
+        # Read once the event loop turns: the window is drawn first, not after the reads
+        # (which, on other threads, would still share Python with the drawing).
+        QTimer.singleShot(0, self._read_first)
+
+    def _read_first(self) -> None:
+        self.today_page.reload()
         self.status_label.refresh()
 
     def _lay_out(self) -> None:

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 import vobject
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlmodel import col, select
 
 from relationship_journal.domain.contact import (
+    Address,
     ContactDraft,
 )
 from relationship_journal.exchange.csv_export import export_csv
@@ -65,6 +66,7 @@ SETTINGS = settings(
 
 @SETTINGS
 @given(st.lists(drafts, min_size=1, max_size=4))
+@example([ContactDraft("0", addresses=[Address(locality="BEGIN:VCARD")])])
 def test_random_contacts_survive_vcard_export_and_reimport(
     journal: Journal, people: list[ContactDraft]
 ) -> None:
@@ -78,7 +80,8 @@ def test_random_contacts_survive_vcard_export_and_reimport(
     assert all(not r.problems for r in back)
     theirs = list(vobject.readComponents(text))
     assert [card.fn.value for card in theirs] == [d.display_name for d in expected]
-    assert len(text.encode("utf-8").split(b"BEGIN:VCARD")) == len(expected) + 1
+    # One card per contact: a line of its own begins each (a value may hold the words).
+    assert text.split("\r\n").count("BEGIN:VCARD") == len(expected)
 
 
 @SETTINGS

@@ -21,15 +21,19 @@ from relationship_journal.store.portfolio import PortfolioPoint, portfolio
 from relationship_journal.store.search import (
     MARK_END,
     MARK_START,
+    PER_KIND,
     HitKind,
     SearchHit,
     plain,
     search,
 )
 
+SEARCH_PER_KIND = PER_KIND  # results of each kind found at most
+
 __all__ = [
     "MARK_END",
     "MARK_START",
+    "SEARCH_PER_KIND",
     "EntryFilter",
     "EntryRow",
     "HitKind",

@@ -88,6 +88,9 @@ def _by_id(session: Session, sql: str, ids: list[int]) -> dict[int, Any]:
 # each row keyed by ``code × 2⁴⁰ + id``; elsewhere the row id is the id of what is indexed.
 KIND_BITS = 40
 PEOPLE_CODES = {"contact": 1, "email": 2}
+# Results of each kind found at most (the first ones): a search as you type never reads all.
+PER_KIND = 8
+
 INDEXES = {
     "contact": "search_index_people",
     "email": "search_index_people",
@@ -259,7 +262,7 @@ def _text_hit(kind: HitKind, row: Any) -> SearchHit:
     return SearchHit(kind, ref_id, contact_id, title, detail, _day(when))
 
 
-def search(session: Session, user_text: str, per_kind: int = 8) -> list[SearchHit]:
+def search(session: Session, user_text: str, per_kind: int = PER_KIND) -> list[SearchHit]:
     words = _WORD.findall(fold(user_text))
     if not words:
         return []

@@ -171,3 +171,31 @@ def test_a_result_longer_than_the_list_ends_in_an_ellipsis_and_shows_whole_on_ho
     qtbot.waitUntil(lambda: all("…" not in text.text() for text in cut[:1]))
     dialog.resize(420, 460)  # and cut again as the window narrows, before any typing
     qtbot.waitUntil(lambda: "…" in cut[0].text())
+
+
+def test_a_kind_with_more_results_than_shown_says_so(
+    context: JournalContext, show_widget: ShowWidget, qtbot: QtBot
+) -> None:
+    from datetime import timedelta
+
+    from relationship_journal.store.ledger import EntryDraft, log_entry
+
+    def seed_calls(session: Session) -> None:
+        now = clock.now()
+        person = create_contact(session, ContactDraft("Wanda Quist"), now)
+        for number in range(12):
+            at = now - timedelta(days=number)
+            log_entry(session, EntryDraft([person.id], at, f"Zeppelin call {number}"), now)  # type: ignore[list-item]
+        log_entry(session, EntryDraft([person.id], now, "Airship brochure"), now)  # type: ignore[list-item]
+
+    seed(context, seed_calls)
+    dialog = _switcher(context, show_widget)
+    with qtbot.waitSignal(dialog.searched):
+        qtbot.keyClicks(dialog.field, "zeppelin")
+    labels = [dialog.results.item(i).text() for i in range(dialog.results.count())]
+    assert "Journal entries — the first 8; type more to narrow" in labels
+    assert len([hit for hit in dialog.hits if hit.kind.name == "ENTRY"]) == 8
+    dialog.field.clear()
+    with qtbot.waitSignal(dialog.searched):
+        qtbot.keyClicks(dialog.field, "airship")
+    assert dialog.results.item(0).text() == "Journal entries"

@@ -117,7 +117,13 @@ class QuickSwitcher(QDialog):
         for kind in HitKind:
             if kind not in groups:
                 continue
-            heading = QListWidgetItem(kind.label)
+            # A kind with as many results as are read may have more: say so.
+            full = len(groups[kind]) >= views.SEARCH_PER_KIND
+            heading = QListWidgetItem(
+                f"{kind.label} — the first {views.SEARCH_PER_KIND}; type more to narrow"
+                if full
+                else kind.label
+            )
             heading.setFlags(Qt.ItemFlag.NoItemFlags)
             font = heading.font()
             font.setBold(True)

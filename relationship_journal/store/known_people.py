@@ -26,30 +26,30 @@ def _chunks(values: Iterable[Any]) -> Iterator[list[Any]]:
 _LIVE = col(Contact.deleted_at).is_(None)
 
 
-def by_email(session: Session, keys: Iterable[str]) -> list[tuple[int, str, str]]:
-    """(contact id, name, address key) of the live contacts with these address keys."""
+def _by_detail(
+    session: Session, model: Any, key: Any, keys: Iterable[str]
+) -> list[tuple[int, str, str]]:
+    """(contact id, name, key) of the live contacts with a ``model`` row (an e-mail
+    address or a phone number) whose ``key`` is one of ``keys``."""
     found: list[tuple[int, str, str]] = []
     for chunk in _chunks(keys):
         found += session.exec(
-            select(ContactEmail.contact_id, Contact.display_name, ContactEmail.address_key)
-            .join(Contact, col(Contact.id) == ContactEmail.contact_id)
-            .where(_LIVE, col(ContactEmail.address_key).in_(chunk))
-            .order_by(col(ContactEmail.id))
+            select(model.contact_id, Contact.display_name, key)
+            .join(Contact, col(Contact.id) == model.contact_id)
+            .where(_LIVE, col(key).in_(chunk))
+            .order_by(col(model.id))
         ).all()
     return found
+
+
+def by_email(session: Session, keys: Iterable[str]) -> list[tuple[int, str, str]]:
+    """(contact id, name, address key) of the live contacts with these address keys."""
+    return _by_detail(session, ContactEmail, ContactEmail.address_key, keys)
 
 
 def by_phone(session: Session, digits: Iterable[str]) -> list[tuple[int, str, str]]:
     """(contact id, name, digits) of the live contacts with numbers of these digits."""
-    found: list[tuple[int, str, str]] = []
-    for chunk in _chunks(digits):
-        found += session.exec(
-            select(ContactPhone.contact_id, Contact.display_name, ContactPhone.digits)
-            .join(Contact, col(Contact.id) == ContactPhone.contact_id)
-            .where(_LIVE, col(ContactPhone.digits).in_(chunk))
-            .order_by(col(ContactPhone.id))
-        ).all()
-    return found
+    return _by_detail(session, ContactPhone, ContactPhone.digits, digits)
 
 
 def by_name(session: Session, names: Iterable[tuple[str, str]]) -> list[tuple[int, str, str, str]]:

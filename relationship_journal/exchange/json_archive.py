@@ -31,10 +31,10 @@ from sqlmodel import Session
 from relationship_journal.exchange.json_rules import RowChecker, RowProblems
 from relationship_journal.exchange.json_stream import Meta, Row, TableStart, read_archive
 from relationship_journal.exchange.records import ImportFileError
-from relationship_journal.store import balances, schema
+from relationship_journal.store import balances, schema, undo_log
 from relationship_journal.store.archive_rows import json_rows
 from relationship_journal.store.bulk import insert_rows
-from relationship_journal.store.bulk_load import bulk_load
+from relationship_journal.store.bulk_load import bulk_load, empty_tables, roomy_cache
 from relationship_journal.store.models import Contact, Entry, Setting, SQLModel
 
 FORMAT = "relationship-journal"
@@ -267,11 +267,13 @@ def import_archive(session: Session, source: IO[bytes], now: datetime) -> Archiv
                 "a JSON export restores a whole journal and can only be loaded into an empty one"
             )
     loader = _Loader(connection, now)
-    with bulk_load(connection):
-        for event in read_archive(source):
-            loader.take(event)
-        report = loader.finish()
-        balances.recompute(session, keep_close=True)
+    empty = empty_tables(connection, (table.name for table in SQLModel.metadata.sorted_tables))
+    with roomy_cache(connection), undo_log.logged_at_end(connection, empty):
+        with bulk_load(connection, empty):
+            for event in read_archive(source):
+                loader.take(event)
+            report = loader.finish()
+        balances.recompute(session, keep_close=True)  # with the indexes built again
     return report
 
 

@@ -1,17 +1,20 @@
 """Loading a whole journal into empty tables (a restore) without paying row by row for the
-search indexes, and with room for the pages it touches.
+indexes, and with room for the pages it touches.
 
-While the rows go in, the triggers that index each new row (a full-text insert per row, a
-new index segment per statement) are set aside on the tables that were empty, and the
-page cache is made larger. Once the rows are in, each index is filled by one statement
-that does for every row what its trigger did for one, and the trigger is put back. All of
-it happens in the caller's transaction: a rollback brings the triggers back as they were.
+While the rows go in, the tables that were empty lose their lookup indexes (not those that
+keep rows unique, which the load relies on to refuse a repeated row) and the triggers that
+index each new row for search (a full-text insert per row, a new index segment per
+statement). Once the rows are in, each lookup index is built again in one pass over its
+table, each search index is filled by one statement that does for every row what its
+trigger did for one, and the trigger is put back. All of it happens in the caller's
+transaction: a rollback brings the indexes and triggers back as they were. Meanwhile the
+page cache may be made larger (``roomy_cache``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -41,7 +44,9 @@ class _Deferred:
     fill: str
 
 
-def _deferred(name: str, sql: str) -> _Deferred | None:
+def deferred(name: str, sql: str) -> _Deferred | None:
+    """The indexing trigger ``name`` (its ``sql``) and the statement that indexes every row
+    at once; None for a trigger not of the simple form this rewrites."""
     found = _INDEXING.fullmatch(sql.strip())
     if found is None:
         return None
@@ -63,27 +68,50 @@ def _empty(connection: Connection, table: str) -> bool:
     return connection.exec_driver_sql(f"SELECT 1 FROM {quoted} LIMIT 1").first() is None
 
 
-@contextmanager
-def bulk_load(connection: Connection) -> Iterator[None]:
-    """Inside the block, rows inserted into tables empty at its start are indexed for
-    search when it ends (if it ends without an error; else the caller rolls back)."""
-    triggers = connection.exec_driver_sql(
-        "SELECT name, tbl_name, sql FROM main.sqlite_master WHERE type = 'trigger'"
-        " AND name LIKE 'search%'"
+def empty_tables(connection: Connection, tables: Iterable[str]) -> list[str]:
+    """Those of ``tables`` that hold no row, in the same order."""
+    return [name for name in tables if _empty(connection, name)]
+
+
+def _set_aside(connection: Connection, empty: set[str]) -> tuple[list[str], list[_Deferred]]:
+    """The lookup indexes and search triggers of the ``empty`` tables, dropped."""
+    found = connection.exec_driver_sql(
+        "SELECT type, name, tbl_name, sql FROM main.sqlite_master"
+        " WHERE (type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%')"
+        " OR (type = 'trigger' AND name LIKE 'search%')"
     ).all()
-    deferred = []
-    for name, table, sql in triggers:
-        found = _deferred(name, sql)
-        if found is not None and _empty(connection, table):
-            deferred.append(found)
+    indexes, triggers = [], []
+    for kind, name, table, sql in found:
+        if table not in empty:
+            continue
+        if kind == "index":
+            indexes.append(sql)
+            connection.exec_driver_sql(f'DROP INDEX "{name}"')
+        elif (trigger := deferred(name, sql)) is not None:
+            triggers.append(trigger)
+            connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    return indexes, triggers
+
+
+@contextmanager
+def roomy_cache(connection: Connection) -> Iterator[None]:
+    """Inside the block, SQLite keeps more pages in memory (``LOAD_CACHE_KIB``)."""
     cache = connection.exec_driver_sql("PRAGMA cache_size").scalar()
     connection.exec_driver_sql(f"PRAGMA cache_size = {-LOAD_CACHE_KIB}")
     try:
-        for trigger in deferred:
-            connection.exec_driver_sql(f'DROP TRIGGER "{trigger.name}"')
         yield
-        for trigger in deferred:
-            connection.exec_driver_sql(trigger.fill)
-            connection.exec_driver_sql(trigger.sql)
     finally:
         connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache or 0)}")
+
+
+@contextmanager
+def bulk_load(connection: Connection, empty: list[str]) -> Iterator[None]:
+    """Inside the block, rows inserted into the ``empty`` tables (see ``empty_tables``) are
+    indexed when it ends (if it ends without an error; else the caller rolls back)."""
+    indexes, triggers = _set_aside(connection, set(empty))
+    yield
+    for sql in indexes:
+        connection.exec_driver_sql(sql)
+    for trigger in triggers:
+        connection.exec_driver_sql(trigger.fill)
+        connection.exec_driver_sql(trigger.sql)

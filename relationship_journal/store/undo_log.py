@@ -21,7 +21,8 @@ that an undo never writes back a figure another process has moved on since.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -150,6 +151,39 @@ def begin(session: Session) -> None:
     connection = session.connection()
     _install(connection)
     connection.exec_driver_sql("DELETE FROM temp.rj_undo_log")
+
+
+# The runs of consecutive rowids a table holds, lowest first (gaps and islands).
+_RUNS = (
+    "INSERT INTO temp.rj_undo_log (tbl, first, last) SELECT ?, min(rowid), max(rowid)"
+    " FROM (SELECT rowid, rowid - row_number() OVER (ORDER BY rowid) AS run FROM main.{table})"
+    " GROUP BY run ORDER BY 2"
+)
+
+
+@contextmanager
+def logged_at_end(connection: Connection, empty: Sequence[str]) -> Iterator[None]:
+    """Inside the block, changes to the ``empty`` tables (parents first; each holds no row
+    at its start) are not logged one by one: when it ends, every row such a table holds
+    was inserted here (a change to it needs no undo of its own), and is logged in runs,
+    table by table. On an error the caller rolls back, which puts the triggers back too."""
+    installed = set(
+        connection.exec_driver_sql(
+            "SELECT name FROM sqlite_temp_master WHERE type = 'trigger'"
+        ).scalars()
+    )
+    logged = [table for table in empty if f"undo_{table}_insert" in installed]
+    for table in logged:
+        for change in ("insert", "update", "delete"):
+            connection.exec_driver_sql(f"DROP TRIGGER temp.{_quoted(f'undo_{table}_{change}')}")
+    yield
+    for table in logged:
+        connection.exec_driver_sql(_RUNS.format(table=_quoted(table)), (table,))
+        columns = connection.exec_driver_sql(
+            "SELECT name FROM pragma_table_info(?)", (table,)
+        ).scalars()
+        for statement in _triggers(table, list(columns)):
+            connection.exec_driver_sql(statement)
 
 
 _LOG = """

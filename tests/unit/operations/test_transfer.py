@@ -13,8 +13,10 @@ from relationship_journal.operations import transfer
 from relationship_journal.operations.workspace import Workspace
 from relationship_journal.paths import JournalPaths
 from relationship_journal.resources import resource
+from relationship_journal.store import undo_log
+from relationship_journal.store.contacts import get_contact, trash_contacts
 from relationship_journal.store.demo import populate_demo
-from relationship_journal.store.journal import open_journal
+from relationship_journal.store.journal import Journal, open_journal
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 
@@ -55,5 +57,46 @@ def test_a_restore_is_undone_and_redone_whole(tmp_path: Path) -> None:
         ws.replay(redo)
         transfer.export(ws, "json", tmp_path / "redone.json", force=True)
         assert _tables(tmp_path / "redone.json") == _tables(export)
+    finally:
+        journal.close()
+
+
+def _undo_triggers(journal: Journal) -> list[tuple[str, str]]:
+    with journal.transaction() as session:
+        return sorted(
+            tuple(row)  # type: ignore[misc]
+            for row in session.connection().exec_driver_sql(
+                "SELECT name, sql FROM sqlite_temp_master WHERE type = 'trigger'"
+            )
+        )
+
+
+def test_after_a_restore_each_change_is_undone_row_by_row_again(tmp_path: Path) -> None:
+    """The restore logs its rows in runs when it ends, not one by one; the logging of each
+    change is back afterwards, so the next action is undone as any other."""
+    source = JournalPaths(tmp_path / "source")
+    journal = open_journal(source.journal, source.backups)
+    populate_demo(journal, resource("demo", "demo_journal.json"), NOW.date(), NOW)
+    export = tmp_path / "export.json"
+    transfer.export(Workspace(journal, source), "json", export)
+    journal.close()
+
+    paths = JournalPaths(tmp_path / "restored")
+    journal = open_journal(paths.journal, paths.backups)
+    ws = Workspace(journal, paths, FixedClock(NOW))
+    try:
+        with journal.transaction() as session:
+            undo_log.begin(session)
+        triggers = _undo_triggers(journal)
+        assert len(triggers) > 30
+        assert transfer.load_archive(ws, export, keep_valid=False).value.kept
+        assert _undo_triggers(journal) == triggers
+
+        trashed = ws.write("Trash", lambda s: trash_contacts(s, [3], NOW))
+        assert trashed.change is not None
+        assert len(trashed.change.inverse.statements) == 1  # the one row, as before
+        ws.replay(trashed.change.inverse)
+        with journal.reading() as session:
+            assert get_contact(session, 3).deleted_at is None
     finally:
         journal.close()

@@ -1,6 +1,6 @@
 """A restore fills the search indexes once, after the rows are in, exactly as the triggers
-would have row by row; the triggers are back afterwards, and a restore rolled back leaves
-them as they were."""
+would have row by row; the triggers and lookup indexes are back afterwards, and a restore
+rolled back leaves them as they were."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from relationship_journal.operations.workspace import Workspace
 from relationship_journal.paths import JournalPaths
 from relationship_journal.resources import resource
 from relationship_journal.store.bulk import insert_rows
-from relationship_journal.store.bulk_load import bulk_load
+from relationship_journal.store.bulk_load import bulk_load, empty_tables
 from relationship_journal.store.contacts import trash_contacts
 from relationship_journal.store.demo import populate_demo
 from relationship_journal.store.journal import Journal, open_journal
@@ -44,11 +44,12 @@ def _indexed(journal: Journal) -> dict[str, list[tuple[object, ...]]]:
 
 
 def _triggers(journal: Journal) -> list[tuple[str, str]]:
+    """The journal's triggers and indexes."""
     with journal.engine.connect() as connection:
         return sorted(
             tuple(row)  # type: ignore[misc]
             for row in connection.exec_driver_sql(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                "SELECT name, sql FROM sqlite_master WHERE type IN ('trigger', 'index')"
             )
         )
 
@@ -79,6 +80,9 @@ def test_a_restore_indexes_every_row_as_the_triggers_do(
     assert restored == _indexed(source)
     assert len(restored["search_index_entries"]) > 100
     assert _triggers(journal) == triggers
+    assert len([name for name, _ in triggers if name.startswith("ix_")]) > 40
+    with journal.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
     with journal.reading() as session:
         titles = [
             hit.title.replace("\x02", "").replace("\x03", "") for hit in search(session, "jurg")
@@ -114,7 +118,7 @@ def test_a_table_not_empty_keeps_indexing_row_by_row(journal: Journal) -> None:
         insert_rows(
             connection, organisation, [{"name": "Alpha", "name_key": "alpha", "created_at": NOW}]
         )
-        with bulk_load(connection):
+        with bulk_load(connection, empty_tables(connection, ["organisation"])):
             insert_rows(
                 connection,
                 organisation,

@@ -45,6 +45,14 @@ class JournalPaths:
     def has_journal(self) -> bool:
         return self.journal.exists()
 
+    def is_usual(self) -> bool:
+        """Whether this is the platform's data folder (not one chosen for this start)."""
+        return self.data_dir == _usual_folder()
+
+
+def _usual_folder() -> Path:
+    return Path(user_data_dir(APP_ID, appauthor=False)).expanduser().resolve()
+
 
 def resolve(data_dir: str | None = None, environ: Mapping[str, str] | None = None) -> JournalPaths:
     """``--data-dir`` beats ``RELATIONSHIP_JOURNAL_DIR`` beats the platform's data folder."""
@@ -54,5 +62,5 @@ def resolve(data_dir: str | None = None, environ: Mapping[str, str] | None = Non
     elif env.get(ENV_VAR):
         chosen = Path(env[ENV_VAR])
     else:
-        chosen = Path(user_data_dir(APP_ID, appauthor=False))
+        chosen = _usual_folder()
     return JournalPaths(chosen.expanduser().resolve())

@@ -73,8 +73,30 @@ def _list_problems(problems: list[str], total: int) -> None:
         print(f"relationship-journal: … and {more}", file=sys.stderr)
 
 
+def _terminal_progress(path: Path) -> transfer.Progress | None:
+    """How far a load is, as a percentage rewritten in place, when a person is watching."""
+    if not sys.stderr.isatty():
+        return None
+    shown = [-1]
+
+    def show(done: int, total: int) -> None:
+        percent = done * 100 // total if total else 0
+        if percent != shown[0]:
+            shown[0] = percent
+            print(f"\rLoading {path.name}… {percent}%", end="", file=sys.stderr, flush=True)
+
+    return show
+
+
 def _import_archive(ws: Workspace, path: Path, args: argparse.Namespace) -> int:
-    report = transfer.load_archive(ws, path, args.skip_invalid, args.dry_run).value
+    progress = _terminal_progress(path)
+    try:
+        report = transfer.load_archive(
+            ws, path, args.skip_invalid, args.dry_run, progress=progress
+        ).value
+    finally:
+        if progress is not None:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)  # the line cleared
     if report.problem_count and not args.skip_invalid:
         _list_problems(report.problems, report.problem_count)
         print(

@@ -3,6 +3,7 @@ transaction (or not at all)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,7 +22,7 @@ from relationship_journal.exchange.decoding import (
     read_import_bytes,
     utf16_to_utf8,
 )
-from relationship_journal.exchange.records import ImportFileError, ImportRecord
+from relationship_journal.exchange.records import ImportCancelled, ImportFileError, ImportRecord
 from relationship_journal.exchange.vcard_import import read_vcards
 from relationship_journal.store import known_people
 from relationship_journal.store.bulk import NewContact, create_contacts
@@ -95,14 +96,14 @@ class ImportResult:
     skipped: int = 0
 
 
-class ImportCancelled(Exception):
-    """Raised inside the import transaction so that nothing of it is kept."""
-
-
 def looks_like_json(data: bytes) -> bool:
     """Whether the bytes are a JSON document (our whole-journal export), by content."""
     head = data[:4096].removeprefix(b"\xef\xbb\xbf").lstrip()
     return head.startswith(b"{") and b'"format"' in head
+
+
+# The start of any JSON document holding an array or an object (no CSV starts like this).
+_JSON_START = re.compile(rb"(?:\[\s*[\[{\"\]\d-]|\{\s*[\"}])")
 
 
 def read_file(
@@ -118,6 +119,12 @@ def read_file(
         )
     if b"BEGIN:VCARD" in data[:4096].upper():
         return read_vcards(data), "vCard", None
+    if _JSON_START.match(data[:4096].removeprefix(b"\xef\xbb\xbf").lstrip()):
+        raise ImportFileError(
+            "this is a JSON file, but not a Relationship Journal export; contacts are "
+            "imported from vCard (.vcf) or CSV files, which address books, mail programs "
+            "and CRMs export"
+        )
     text, _charset = decode_text(data)
     del data  # the text is all the CSV reader needs: keep one copy in memory, not two
     records, chosen = read_csv(text, mapping)

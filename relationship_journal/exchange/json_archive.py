@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import IO, Any
@@ -30,17 +32,20 @@ from sqlmodel import Session
 
 from relationship_journal.exchange.json_rules import RowChecker, RowProblems
 from relationship_journal.exchange.json_stream import Meta, Row, TableStart, read_archive
-from relationship_journal.exchange.records import ImportFileError
+from relationship_journal.exchange.records import ImportCancelled, ImportFileError
 from relationship_journal.store import balances, schema, undo_log
 from relationship_journal.store.archive_rows import json_rows
 from relationship_journal.store.bulk import insert_rows
 from relationship_journal.store.bulk_load import bulk_load, empty_tables, roomy_cache
 from relationship_journal.store.models import Contact, Entry, Setting, SQLModel
 
+Progress = Callable[[int, int], None]
+
 FORMAT = "relationship-journal"
 VERSION = 1
 MAX_ARCHIVE_BYTES = 4 * 1024**3
 BATCH = 500
+WATCH_EVERY = 2000
 # Problems kept word for word; beyond these only their number.
 KEPT_PROBLEMS = 1000
 MAX_REMEMBERED = 1_000_000
@@ -257,9 +262,42 @@ def _describe(row: Row, column: str, message: str) -> str:
     return f"{row.table} row {row.number}{who}: {where}{message}"
 
 
-def import_archive(session: Session, source: IO[bytes], now: datetime) -> ArchiveReport:
+class _Watch:
+    """Tells how far a load is, and stops it when cancelled, every ``WATCH_EVERY`` rows."""
+
+    def __init__(
+        self, source: IO[bytes], progress: Progress | None, cancelled: Callable[[], bool] | None
+    ) -> None:
+        self.source, self.progress, self.cancelled = source, progress, cancelled
+        self.countdown = WATCH_EVERY
+        try:
+            size = os.fstat(source.fileno()).st_size
+        except (OSError, AttributeError, io.UnsupportedOperation):
+            size = 0
+        self.total = (size + size // 10) // 1024
+
+    def step(self) -> None:
+        self.countdown -= 1
+        if self.countdown:
+            return
+        self.countdown = WATCH_EVERY
+        if self.cancelled is not None and self.cancelled():
+            raise ImportCancelled
+        if self.progress is not None and self.total:
+            self.progress(min(self.source.tell() // 1024, self.total), self.total)
+
+
+def import_archive(
+    session: Session,
+    source: IO[bytes],
+    now: datetime,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ArchiveReport:
     """Load an export into the empty journal of ``session`` (in its transaction); returns
-    what was loaded and every problem. The caller commits, or rolls back."""
+    what was loaded and every problem. The caller commits, or rolls back. ``progress``
+    hears the kibibytes read of the work in all (the indexes built at the end count for a
+    tenth of the file); once ``cancelled`` says so, ``ImportCancelled``."""
     connection = session.connection()
     for model in (Contact, Entry):
         if connection.execute(select(func.count()).select_from(model.__table__)).scalar():  # type: ignore[attr-defined]
@@ -270,8 +308,10 @@ def import_archive(session: Session, source: IO[bytes], now: datetime) -> Archiv
     empty = empty_tables(connection, (table.name for table in SQLModel.metadata.sorted_tables))
     with roomy_cache(connection), undo_log.logged_at_end(connection, empty):
         with bulk_load(connection, empty):
+            watch = _Watch(source, progress, cancelled)
             for event in read_archive(source):
                 loader.take(event)
+                watch.step()
             report = loader.finish()
         balances.recompute(session, keep_close=True)  # with the indexes built again
     return report

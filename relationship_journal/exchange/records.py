@@ -81,3 +81,7 @@ class UnsureColumnsError(ImportFileError):
         super().__init__(message)
         self.header = header
         self.unplaced = unplaced
+
+
+class ImportCancelled(Exception):
+    """Raised inside the import transaction so that nothing of it is kept."""

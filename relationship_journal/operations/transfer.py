@@ -13,7 +13,6 @@ from relationship_journal.exchange.decoding import decode_text, read_head, read_
 from relationship_journal.exchange.export_all import export_to_file, ours
 from relationship_journal.exchange.import_plan import (
     Decision,
-    ImportCancelled,
     ImportPreview,
     ImportResult,
     Match,
@@ -26,6 +25,7 @@ from relationship_journal.exchange.json_archive import (
     ArchiveReport,
     import_archive,
 )
+from relationship_journal.exchange.records import ImportCancelled
 from relationship_journal.operations.agenda import between
 from relationship_journal.operations.input_files import open_input
 from relationship_journal.operations.workspace import Change, Done, Workspace
@@ -89,11 +89,17 @@ def run_import(
 
 
 def load_archive(
-    ws: Workspace, path: Path, keep_valid: bool, dry_run: bool = False
+    ws: Workspace,
+    path: Path,
+    keep_valid: bool,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Done[ArchiveReport]:
     """Load a whole-journal JSON export into this empty journal, checking every row. Kept
     when nothing is wrong, or when ``keep_valid`` (the rows that passed); never on a dry
-    run. The report says what was loaded (``kept``) and every problem."""
+    run. The report says what was loaded (``kept``) and every problem. ``progress`` hears
+    how far the load is; once ``cancelled`` says so, ``ImportCancelled``: nothing kept."""
     now = ws.clock.now()
     change = None
     with (
@@ -101,7 +107,7 @@ def load_archive(
         ws.journal.transaction() as session,
     ):
         undo_log.begin(session)
-        report = import_archive(session, source, now)
+        report = import_archive(session, source, now, progress, cancelled)
         report.kept = not dry_run and (keep_valid or not report.problem_count)
         if report.kept:
             inverse = undo_log.take(session)

@@ -74,7 +74,6 @@ class MainWindow(QMainWindow, WindowPages):
         super().__init__()
         self.setObjectName("mainWindow")
         self.source = source
-        self.setWindowTitle(APP_NAME)
         # The narrowest at which every page shows its buttons whole (test_small_window).
         self.setMinimumSize(900, 600)
         paths = source.current_paths
@@ -107,6 +106,7 @@ class MainWindow(QMainWindow, WindowPages):
         self.pages.currentChanged.connect(self.contact_commands)
         self.context.changed.connect(self.contact_commands)
         self.contact_commands()
+        self._name_journal()
         self._restore_geometry()
         self._apply_lock_preference()
         self.go(0)
@@ -304,9 +304,20 @@ class MainWindow(QMainWindow, WindowPages):
         self.go(0)
         self.navigator.history.clear()
 
+    def _name_journal(self) -> None:
+        """The window's title says which journal it works on."""
+        if self.context.is_demo:
+            which = "Demo journal"
+        elif self.source.paths.is_usual():
+            which = "My journal"
+        else:
+            which = f"Journal in {self.source.paths.data_dir.name or self.source.paths.data_dir}"
+        self.setWindowTitle(f"{which} — {APP_NAME}")
+
     def _switched(self) -> None:
         paths = self.source.current_paths
         self.context.ws.paths = paths
+        self._name_journal()
         self.banner.setVisible(self.context.is_demo)
         self.registry["startOwn"].setVisible(self.context.is_demo)
         self.registry["exploreDemo"].setVisible(not self.context.is_demo)

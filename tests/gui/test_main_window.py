@@ -46,6 +46,7 @@ def test_demo_journal_is_kept_apart_from_the_users(
 
     window = open_window(demo=True)
     assert window.banner.isVisible()
+    assert window.windowTitle() == "Demo journal — Relationship Journal"
     qtbot.waitUntil(lambda: "25 contacts" in window.status_label.text())
     open_by_name(window, qtbot, "jurgen")  # a demo person's page, left by the switch
     assert not paths.journal.exists()
@@ -56,11 +57,14 @@ def test_demo_journal_is_kept_apart_from_the_users(
     qtbot.waitUntil(lambda: "0 contacts" in window.status_label.text())
     assert not window.banner.isVisible()
     assert not window.registry["startOwn"].isVisible()
+    # The tests' data folder is not the platform's: the title names it.
+    assert window.windowTitle() == f"Journal in {paths.data_dir.name} — Relationship Journal"
     trigger(window, "back")  # Back never leads into the journal left
     assert window.current_page_key() == "contacts"
 
     trigger(window, "exploreDemo")  # Help → Explore the demo journal, and back
     assert window.context.is_demo and window.banner.isVisible()
+    assert window.windowTitle().startswith("Demo journal")
     qtbot.waitUntil(lambda: "25 contacts" in window.status_label.text())
     assert window.current_page_key() == "today"
     assert window.registry["startOwn"].isVisible()

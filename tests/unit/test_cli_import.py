@@ -130,6 +130,32 @@ def test_json_export_is_recognised_by_content(
     assert code == 0 and "Imported from cards.json: 2 new" in out
 
 
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_restore_shows_how_far_it_is_on_a_terminal_only(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from relationship_journal.exchange import json_archive
+
+    run(capsys, "import", str(DATA / "full-details.vcf"))
+    archive = tmp_path / "whole.json"
+    assert run(capsys, "export", "json", str(archive))[0] == 0
+    monkeypatch.setattr(json_archive, "WATCH_EVERY", 1)
+    code, _, err = run(capsys, "--data-dir", str(tmp_path / "piped"), "import", str(archive))
+    assert code == 0 and "Loading" not in err  # nobody watches a pipe
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path / "seen"), "import", str(archive))
+    assert code == 0 and "Restored 1 contact from" in out
+    shown = terminal.getvalue()
+    assert shown.startswith("\rLoading whole.json… ") and shown.endswith("%\r\033[K")
+
+
 def test_a_carriage_return_in_a_note_cannot_inject_a_card(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, paths: JournalPaths
 ) -> None:

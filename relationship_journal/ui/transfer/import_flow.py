@@ -91,14 +91,16 @@ class ImportFlow(QObject):
             return
         self.run_import(plan, dialog.decisions)
 
-    def run_import(self, plan: ImportPreview, decisions: list[Decision]) -> None:
-        self.progress = QProgressDialog(
-            f"Importing {plan.path.name}…", "Cancel", 0, len(plan.records), self._parent
-        )
+    def _show_progress(self, label: str, steps: int) -> None:
+        self.cancel_requested = False
+        self.progress = QProgressDialog(label, "Cancel", 0, steps, self._parent)
         self.progress.setObjectName("importProgress")
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)
         self.progress.canceled.connect(self._cancel)
+
+    def run_import(self, plan: ImportPreview, decisions: list[Decision]) -> None:
+        self._show_progress(f"Importing {plan.path.name}…", len(plan.records))
         ws = self._context.ws
         run_task(
             lambda progress: transfer.run_import(
@@ -168,13 +170,18 @@ class ImportFlow(QObject):
 
     def _load_archive(self, path: Path, keep_valid: bool) -> None:
         ws = self._context.ws
+        self._show_progress(f"Loading {path.name}…", 0)
         run_task(
-            lambda _progress: transfer.load_archive(ws, path, keep_valid),
+            lambda progress: transfer.load_archive(
+                ws, path, keep_valid, progress=progress, cancelled=lambda: self.cancel_requested
+            ),
             lambda done: self._archive_loaded(path, done),
             self._failed,
+            self._progressed,
         )
 
     def _archive_loaded(self, path: Path, done: Done[ArchiveReport]) -> None:
+        self._close_progress()
         report = done.value
         if report.kept:
             self._context.record(done.change)
@@ -191,6 +198,8 @@ class ImportFlow(QObject):
             f"yet.\n\n{listed}"
             + (f"\n… and {more} more" if more > 0 else "")
             + "\n\nLoad the rows that passed the checks?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,  # a hurried Enter loads nothing
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._load_archive(path, keep_valid=True)

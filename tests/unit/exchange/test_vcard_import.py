@@ -95,6 +95,19 @@ def test_files_that_are_not_contacts_are_refused_clearly(name: str) -> None:
     assert "binary" in str(raised.value) or "not a known contacts export" in str(raised.value)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ['[{"name": "Anna Lind", "email": "anna@example.com"}]', '\ufeff  {"contacts": []}', "[]"],
+)
+def test_a_json_file_that_is_not_an_export_is_refused_as_json(tmp_path: Path, text: str) -> None:
+    """Not read as a CSV whose header is the first line of the JSON."""
+    path = tmp_path / "contacts.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ImportFileError) as raised:
+        read_file(path)
+    assert str(raised.value).startswith("this is a JSON file, but not a Relationship Journal")
+
+
 def test_a_card_without_its_end_is_read_to_the_end_of_the_file_and_says_so() -> None:
     (record,) = read_vcards("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Lind\r\nTEL:+46 8 555 0100\r\n")
     assert record.valid

@@ -42,12 +42,14 @@ def test_empty_contacts_view_offers_the_next_step(window: MainWindow) -> None:
 def test_demo_journal_is_kept_apart_from_the_users(
     open_window: WindowFactory, paths: JournalPaths, qtbot: QtBot
 ) -> None:
-    from PySide6.QtWidgets import QPushButton
+    from PySide6.QtWidgets import QPushButton, QToolButton
 
     window = open_window(demo=True)
     assert window.banner.isVisible()
     assert window.windowTitle() == "Demo journal — Relationship Journal"
     qtbot.waitUntil(lambda: "25 contacts" in window.status_label.text())
+    window.go(1)
+    qtbot.keyClicks(window.contacts_page.search, "helix")  # a filter left by the switch
     open_by_name(window, qtbot, "jurgen")  # a demo person's page, left by the switch
     assert not paths.journal.exists()
     assert not window.registry["exploreDemo"].isVisible()
@@ -57,6 +59,10 @@ def test_demo_journal_is_kept_apart_from_the_users(
     qtbot.waitUntil(lambda: "0 contacts" in window.status_label.text())
     assert not window.banner.isVisible()
     assert not window.registry["startOwn"].isVisible()
+    filter_box = window.contacts_page.search
+    assert not filter_box.text()
+    clear_button = filter_box.findChild(QToolButton)
+    qtbot.waitUntil(lambda: not clear_button.isVisible())  # it fades with the text
     # The tests' data folder is not the platform's: the title names it.
     assert window.windowTitle() == f"Journal in {paths.data_dir.name} — Relationship Journal"
     trigger(window, "back")  # Back never leads into the journal left

@@ -211,11 +211,13 @@ class ContactsPage(LazyPage):
         self.apply_filter()
 
     def _reset_filters(self, keep_text: bool) -> None:
+        if not keep_text:
+            # Not with its signals blocked: its clear button hides only when told.
+            self.search.clear()
+            self._filter_timer.stop()  # the caller filters at once
         widgets = (self.search, self.tag_box, self.stage_box, self.tier_box, self.drifting)
         for widget in (*widgets, self.trash):
             widget.blockSignals(True)
-        if not keep_text:
-            self.search.clear()
         for box in (self.tag_box, self.stage_box, self.tier_box):
             box.setCurrentIndex(0)
         self.drifting.setChecked(False)

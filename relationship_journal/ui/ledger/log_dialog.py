@@ -141,7 +141,7 @@ class LogDialog(GuardedDialog):
         follow_row.addWidget(self.follow_up)
         follow_row.addWidget(self.follow_up_on)
         follow_row.addStretch()
-        promise_row = QHBoxLayout()
+        self.promise_row = promise_row = QHBoxLayout()
         promise_row.addWidget(self.promise_owner)
         promise_row.addWidget(self.promise_text, 1)
         promise_row.addWidget(QLabel("due"))
@@ -154,7 +154,7 @@ class LogDialog(GuardedDialog):
         self.error.setStyleSheet(f"color: {WITHDRAWAL};")
         self.error.setVisible(False)
 
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow("With", self.picker)
         form.addRow("When", self.when)
         form.addRow("Kind", self.kind)
@@ -273,8 +273,8 @@ class LogDialog(GuardedDialog):
         if draft.follow_up_on is not None:
             self.follow_up.setChecked(True)
             self.follow_up_on.set_day(draft.follow_up_on)
-        for widget in (self.promise_text, self.promise_owner, self.promise_due):
-            widget.setVisible(False)
+        # Promises made in it are kept, and edited, on their own.
+        self.form.setRowVisible(self.promise_row, False)
 
     def _show_moment(self, moment: datetime) -> None:
         local = moment.astimezone()

@@ -119,6 +119,10 @@ def test_an_entry_edited_deep_in_the_timeline_stays_chosen_and_in_view(
     chosen = table.currentIndex().data(EntryIdRole)
 
     def save(dialog: LogDialog) -> int:
+        # Promises are edited on their own: no empty promise row, label or "due" left.
+        promise_label = dialog.form.labelForField(dialog.promise_row)
+        assert dialog.summary.isVisibleTo(dialog) and not promise_label.isVisibleTo(dialog)
+        assert not dialog.promise_due.isVisibleTo(dialog)
         dialog.summary.setText("Call, rescheduled")
         dialog.accept()
         return int(dialog.result())

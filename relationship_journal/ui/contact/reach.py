@@ -10,6 +10,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QGridLayout, QToolButton, QWidget
 
 from relationship_journal.ui.actions import connect_plain
+from relationship_journal.ui.elided_label import ElidedLabel
 from relationship_journal.ui.widgets import label
 
 # What a tel: URI keeps of a number as people write it (RFC 3966: digits, a leading +,
@@ -29,7 +30,7 @@ def tel_url(number: str) -> QUrl:
 
 
 class ReachBox(QWidget):
-    """One row per address or number: the text (selectable), Write or Call, and Copy."""
+    """One row per address or number: the text, Write or Call, and Copy."""
 
     copied = Signal(str)
     unhandled = Signal(str, str)  # scheme, value: nothing on this desktop opens it
@@ -53,7 +54,8 @@ class ReachBox(QWidget):
         for number, (kind, text, verb, url) in enumerate(rows):
             caption = label(kind if number == 0 or rows[number - 1][0] != kind else "", "muted")
             self._grid.addWidget(caption, number, 0)
-            self._grid.addWidget(label(text), number, 1)
+            # Cut with "…" (whole on hover) where the card is narrow: Copy takes it whole.
+            self._grid.addWidget(ElidedLabel(text), number, 1)
             self._grid.addWidget(self._button(verb, f"{verb} {text}", url, text), number, 2)
             self._grid.addWidget(self._button("Copy", f"Copy {text}", None, text), number, 3)
         self.setVisible(bool(rows))

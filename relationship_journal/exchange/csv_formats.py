@@ -26,7 +26,7 @@ SINGLE_FIELDS = (
     "met_on",
     "city",
 )
-MULTI_FIELDS = ("email", "phone", "anniversary")
+MULTI_FIELDS = ("email", "phone", "anniversary", "website")
 IGNORE = "ignore"
 
 
@@ -38,9 +38,12 @@ class AddressColumns:
     region: str = ""
     postcode: str = ""
     country: str = ""
+    # The whole address in one cell (Google's "Formatted"): its street where none is given.
+    formatted: str = ""
 
     def columns(self) -> set[str]:
-        return {self.street, self.locality, self.region, self.postcode, self.country} - {""}
+        parts = (self.street, self.locality, self.region, self.postcode, self.country)
+        return {*parts, self.formatted} - {""}
 
 
 @dataclass
@@ -64,6 +67,8 @@ class ColumnMapping:
     phones: list[tuple[str, str]] = field(default_factory=list)
     addresses: list[AddressColumns] = field(default_factory=list)
     anniversaries: list[tuple[str, str]] = field(default_factory=list)
+    # Web addresses (a homepage, a LinkedIn profile): the journal keeps them in the notes.
+    websites: list[tuple[str, str]] = field(default_factory=list)
     birthday: str = ""
     notes: str = ""
     tags: str = ""
@@ -84,7 +89,7 @@ class ColumnMapping:
         single = {getattr(self, name) for name in SINGLE_FIELDS}
         pairs = {
             c
-            for pair in self.emails + self.phones + self.anniversaries
+            for pair in self.emails + self.phones + self.anniversaries + self.websites
             for c in pair
             if not c.startswith("=")
         }
@@ -111,6 +116,8 @@ class ColumnMapping:
             self.phones.append((column, ""))
         elif target == "anniversary":
             self.anniversaries.append((column, "=anniversary"))
+        elif target == "website":
+            self.websites.append((column, ""))
         elif target in SINGLE_FIELDS:
             setattr(self, target, column)
         else:

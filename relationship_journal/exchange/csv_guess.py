@@ -157,6 +157,7 @@ _add(
 _add("tags", "", "tags", "categories", "labels", "groups", "kategorien", "catégories", "categorías")
 _add("city", "", "city", "town", "ort", "stadt", "ville", "ciudad")
 _add("met_on", "", "connected on", "met on")
+_add("website", "", "website", "web site", "web page", "homepage", "url", "webseite", "site web")
 _PAREN = re.compile(r"^(e-?mail|phone|telephone|tel)\s*\((\w[\w ]*)\)$")
 
 
@@ -185,6 +186,8 @@ def guess(header: list[str]) -> tuple[ColumnMapping, list[str]]:
             mapping.phones.append((column, f"={label}" if label else ""))
         elif target == "anniversary":
             mapping.anniversaries.append((column, "=anniversary"))
+        elif target == "website":
+            mapping.websites.append((column, ""))
         elif getattr(mapping, target):
             unplaced.append(column)  # a second column for the same field: ask
         else:

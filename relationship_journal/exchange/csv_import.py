@@ -24,6 +24,7 @@ from relationship_journal.exchange.csv_guess import guess
 from relationship_journal.exchange.csv_known import detect
 from relationship_journal.exchange.date_values import EMPTY_DATES, day_first, parse_csv_date
 from relationship_journal.exchange.decoding import decode_text
+from relationship_journal.exchange.labels import web_note
 from relationship_journal.exchange.records import ImportFileError, ImportRecord, UnsureColumnsError
 
 MAX_HEADER_CHARS = 128 * 1024
@@ -157,7 +158,9 @@ def row_to_record(row: _Row, number: int, mapping: ColumnMapping, order: bool) -
     record = ImportRecord("row", number, ContactDraft(display_name=""))
     _read_names_and_reach(record, row, mapping)
     _read_dates(record, row, mapping, order)
-    record.draft.notes = record.block("notes", clean_block(row(mapping.notes)))
+    webs = [web_note(label, address) for address, label in _labelled(row, mapping.websites)]
+    notes = "\n".join(part for part in (row(mapping.notes), "\n".join(webs)) if part)
+    record.draft.notes = record.block("notes", clean_block(notes))
     record.draft.tags = _tags(record, row(mapping.tags), mapping.tag_separator)
     record.draft.addresses = list(_addresses(row, mapping))
     home = [a for a in record.draft.addresses if a.label in ("home", "")]
@@ -229,12 +232,30 @@ def _addresses(row: _Row, mapping: ColumnMapping) -> Iterator[Address]:
                 columns.country,
             )
         ]
+        if not cells[0] and columns.formatted:
+            cells[0] = street_of(row(columns.formatted), cells[1:])
         if not any(cells):
             continue
         parts = [clean_line(cell) for cell in cells]
         address = Address(row.label(columns.label) if columns.label else "", *parts)
         if not address.is_empty():
             yield address
+
+
+def street_of(formatted: str, others: list[str]) -> str:
+    """The street of a whole address written in one cell: its lines (or, on one line, its
+    parts between commas) before the first that holds the town, region, postcode or
+    country given on their own; all of it when none of those is given."""
+    lines = [line.strip() for line in formatted.splitlines() if line.strip()]
+    if len(lines) == 1:
+        lines = [part.strip() for part in lines[0].split(",") if part.strip()]
+    known = [other.strip().casefold() for other in others if other.strip()]
+    street: list[str] = []
+    for line in lines:
+        if any(other in line.casefold() for other in known):
+            break
+        street.append(line)
+    return ", ".join(street)
 
 
 def choose_mapping(header: list[str], mapping: ColumnMapping | None) -> ColumnMapping:

@@ -94,6 +94,9 @@ def google(header: set[str]) -> ColumnMapping | None:
         org_unit="Organization 1 - Department" if old else "Organization Department",
         emails=_numbered(header, "E-mail {n} - Value", ("E-mail {n} - Type", "E-mail {n} - Label")),
         phones=_numbered(header, "Phone {n} - Value", ("Phone {n} - Type", "Phone {n} - Label")),
+        websites=_numbered(
+            header, "Website {n} - Value", ("Website {n} - Type", "Website {n} - Label")
+        ),
         birthday="Birthday",
         notes="Notes",
         tags="Group Membership" if old else "Labels",
@@ -101,7 +104,7 @@ def google(header: set[str]) -> ColumnMapping | None:
         assumed_day_first=False,
     )
     for n in range(1, 11):
-        if f"Address {n} - City" in header or f"Address {n} - Street" in header:
+        if {f"Address {n} - {part}" for part in ("City", "Street", "Formatted")} & header:
             label = next(
                 (c for c in (f"Address {n} - Type", f"Address {n} - Label") if c in header), ""
             )
@@ -113,6 +116,7 @@ def google(header: set[str]) -> ColumnMapping | None:
                     f"Address {n} - Region",
                     f"Address {n} - Postal Code",
                     f"Address {n} - Country",
+                    f"Address {n} - Formatted",
                 )
             )
     return mapping
@@ -120,6 +124,16 @@ def google(header: set[str]) -> ColumnMapping | None:
 
 def _google_known(column: str) -> bool:
     return column in _GOOGLE_FIXED or bool(_GOOGLE_NUMBERED.match(column))
+
+
+# Outlook's web page columns, in each of its languages.
+_OUTLOOK_WEB = (
+    ("Web Page", ""),
+    ("Personal Web Page", "=home"),
+    ("Webseite", ""),
+    ("Page Web", ""),
+    ("Página web", ""),
+)
 
 
 def outlook(language: OutlookLanguage) -> Callable[[set[str]], ColumnMapping | None]:
@@ -139,6 +153,7 @@ def outlook(language: OutlookLanguage) -> Callable[[set[str]], ColumnMapping | N
                 setattr(mapping, attribute, column)
         mapping.emails = [(c, "") for c in language.emails if c in header]
         mapping.phones = [(c, f"={label}") for c, label in language.phones if c in header]
+        mapping.websites = [(c, label) for c, label in _OUTLOOK_WEB if c in header]
         mapping.addresses = [
             AddressColumns("=home", *language.home),
             AddressColumns("=work", *language.work),
@@ -159,6 +174,7 @@ def linkedin(header: set[str]) -> ColumnMapping | None:
                 organisation=company,
                 title=position,
                 emails=[(email, "")] if email in header else [],
+                websites=[("URL", "=linkedin")] if "URL" in header else [],
                 met_on=connected,
                 day_first=True,
             )
@@ -193,6 +209,7 @@ def hubspot(header: set[str]) -> ColumnMapping | None:
                 "=work", "Street Address", "City", "State/Region", "Postal Code", "Country/Region"
             )
         ],
+        websites=[("Website URL", "")],
     )
 
 
@@ -310,6 +327,7 @@ def thunderbird(header: set[str]) -> ColumnMapping | None:
                 "=work", "Work Address", "Work City", "Work State", "Work ZipCode", "Work Country"
             ),
         ],
+        websites=[("Web Page 1", "=work"), ("Web Page 2", "=home")],
         notes="Notes",
     )
 

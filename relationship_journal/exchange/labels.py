@@ -72,3 +72,23 @@ def types_for(prop: str, label: str) -> list[str] | None:
     if all(word in standard for word in words):
         return [standard[word] for word in words]
     return None
+
+
+# How a web address's label is written in the notes, where it is not a plain word.
+_WEB_LABELS = {
+    "": "Web",
+    "linkedin": "LinkedIn",
+    "xing": "XING",
+    "github": "GitHub",
+    "homepage": "Homepage",
+    "home page": "Homepage",
+    "work": "Work web page",
+    "home": "Home web page",
+}
+
+
+def web_note(label: str, address: str) -> str:
+    """A web address (a homepage, a profile) as the line of the notes that keeps it: the
+    journal has no field of its own for them."""
+    key = " ".join(label.replace("_", " ").split()).lower()
+    return f"{_WEB_LABELS.get(key, key.capitalize())}: {address}"

@@ -16,12 +16,13 @@ from relationship_journal.domain.contact import (
 from relationship_journal.domain.dates import DateError, PartialDate
 from relationship_journal.domain.text import clean_block, clean_line
 from relationship_journal.exchange.date_values import DateValue, parse_iso_date
-from relationship_journal.exchange.labels import label_from_types
+from relationship_journal.exchange.labels import label_from_types, web_note
 from relationship_journal.exchange.phone_values import from_tel_uri
 from relationship_journal.exchange.photos import MAX_PHOTO_BYTES, from_data_uri, media_type
 from relationship_journal.exchange.records import ImportFileError, ImportRecord
 from relationship_journal.exchange.vcard_parse import Card, Property, VCardSyntaxError, parse_cards
 
+WEB_PROPERTIES = frozenset({"URL", "X-SOCIALPROFILE"})
 ANNIVERSARY_PROPERTIES = frozenset(
     {"ANNIVERSARY", "X-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY", "X-ABDATE"}
 )
@@ -149,6 +150,22 @@ def _photo(card: Card, record: ImportRecord) -> None:
         return
 
 
+def _web_addresses(card: Card) -> list[str]:
+    """Homepages (URL) and profiles (X-SOCIALPROFILE, as Apple writes them): the journal
+    keeps them in the notes."""
+    found = []
+    for prop in card.properties:
+        address = clean_line(prop.value)
+        if prop.name not in WEB_PROPERTIES or not address:
+            continue
+        if prop.name == "X-SOCIALPROFILE":
+            label = prop.param("TYPE") or prop.param("X-SERVICE-TYPE")
+        else:
+            label = card.label_for(prop) or label_from_types(prop.types())
+        found.append(web_note(label, address))
+    return found
+
+
 def card_to_record(card: Card) -> ImportRecord:
     record = ImportRecord("card", card.number, ContactDraft(display_name=""))
     draft = record.draft
@@ -185,6 +202,8 @@ def card_to_record(card: Card) -> ImportRecord:
     _dates(card, record, notes)
     _addresses(card, record)
     _photo(card, record)
+    webs = _web_addresses(card)
+    notes += ["\n".join(webs)] if webs else []
     for agent in card.agents:
         agent_name = agent.first("FN")
         if agent_name is not None:

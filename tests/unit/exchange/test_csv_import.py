@@ -9,7 +9,7 @@ import pytest
 
 from relationship_journal.domain.dates import DateError, PartialDate
 from relationship_journal.exchange.csv_formats import ColumnMapping
-from relationship_journal.exchange.csv_import import parse_csv_date, read_csv
+from relationship_journal.exchange.csv_import import parse_csv_date, read_csv, street_of
 from relationship_journal.exchange.import_plan import read_file
 from relationship_journal.exchange.records import ImportFileError, UnsureColumnsError
 
@@ -32,6 +32,24 @@ def test_google_contacts_current_export() -> None:
     assert str(noah.problems[0]) == (
         "row 3, Noah Williams: birthday 'not known' is not a date: left out"
     )
+
+
+def test_google_websites_and_a_formatted_address_without_its_street() -> None:
+    """Google writes the whole address in "Formatted" and may leave "Street" out; web
+    addresses are kept in the notes, the journal having no field for them."""
+    (record,) = read_file(DATA / "google-formatted-website.csv")[0]
+    work, home = record.draft.addresses
+    assert (work.label, work.street, work.locality, work.country) == (
+        "work",
+        "Calle Mayor 1",
+        "Madrid",
+        "Spain",
+    )
+    assert (home.street, home.locality) == ("Flat 2, 14 Rose Lane", "Bristol")
+    assert record.draft.notes == (
+        "Prefers WhatsApp.\nProfile: https://iberia.example/maria\nWeb: https://maria.example"
+    )
+    assert not record.problems
 
 
 def test_google_legacy_export() -> None:
@@ -59,6 +77,9 @@ def test_linkedin_preamble_and_connection_date_becomes_when_we_met() -> None:
         "Björn Svensson",
     ]
     assert records[0].draft.met_on == date(2026, 9, 26)
+    assert records[0].draft.notes == (
+        "LinkedIn: https://www.linkedin.com/in/isabella-garcia-example"
+    )
     assert records[2].draft.organisation == "Meridian Energy, Sweden"
 
 
@@ -92,6 +113,20 @@ def test_unknown_columns_are_guessed_or_mapped() -> None:
 )
 def test_dates_as_people_write_them(text: str, day_first: bool, expected: PartialDate) -> None:
     assert parse_csv_date(text, day_first) == expected
+
+
+@pytest.mark.parametrize(
+    ("formatted", "others", "street"),
+    [
+        ("Calle Mayor 1, Madrid", ["Madrid", "", "Spain"], "Calle Mayor 1"),
+        ("1 Main St\nSeattle WA 98101\nUSA", ["Seattle"], "1 Main St"),
+        ("Apt 4, 12 Main St, Springfield", ["springfield"], "Apt 4, 12 Main St"),
+        ("12 Main St", [], "12 Main St"),
+        ("Madrid", ["Madrid"], ""),
+    ],
+)
+def test_the_street_of_a_whole_address(formatted: str, others: list[str], street: str) -> None:
+    assert street_of(formatted, others) == street
 
 
 def test_impossible_dates_are_refused() -> None:

@@ -81,6 +81,23 @@ def test_each_problem_names_the_card_the_person_and_the_field() -> None:
     assert [r.valid for r in records] == [True, True, False, True]
 
 
+def test_web_addresses_and_profiles_are_kept_in_the_notes() -> None:
+    text = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Lind\r\nNOTE:Likes sailing.\r\n"
+        "item1.URL;type=pref:https://lind.example\r\nitem1.X-ABLabel:_$!<HomePage>!$_\r\n"
+        "URL;TYPE=WORK:https://work.example/anna\r\nURL:\r\n"
+        "X-SOCIALPROFILE;type=linkedin:https://linkedin.com/in/annalind\r\n"
+        "X-SOCIALPROFILE;type=twitter;x-user=annal:x-apple:annal\r\nEND:VCARD\r\n"
+    )
+    (record,) = read_vcards(text)
+    assert record.draft.notes == (
+        "Likes sailing.\n\nHomepage: https://lind.example\nWork web page: "
+        "https://work.example/anna\nLinkedIn: https://linkedin.com/in/annalind\n"
+        "Twitter: x-apple:annal"
+    )
+    assert not record.problems
+
+
 def test_lf_and_crlf_and_folded_lines_read_the_same() -> None:
     text = "BEGIN:VCARD\nVERSION:3.0\nFN:Anna\n  Lind\nEMAIL:anna@example.com\nEND:VCARD\n"
     (lf,) = read_vcards(text)

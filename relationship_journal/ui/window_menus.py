@@ -19,7 +19,7 @@ EXPORTS = (
     ("vcard", "Contacts as &vCard…"),
     ("csv", "Contacts as &CSV…"),
     ("json", "Whole journal as &JSON…"),
-    ("ics", "Moments as &calendar (.ics)…"),
+    ("ics", "&Moments as calendar (.ics)…"),
 )
 
 
@@ -54,10 +54,10 @@ def _file_menu(w: MainWindow) -> MenuSpec:
                 ],
             ),
             ActionSpec("backupNow", "&Back up now", w.files.backup_now),
-            ActionSpec("restoreBackup", "&Restore from backup…", w.files.restore_from_backup),
+            ActionSpec("restoreBackup", "Res&tore from backup…", w.files.restore_from_backup),
             "-",
             ActionSpec("lockNow", "Loc&k now", w.window_lock.lock, ("Ctrl+Shift+L",)),
-            ActionSpec("startOwn", "Start my own journal", w.start_own_journal),
+            ActionSpec("startOwn", "&Start my own journal", w.start_own_journal),
             "-",
             ActionSpec("quit", "&Quit", w.quit, (Std.Quit, "Ctrl+Q")),
         ],
@@ -89,7 +89,7 @@ def _edit_menu(w: MainWindow, registry: ActionRegistry) -> MenuSpec:
             ActionSpec("brief", "Meeting &brief", w.brief_current, ("Ctrl+B",), "brief"),
             "-",
             ActionSpec("findDuplicates", "Find &duplicates…", w.find_duplicates),
-            ActionSpec("customFields", "Custom &fields…", w.edit_custom_fields),
+            ActionSpec("customFields", "Custom f&ields…", w.edit_custom_fields),
             ActionSpec(
                 "settings", "Se&ttings…", w.show_settings, (Std.Preferences, "Ctrl+,"), "settings"
             ),
@@ -107,11 +107,11 @@ def _go_menu(w: MainWindow) -> MenuSpec:
         [
             *pages,
             "-",
-            ActionSpec("nextContact", "Next contact", lambda: w.step_contact(1), ("Ctrl+Down",)),
+            ActionSpec("nextContact", "&Next contact", lambda: w.step_contact(1), ("Ctrl+Down",)),
             ActionSpec(
-                "previousContact", "Previous contact", lambda: w.step_contact(-1), ("Ctrl+Up",)
+                "previousContact", "&Previous contact", lambda: w.step_contact(-1), ("Ctrl+Up",)
             ),
-            ActionSpec("back", "Back", w.back, (Std.Back, "Alt+Left")),
+            ActionSpec("back", "&Back", w.back, (Std.Back, "Alt+Left")),
         ],
     )
 

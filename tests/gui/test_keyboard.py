@@ -42,6 +42,28 @@ def test_no_key_does_two_things(window: MainWindow) -> None:
     assert [key for key, times in keys.items() if times > 1] == []
 
 
+def _mnemonic(text: str) -> str | None:
+    """The letter after a lone "&" (Alt+letter), or None."""
+    at = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[at + 1].lower() if at >= 0 else None
+
+
+def test_each_menu_gives_each_letter_to_one_command(window: MainWindow) -> None:
+    """Alt+F then a letter opens one command, never only highlights one of two."""
+    from PySide6.QtWidgets import QMenu
+
+    menus = [action.menu() for action in window.menuBar().actions()]
+    assert len(menus) >= 4
+    while menus:
+        menu = menus.pop()
+        assert isinstance(menu, QMenu)
+        letters = [_mnemonic(action.text()) for action in menu.actions() if action.text()]
+        taken = Counter(letter for letter in letters if letter)
+        assert [letter for letter, n in taken.items() if n > 1] == [], menu.title()
+        menus += [action.menu() for action in menu.actions() if action.menu()]
+    assert _mnemonic(window.registry["startOwn"].text()) == "s"
+
+
 def test_f1_lists_every_command_with_keys(
     window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -92,6 +92,8 @@ class ContactDialog(GuardedDialog):
         parts = [detail["name_prefix"], self.given, detail["middle_name"], self.family]
         self._name_parts = NamePartsFollow(self.name, [*parts, detail["name_suffix"]])
         self._pristine = self._form()
+        # Typing starts with the name, as soon as the form opens.
+        self.name.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _build_identity(self, organisations: list[str]) -> None:
         """Who they are and how to reach them."""

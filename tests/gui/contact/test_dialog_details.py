@@ -15,7 +15,8 @@ from relationship_journal.store.contacts import create_contact, draft_of, get_co
 from relationship_journal.ui.contact.dialog import ContactDialog
 from relationship_journal.ui.contact_editing import ContactEditing
 from relationship_journal.ui.context import JournalContext
-from tests.gui.conftest import ShowWidget, contact_page, peek, seed
+from relationship_journal.ui.main_window import MainWindow
+from tests.gui.conftest import ShowWidget, contact_page, peek, seed, trigger
 
 
 def test_editing_keeps_addresses_anniversaries_and_whole_numbers(
@@ -91,3 +92,21 @@ def _edited(
     page.edit_requested.connect(ContactEditing(page, context, lambda _id: None).edit_contact)
     page.edit_button.click()
     return peek(context, lambda s: draft_of(s, get_contact(s, contact_id)))
+
+
+def test_a_new_contact_is_typed_straight_after_ctrl_n(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The form opens with the keyboard in Name: what is typed at once is the name."""
+
+    def type_and_save(dialog: ContactDialog) -> int:
+        # Where the keyboard is once the dialog is active (offscreen never activates it).
+        focused = dialog.focusWidget()
+        assert focused is not None
+        qtbot.keyClicks(focused, "Anna Lind")
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(ContactDialog, "exec", type_and_save)
+    trigger(window, "newContact")
+    assert peek(window, lambda s: get_contact(s, 1).display_name) == "Anna Lind"

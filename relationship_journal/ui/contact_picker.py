@@ -3,7 +3,7 @@
 Matches are looked up in the journal as the user types (a few rows per keystroke, so the
 picker opens at once on any journal). The people chosen show as chips above the search
 field, each removable on its own. Enter picks the highlighted match; Enter in an empty
-field moves on (``done``); Escape closes an open list of matches and nothing else.
+field, or with the name of someone chosen already, moves on (``done``); Escape closes an open list of matches and nothing else.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relationship_journal.domain.text import fold
 from relationship_journal.operations.contacts import Candidate
 from relationship_journal.ui.actions import connect_plain
 from relationship_journal.ui.icons import icon
@@ -91,6 +92,11 @@ class ContactPicker(QWidget):
 
     def chosen_names(self) -> list[str]:
         return [self._names[cid] for cid in self._chosen]
+
+    def is_chosen_already(self, typed: str) -> bool:
+        """Whether ``typed`` names, in part, someone chosen already (case and accents aside)."""
+        wanted = fold(typed)
+        return bool(wanted) and any(wanted in fold(self._names[i]) for i in self._chosen)
 
     def clear(self) -> None:
         self._chosen.clear()
@@ -177,6 +183,9 @@ class ContactPicker(QWidget):
                     item = self.matches.currentItem()
                     if item is not None and not self.matches.isHidden():
                         self._choose_item(item)
+                    elif self.is_chosen_already(self.search.text()):
+                        self.search.clear()  # typed out of habit: they are there already
+                        self.done.emit()
                     return True
                 # Nobody chosen yet is fine too: the form asks for someone when it is saved.
                 self.done.emit()

@@ -311,6 +311,11 @@ class LogDialog(GuardedDialog):
 
     def accept(self) -> None:
         ids = self.picker.selected_ids()
+        typed = self.picker.search.text().strip()
+        if typed and not self.picker.is_chosen_already(typed):
+            self._fail(f"No one is chosen for “{typed[:40]}” in With: pick them, or clear it.")
+            self.picker.search.setFocus()
+            return
         if not ids:
             self._fail("Choose at least one contact.")
             self.picker.search.setFocus()

@@ -89,6 +89,34 @@ def test_ctrl_l_on_a_contact_page_starts_in_with_and_the_person_is_removable(
     assert _entries(window) == [("Jürgen Müller", "Call about the depot")]
 
 
+def test_the_name_of_someone_chosen_already_moves_on_and_other_text_is_not_dropped(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Jürgen's page, Ctrl+L then "jurg", Enter (out of habit) goes on to the summary;
+    a name left in With that is no one chosen stops the save and says so."""
+    _people(window)
+    open_by_name(window, qtbot, "jurgen")
+    errors: list[str] = []
+
+    def steps(dialog: LogDialog) -> None:
+        focus = QApplication.focusWidget
+        qtbot.keyClicks(focus(), "jurg")
+        qtbot.keyClick(focus(), Qt.Key.Key_Return)
+        assert focus() is dialog.summary and not dialog.picker.search.text()
+        qtbot.keyClicks(focus(), "Coffee at the trade fair")
+        qtbot.keyClicks(dialog.picker.search, "Bob")  # nobody by that name
+        qtbot.keyClick(dialog.summary, Qt.Key.Key_Return)
+        errors.append(dialog.error.text())
+        assert dialog.isVisible() and focus() is dialog.picker.search
+        dialog.picker.search.clear()
+        qtbot.keyClick(dialog.summary, Qt.Key.Key_Return)
+
+    _drive(monkeypatch, qtbot, steps)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert errors == ["No one is chosen for “Bob” in With: pick them, or clear it."]
+    assert _entries(window) == [("Jürgen Müller", "Coffee at the trade fair")]
+
+
 def test_escape_closes_the_suggestions_and_then_asks_before_dropping_text(
     window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -138,7 +166,7 @@ def test_nothing_is_saved_without_a_person_and_a_few_words(
     _drive(monkeypatch, qtbot, steps)
     trigger(window, "logInteraction")
     assert errors == [
-        "Choose at least one contact.",
+        "No one is chosen for “jurgen” in With: pick them, or clear it.",
         "Say in a few words what happened, for example “Lunch with the team”.",
     ]
     assert _entries(window) == []

@@ -3,7 +3,8 @@
 Matches are looked up in the journal as the user types (a few rows per keystroke, so the
 picker opens at once on any journal). The people chosen show as chips above the search
 field, each removable on its own. Enter picks the highlighted match; Enter in an empty
-field, or with the name of someone chosen already, moves on (``done``); Escape closes an open list of matches and nothing else.
+field, or with the name of someone chosen already, moves on (``done``); Escape closes an
+open list of matches and nothing else.
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -101,6 +102,7 @@ class LogDialog(GuardedDialog):
         self.polarity = QButtonGroup(self)
         for button in (self.deposit, self.withdrawal, self.neutral):
             self.polarity.addButton(button)
+            button.installEventFilter(self)  # Up and Down step through them too
         self.deposit.setChecked(True)
         self.weight = QSpinBox()
         self.weight.setObjectName("weight")
@@ -300,6 +302,24 @@ class LogDialog(GuardedDialog):
         if self.neutral.isChecked():
             return Polarity.NEUTRAL
         return Polarity.DEPOSIT
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down and Up choose the next or the previous of deposit, withdrawal and just a
+        note, as Right and Left do (they stand in a row, where Qt moves by Left and Right
+        only)."""
+        order = [self.deposit, self.withdrawal, self.neutral]
+        if (
+            watched in order
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up)
+        ):
+            step = 1 if event.key() == Qt.Key.Key_Down else -1
+            index = min(max(order.index(watched) + step, 0), len(order) - 1)  # type: ignore[arg-type]
+            order[index].setChecked(True)
+            order[index].setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     def _polarity_changed(self, *_args: object) -> None:
         polarity = self.chosen_polarity()

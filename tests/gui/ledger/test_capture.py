@@ -238,3 +238,24 @@ def test_enter_in_an_empty_with_moves_on_to_the_summary(
     qtbot.waitUntil(dialog.isActiveWindow)
     qtbot.keyClick(dialog.picker.search, Qt.Key.Key_Return)
     assert (dialog.summary.hasFocus(), dialog.error.text()) == (True, "")
+
+
+def test_down_and_up_choose_withdrawal_deposit_or_a_note(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As the README says: Tab to the value, Down arrow for a withdrawal."""
+    chosen: list[str] = []
+
+    def steps(dialog: LogDialog) -> None:
+        focus = QApplication.focusWidget
+        dialog.summary.setFocus()
+        qtbot.keyClick(focus(), Qt.Key.Key_Tab)
+        assert focus() is dialog.deposit
+        for key in (Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Up):
+            qtbot.keyClick(focus(), key)
+            chosen.append(dialog.polarity.checkedButton().objectName())
+        assert focus() is dialog.withdrawal
+
+    _drive(monkeypatch, qtbot, steps)
+    trigger(window, "logInteraction")
+    assert chosen == ["withdrawal", "neutral", "neutral", "withdrawal"]

@@ -172,6 +172,7 @@ class ContactsPage(LazyPage):
         self.tag_button.clicked.connect(self.tag_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.restore_button.clicked.connect(self.restore_selected)
+        self.table.selectionModel().selectionChanged.connect(self._update_selection_buttons)
         # Keys of the list itself: only while it has the focus, not while typing a filter.
         for key, slot in (
             (QKeySequence(QKeySequence.StandardKey.Delete), self.delete_selected),
@@ -256,6 +257,12 @@ class ContactsPage(LazyPage):
             self.select_contact(contact_id)
         self._update_state()
 
+    def _update_selection_buttons(self, *_args: object) -> None:
+        """Tag, Delete and Restore act on the chosen contacts: only with some chosen."""
+        chosen = self.table.selectionModel().hasSelection()
+        for button in (self.tag_button, self.delete_button, self.restore_button):
+            button.setEnabled(chosen)
+
     def _update_state(self) -> None:
         count = self.model.rowCount()
         flt = self.model.current_filter
@@ -265,6 +272,7 @@ class ContactsPage(LazyPage):
         self.restore_button.setVisible(in_trash)
         self.tag_button.setVisible(not in_trash)
         self.delete_button.setText("Delete for ever" if in_trash else "Delete")
+        self._update_selection_buttons()
         if count:
             self.stack.setCurrentIndex(0)
             return

@@ -94,7 +94,10 @@ def test_bulk_tag_then_delete_with_undo_and_restore(
 ) -> None:
     _in_the_window(window)
     page = window.contacts_page
+    page.table.clearSelection()  # nobody chosen: nothing to tag or delete
+    assert not page.tag_button.isEnabled() and not page.delete_button.isEnabled()
     _select(page, ["Aiko Tanaka", "Jürgen Müller"])
+    assert page.tag_button.isEnabled() and page.delete_button.isEnabled()
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("renewal-2027", True))
     page.tag_button.click()
     page.tag_box.setCurrentText("renewal-2027")

@@ -191,7 +191,7 @@ def create_contacts(session: Session, batch: Sequence[NewContact], now: datetime
                     "contact_id": contact_id,
                     "organisation_id": row["organisation_id"],
                     "title": draft.title,
-                    "started_on": now.date(),
+                    "started_on": None,  # the file says where, not since when
                 }
             )
         for model, rows_of_model in detail_rows(contact_id, draft).items():

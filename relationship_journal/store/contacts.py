@@ -173,12 +173,14 @@ def _set_current_job(
             current.title = title
             session.add(current)
         else:
+            # A move from another organisation is seen the day it is recorded; the first
+            # place known (a new contact, an imported one) says nothing of when they began.
             session.add(
                 Employment(
                     contact_id=contact.id,
                     organisation_id=stored_id(organisation),
                     title=title,
-                    started_on=now.date(),
+                    started_on=now.date() if current is not None else None,
                 )
             )
     contact.organisation_id = organisation.id if organisation else None

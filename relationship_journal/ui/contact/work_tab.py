@@ -60,11 +60,14 @@ class WorkTab(QWidget):
         if file.jobs:
             lines = []
             for job in file.jobs:
-                start = f"{job.started_on:%b %Y}" if job.started_on else "?"
                 end = f"{job.ended_on:%b %Y}" if job.ended_on else "now"
+                if job.started_on:
+                    span = f"{job.started_on:%b %Y} – {end}"
+                else:  # where they work, not since when
+                    span = f"until {end}" if job.ended_on else "current"
                 lines.append(
                     f"<b>{esc(job.organisation)}</b> — {esc(job.title) or 'role unknown'} "
-                    f"<span style='color: gray;'>{start} – {end}</span>"
+                    f"<span style='color: gray;'>{span}</span>"
                 )
             self.jobs_text.setText("<br>".join(lines))
         else:

@@ -12,7 +12,7 @@ from relationship_journal.domain.moments import MomentKind
 from relationship_journal.exchange.ics_export import moments_calendar
 from relationship_journal.paths import JournalPaths
 from relationship_journal.store.agenda import collect, mark_done, set_notice_rule, snooze
-from relationship_journal.store.contacts import create_contact
+from relationship_journal.store.contacts import create_contact, update_contact
 from relationship_journal.store.journal import Journal, open_journal
 from relationship_journal.store.ledger import EntryDraft, log_entry
 from relationship_journal.store.models import Reminder
@@ -107,14 +107,20 @@ def test_anniversaries_of_a_new_job_and_of_the_first_purchase(journal: Journal) 
 
     year_ago = NOW - timedelta(days=365)
     with journal.transaction() as session:
+        # Where she worked when first recorded says nothing of when she began there; her
+        # move to Atlas Retail was recorded the day it happened.
         contact = create_contact(
             session,
-            ContactDraft("Chloé", organisation="Atlas Retail"),
-            year_ago + timedelta(days=2),
+            ContactDraft("Chloé", organisation="Northwind"),
+            year_ago - timedelta(days=363),
         )
-        set_stage(session, contact.id, "customer", "purchase", year_ago + timedelta(days=5))  # type: ignore[arg-type]
+        assert contact.id is not None
+        moved = ContactDraft("Chloé", organisation="Atlas Retail")
+        update_contact(session, contact.id, moved, year_ago + timedelta(days=2))
+        set_stage(session, contact.id, "customer", "purchase", year_ago + timedelta(days=5))
     titles = []
     with journal.reading() as session:
         titles = [m.title for m in collect(session, TODAY) if m.kind is MomentKind.ANNIVERSARY]
     assert "1 year since starting at Atlas Retail — Chloé" in titles
     assert "1 year since the first purchase — Chloé" in titles
+    assert not [title for title in titles if "Northwind" in title]

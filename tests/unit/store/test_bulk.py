@@ -67,6 +67,19 @@ def test_bulk_creation_writes_the_rows_that_one_by_one_writes(
     assert _everything(in_bulk) == _everything(one_by_one)
 
 
+def test_an_imported_job_has_no_start_day() -> None:
+    """A file says where someone works, not since when: the day of the import is no start
+    (it made a "1 year since starting at …" for every imported contact a year later)."""
+    engine = _empty_journal()
+    with Session(engine) as session, session.begin():
+        draft = ContactDraft("Anna Lind", organisation="Nordlys", title="CFO").cleaned()
+        create_contacts(session, [NewContact(draft, {})], NOW)
+        create_contact(session, ContactDraft("Ben Ode", organisation="Nordlys").cleaned(), NOW)
+    with engine.connect() as connection:
+        jobs = connection.execute(text("SELECT title, started_on FROM employment")).all()
+    assert sorted(jobs) == [("", None), ("CFO", None)]
+
+
 @pytest.mark.parametrize("encrypted", [False, True])
 def test_many_rows_go_in_whole_and_in_order_whatever_the_driver(
     paths: JournalPaths, encrypted: bool

@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from sqlmodel import Session
 
 from relationship_journal.domain import profile, stages
+from relationship_journal.domain.dates import PartialDate
 from relationship_journal.domain.moments import Moment, MomentKind
 from relationship_journal.domain.profile import Side
 from relationship_journal.domain.records import PromiseRecord
@@ -30,6 +31,9 @@ UPCOMING_DAYS = 21
 RECENT_INTERACTIONS = 12
 COMPACT_INTERACTIONS = 3
 CHART_SIZE = (470, 125)
+# The sizes the chart is shown at (a share of CHART_SIZE), each drawn at its own size so
+# that its labels keep their type size: full, compact (several people), beside "Who".
+CHART_SCALES = (100, 70, 50)
 FACE_SIZE = 64  # the face beside the name, in the document's pixels
 
 
@@ -42,9 +46,8 @@ class Brief:
 
     photo: bytes | None = None
 
-    @property
-    def chart_name(self) -> str:
-        return f"chart://balance-{self.file.id}"
+    def chart_name(self, scale: int = 100) -> str:
+        return f"chart://balance-{self.file.id}-{scale}"
 
     @property
     def face_name(self) -> str:
@@ -233,12 +236,34 @@ def _who(brief: Brief, compact: bool) -> str:
         [
             ("Role", role),
             ("Relationship", "" if compact else _e(contact.relationship_type.capitalize())),
+            (
+                "Birthday",
+                "" if _birthday_is_coming(brief) else _birthday(file.birthday, brief.today),
+            ),
             ("Known for", known_for(contact.met_on, brief.today)),
             ("How we met", _e(contact.met_how)),
             ("Email", _e(", ".join(file.emails))),
             ("Phone", "" if compact else _e(", ".join(file.phones))),
         ]
     )
+
+
+def chart_size(scale: int) -> tuple[int, int]:
+    """The chart's size at ``scale`` per cent of ``CHART_SIZE``."""
+    return round(CHART_SIZE[0] * scale / 100), round(CHART_SIZE[1] * scale / 100)
+
+
+def _birthday_is_coming(brief: Brief) -> bool:
+    """Whether "Due and coming up" names the birthday already."""
+    return any(moment.kind is MomentKind.BIRTHDAY for moment in brief.upcoming)
+
+
+def _birthday(birthday: PartialDate | None, today: date) -> str:
+    """ "15 April", or "15 April 1980 (46)" when the year is known."""
+    if birthday is None:
+        return ""
+    age = birthday.age_on(today)
+    return birthday.label() + (f" ({age})" if age is not None else "")
 
 
 def _relationship(brief: Brief, compact: bool, omit: frozenset[str]) -> str:
@@ -252,14 +277,12 @@ def _relationship(brief: Brief, compact: bool, omit: frozenset[str]) -> str:
         )
         or "<span class='muted'>No stage set.</span>"
     )
-    width, height = CHART_SIZE
-    # The same image shown smaller keeps its proportions and stays sharp.
-    shrink = 0.5 if "columns" in omit else 0.7 if compact else 1.0
+    scale = CHART_SCALES[2] if "columns" in omit else CHART_SCALES[1] if compact else 100
+    width, height = chart_size(scale)
     chart = (
         ""
         if "chart" in omit
-        else f"<p><img src='{brief.chart_name}' width='{round(width * shrink)}' "
-        f"height='{round(height * shrink)}'></p>"
+        else f"<p><img src='{brief.chart_name(scale)}' width='{width}' height='{height}'></p>"
     )
     return (
         "<p class='h2'>The relationship</p>"

@@ -79,3 +79,20 @@ def test_the_organisation_brief_keeps_a_personal_line_for_each(tmp_path: Path) -
     summary = " ".join(pages[0].split())
     assert "Where they live: Madrid" in summary  # Sofía's personal side, condensed
     assert all(f"Page {n} of {len(pages)}" in " ".join(p.split()) for n, p in enumerate(pages, 1))
+
+
+def test_a_birthday_not_coming_up_is_listed_with_who_they_are(tmp_path: Path) -> None:
+    from datetime import date, timedelta
+
+    birthday = date.today() + timedelta(days=120)
+    card = tmp_path / "anna.vcf"
+    card.write_text(
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Lind\r\nBDAY:1980{birthday:%m%d}\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    data = ["--data-dir", str(tmp_path / "journal")]
+    assert main([*data, "import", str(card)]) == 0
+    pdf = tmp_path / "anna.pdf"
+    assert main([*data, "brief", "anna lind", "--pdf", str(pdf)]) == 0
+    text = " ".join(_text(pdf).split())
+    assert f"Birthday {birthday.day} {birthday:%B} 1980" in text

@@ -5,7 +5,13 @@ from __future__ import annotations
 from itertools import pairwise
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QScrollArea
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+)
 from pytestqt.qtbot import QtBot
 
 from relationship_journal.domain.contact import ContactDraft
@@ -37,6 +43,11 @@ def test_today_fits_a_small_window(open_window: WindowFactory, qtbot: QtBot) -> 
     qtbot.waitUntil(lambda: scroll.widget().width() <= scroll.viewport().width())
     assert not scroll.horizontalScrollBar().isVisible()
     assert _cut_off_buttons(page) == []
+    # The actions show their icons alone, leaving the moment's words room to be read.
+    done = page.findChild(QPushButton, "doneButton")
+    assert (done.text(), done.accessibleName()) == ("", "Done")
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: done.text() == "Done")
 
 
 def test_every_main_screen_fits_a_small_window(open_window: WindowFactory, qtbot: QtBot) -> None:

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -36,6 +37,11 @@ KIND_ICONS = {
     MomentKind.STAGE_NUDGE: "portfolio",
     MomentKind.REMINDER: "reminder",
 }
+
+
+# Under this width a row's actions show their icons alone (named on hover and to screen
+# readers), so that what the moment says keeps the room to be read.
+COMPACT_BELOW = 760
 
 
 def _face_label(moment: Moment, photo: bytes | None) -> QLabel:
@@ -71,6 +77,7 @@ class MomentRow(QWidget):
         done.clicked.connect(lambda: page.mark_done(moment))
         later = QPushButton(icon("snooze"), "Snooze")
         later.setObjectName("snoozeButton")
+        later.setToolTip("Snooze: show it again later")
         menu = QMenu(later)
         menu.addAction("Until tomorrow", lambda: page.snooze(moment, today + timedelta(days=1)))
         menu.addAction("For a week", lambda: page.snooze(moment, today + timedelta(days=7)))
@@ -80,7 +87,7 @@ class MomentRow(QWidget):
         layout.addLayout(text, 1)
         if moment.contact_id is not None:
             contact_id = moment.contact_id
-            open_button = QPushButton("Open")
+            open_button = QPushButton(icon("open"), "Open")
             open_button.setObjectName("openContactButton")
             open_button.setToolTip(f"Open {moment.contact_name}")
             open_button.clicked.connect(
@@ -94,6 +101,18 @@ class MomentRow(QWidget):
             layout.addWidget(log_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(later, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(done, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._actions = [(b, b.text()) for b in self.findChildren(QPushButton)]
+        for button, caption in self._actions:
+            button.setAccessibleName(caption)
+        self._compact = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        compact = event.size().width() < COMPACT_BELOW
+        if compact != self._compact:
+            self._compact = compact
+            for button, caption in self._actions:
+                button.setText("" if compact else caption)
 
 
 def _wrapped(text: str, role: str | None = None) -> QLabel:

@@ -9,15 +9,30 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 MAIN_SHARE = 0.4
 
 
+# Below this share of their widths the other columns would be cut short: the optional ones
+# are hidden first.
+CROWDED = 0.75
+
+
 class _ColumnFitter(QObject):
     """Gives the other columns their widths while there is room, and shrinks them in
     proportion when there is not, so the main column never drops below ``MAIN_SHARE`` of
-    the table and the table never scrolls sideways."""
+    the table and the table never scrolls sideways. A column with a floor (a sample of its
+    longest text: a date, a kind) keeps room for it whole; where the columns would be
+    crowded, the optional ones are hidden, in their order."""
 
-    def __init__(self, table: QTableView, widths: dict[int, int]) -> None:
+    def __init__(
+        self,
+        table: QTableView,
+        widths: dict[int, int],
+        floors: dict[int, str],
+        optional: tuple[int, ...],
+    ) -> None:
         super().__init__(table)
         self._table = table
         self._widths = widths
+        self._floors = floors
+        self._optional = optional
         table.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -26,13 +41,23 @@ class _ColumnFitter(QObject):
         return False
 
     def fit(self) -> None:
-        room = self._table.viewport().width()
-        wanted = sum(self._widths.values())
-        scale = min(1.0, room * (1 - MAIN_SHARE) / wanted) if wanted else 1.0
+        budget = self._table.viewport().width() * (1 - MAIN_SHARE)
+        hidden: set[int] = set()
+        for column in self._optional:
+            wanted = sum(w for c, w in self._widths.items() if c not in hidden)
+            if not wanted or budget / wanted >= CROWDED:
+                break
+            hidden.add(column)
+        wanted = sum(w for c, w in self._widths.items() if c not in hidden)
+        scale = min(1.0, budget / wanted) if wanted else 1.0
         header = self._table.horizontalHeader()
+        metrics = self._table.fontMetrics()
         for column, width in self._widths.items():
-            # Never narrower than the column's title.
+            self._table.setColumnHidden(column, column in hidden)
+            # Never narrower than the column's title, nor than its floor.
             least = min(width, header.sectionSizeHint(column))
+            if column in self._floors:
+                least = max(least, metrics.horizontalAdvance(self._floors[column]) + 16)
             self._table.setColumnWidth(column, max(least, int(width * scale)))
 
 
@@ -42,10 +67,13 @@ def make_table(
     model: QAbstractItemModel,
     stretch_column: int,
     widths: dict[int, int] | None = None,
+    floors: dict[int, str] | None = None,
+    optional: tuple[int, ...] = (),
 ) -> QTableView:
     """A read-only list of rows whose ``stretch_column`` (the text people read) takes the
-    free width; the other columns keep ``widths`` while they fit. Long text ends in "…" and
-    shows whole on hover (the models give it as the tooltip)."""
+    free width; the other columns keep ``widths`` while they fit, those with ``floors``
+    room for that text at least, and the ``optional`` ones are hidden in a narrow window.
+    Long text ends in "…" and shows whole on hover (the models give it as the tooltip)."""
     table = QTableView()
     table.setObjectName(name)
     table.setAccessibleName(accessible)
@@ -63,5 +91,5 @@ def make_table(
     header.setStretchLastSection(False)
     header.setMinimumSectionSize(40)
     header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
-    _ColumnFitter(table, dict(widths or {})).fit()
+    _ColumnFitter(table, dict(widths or {}), dict(floors or {}), optional).fit()
     return table

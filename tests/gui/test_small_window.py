@@ -144,3 +144,19 @@ def test_a_very_long_name_ends_in_an_ellipsis(open_window: WindowFactory, qtbot:
     qtbot.waitUntil(lambda: title.isVisible() and title.width() > 0)
     assert "…</b>" in title.text() and long_name in title.toolTip()
     assert title.height() < 6 * title.fontMetrics().lineSpacing()
+
+
+def test_dates_stay_whole_and_the_least_needed_column_gives_way(
+    open_window: WindowFactory, qtbot: QtBot
+) -> None:
+    """At 900 pixels the journal hides Category rather than cutting its dates to "23 Nov
+    20…"; with room again, Category is back."""
+    window = open_window(demo=True)
+    window.registry["go_journal"].trigger()
+    table = window.journal_page.table
+    qtbot.waitUntil(lambda: table.model().rowCount() > 0)
+    when = table.model().index(0, 0).data()
+    assert table.columnWidth(0) >= table.fontMetrics().horizontalAdvance(when) + 8
+    assert table.isColumnHidden(5)
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: not table.isColumnHidden(5))

@@ -67,7 +67,10 @@ class JournalPage(LazyPage):
             lambda offset, limit: views.entries(context.ws, offset, limit, self._shown_filter),
         )
         widths = {0: 150, 1: 160, 2: 80, 4: 56, 5: 190}
-        self.table = make_table("journalTable", "Journal entries", self.model, 3, widths)
+        floors = {0: "28 Sep 2026, 11:00", 2: "message", 4: "note"}
+        self.table = make_table(
+            "journalTable", "Journal entries", self.model, 3, widths, floors, optional=(5,)
+        )
         # Double-click or Enter (the platform's way to open an item) opens the person.
         self.table.activated.connect(self._open)
         self.count = label("", "muted")

@@ -68,7 +68,10 @@ class PromisesPage(LazyPage):
             COLUMNS, lambda: len(self._rows), lambda o, n: self._rows[o : o + n]
         )
         widths = {0: 140, 1: 110, 2: 160, 4: 100, 5: 70}
-        self.table = make_table("promisesTable", "Promises", self.model, 3, widths)
+        floors = {0: "Wed, 30 Sep 2026", 1: "They promised", 5: "broken"}
+        self.table = make_table(
+            "promisesTable", "Promises", self.model, 3, widths, floors, optional=(4,)
+        )
         self.filters = FilterBar("promiseFilter", "Who", OWNERS)
         self.filters.changed.connect(self.reload)
         # Double-click or Enter (the platform's way to open an item) opens the person.

@@ -83,7 +83,10 @@ class PortfolioPage(LazyPage):
         for point in needing:
             self.attention.addItem(self._item(point))
         if not needing:
-            self.attention.addItem("Nothing overdrawn, drifting or cooling.")
+            among = self.scope.currentText()
+            self.attention.addItem(
+                f"Nothing overdrawn, drifting or cooling among {among[0].lower() + among[1:]}."
+            )
         counts = {health: 0 for health in Health}
         for point in points:
             counts[point.standing.health] += 1

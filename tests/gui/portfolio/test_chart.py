@@ -54,3 +54,22 @@ def test_clicking_a_dot_opens_that_contact(
     (contact_id,) = opened
     contact = peek(context, lambda s: s.get(Contact, contact_id))
     assert contact is not None and contact.display_name.startswith(point.name)
+
+
+def test_nothing_to_attend_to_says_in_which_group(
+    open_context: ContextFactory, show_widget: ShowWidget
+) -> None:
+    """An empty "needs attention" list names the group it looked at, so that someone
+    overdrawn outside it is not taken for looked at."""
+    from relationship_journal.domain.contact import ContactDraft
+    from relationship_journal.store import clock
+    from relationship_journal.store.contacts import create_contact
+    from tests.gui.conftest import seed
+
+    context = open_context()
+    seed(context, lambda s: create_contact(s, ContactDraft("Anna Lind"), clock.now()))
+    page = PortfolioPage(context)
+    show_widget(page, (1080, 760))
+    page.scope.setCurrentText("Key relationships")
+    texts = [page.attention.item(row).text() for row in range(page.attention.count())]
+    assert texts == ["Nothing overdrawn, drifting or cooling among key relationships."]

@@ -149,7 +149,7 @@ def markdown(report: dict[str, Any]) -> str:
         lambda r: (
             f"{r['restore_json']['total_ms'] / 1000:.1f} s, "
             f"{r['restore_json']['mb'] / (r['restore_json']['total_ms'] / 1000):.0f} MB/s "
-            f"(floor: SQLite alone inserts every row in "
+            f"(floor: SQLite alone loads every row in "
             f"{r['restore_json']['floor_ms'] / 1000:.1f} s, "
             f"{r['restore_json']['mb'] / (r['restore_json']['floor_ms'] / 1000):.0f} MB/s)"
         ),

@@ -62,7 +62,7 @@ def test_a_restore_loads_the_journal_and_is_undone_whole(
     result = import_file(window, qtbot, monkeypatch, demo_export)
     assert result.created == 25  # type: ignore[attr-defined]
     assert peek(window, live_contact_count) == 25
-    assert window.findChild(QProgressDialog, "importProgress") is None
+    qtbot.waitUntil(lambda: window.findChild(QProgressDialog, "importProgress") is None)
     qtbot.waitUntil(lambda: "25 contacts" in window.status_label.text())
     trigger(window, "undo")
     assert peek(window, live_contact_count) == 0

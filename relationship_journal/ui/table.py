@@ -88,6 +88,7 @@ def make_table(
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(28)
     header = table.horizontalHeader()
+    header.setHighlightSections(False)  # bold titles of the chosen row's cells would be cut
     header.setStretchLastSection(False)
     header.setMinimumSectionSize(40)
     header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)

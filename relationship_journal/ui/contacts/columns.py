@@ -21,6 +21,7 @@ class FittedColumns(QObject):
         super().__init__(table)
         self._table = table
         header = table.horizontalHeader()
+        header.setHighlightSections(False)  # bold titles of the chosen row's cells were cut
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -104,6 +104,14 @@ class PromisesPage(LazyPage):
         layout.addWidget(self.filters)
         layout.addWidget(self.table, 1)
         self.view.currentIndexChanged.connect(self.reload)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+
+    def _update_buttons(self, *_args: object) -> None:
+        """Kept and Broken act on the chosen promise, while it is open."""
+        resolvable = self.view.currentText() in ("Open", "Due soon", "Overdue")
+        chosen = self.table.selectionModel().hasSelection()
+        self.kept.setEnabled(resolvable and chosen)
+        self.broken.setEnabled(resolvable and chosen)
 
     def reload(self) -> None:
         view = self.view.currentText()
@@ -115,9 +123,7 @@ class PromisesPage(LazyPage):
         if overdue and view == "Open":
             text += f", {overdue} overdue"
         self.summary.setText(text)
-        resolvable = view in ("Open", "Due soon", "Overdue")
-        self.kept.setEnabled(resolvable)
-        self.broken.setEnabled(resolvable)
+        self._update_buttons()
 
     def _resolve(self, status: str) -> None:
         index = self.table.currentIndex()

@@ -95,6 +95,8 @@ class ImportFlow(QObject):
         self.cancel_requested = False
         self.progress = QProgressDialog(label, "Cancel", 0, steps, self._parent)
         self.progress.setObjectName("importProgress")
+        self.progress.setWindowTitle("Import")
+        self.progress.setMinimumWidth(380)  # its title and label whole
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)
         self.progress.canceled.connect(self._cancel)

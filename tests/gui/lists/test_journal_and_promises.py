@@ -122,6 +122,11 @@ def test_promises_filter_by_person_and_who(
     qtbot.keyClicks(page.filters.person, "anna")
     qtbot.waitUntil(lambda: _texts(page.table, 3) == ["Send the deck"])
     assert page.summary.text() == "1 promise"
+    # Kept and Broken act on the chosen promise: offered once one is chosen.
+    page.table.clearSelection()
+    assert not page.kept.isEnabled() and not page.broken.isEnabled()
+    page.table.selectRow(0)
+    assert page.kept.isEnabled() and page.broken.isEnabled()
 
 
 def test_enter_on_a_journal_row_opens_its_person(

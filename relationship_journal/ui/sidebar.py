@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from relationship_journal.ui.icons import icon
+from relationship_journal.ui.window_keys import window_keys_first
 
 NAVIGATION = (
     ("today", "Today", "today"),
@@ -27,6 +28,7 @@ class Sidebar(QWidget):
         self.search_box.setObjectName("searchBox")
         self.search_box.setPlaceholderText("Search…  Ctrl+K")
         self.search_box.setAccessibleName("Search everything")
+        window_keys_first(self.search_box)
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName("Navigation")

@@ -18,7 +18,7 @@ from relationship_journal.store.contacts import create_contact, live_contact_cou
 from relationship_journal.ui.actions import key_text, markdown_table
 from relationship_journal.ui.main_window import MainWindow
 from relationship_journal.ui.settings.dialog import SettingsDialog
-from tests.gui.conftest import peek, seed, trigger
+from tests.gui.conftest import open_by_name, peek, seed, trigger
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -101,3 +101,38 @@ def test_keys_reach_their_commands(
     assert peek(window, live_contact_count) == 2
     trigger(window, "undo")
     assert peek(window, live_contact_count) == 1
+
+
+def test_the_window_keeps_its_keys_in_search_and_filter_boxes(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the keyboard in the sidebar's search box or the contacts filter, Ctrl+Z undoes
+    the last action once the box has no typing of its own to take back, and Ctrl+E edits
+    the contact shown (Linux text boxes take Ctrl+E for the end of the line)."""
+    from relationship_journal.ui.contact.dialog import ContactDialog
+
+    control = Qt.KeyboardModifier.ControlModifier
+    window.context.do(contacts.create, ContactDraft("Ben Okafor"))
+    window.context.do(contacts.create, ContactDraft("Cleo Diaz"))
+    box = window.search_box
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Z, control)
+    assert peek(window, live_contact_count) == 1
+    qtbot.keyClick(box, Qt.Key.Key_Z, control | Qt.KeyboardModifier.ShiftModifier)
+    assert peek(window, live_contact_count) == 2
+
+    window.go(1)
+    contacts_filter = window.contacts_page.search
+    contacts_filter.setFocus()
+    qtbot.keyClicks(contacts_filter, "xy")
+    qtbot.keyClick(contacts_filter, Qt.Key.Key_Z, control)
+    assert contacts_filter.text() == "" and peek(window, live_contact_count) == 2  # typing first
+    qtbot.keyClick(contacts_filter, Qt.Key.Key_Z, control)
+    assert peek(window, live_contact_count) == 1  # then the window's last action
+
+    open_by_name(window, qtbot, "ben")
+    box.setFocus()
+    edited: list[str] = []
+    monkeypatch.setattr(ContactDialog, "exec", lambda d: edited.append(d.windowTitle()) or 0)
+    qtbot.keyClick(box, Qt.Key.Key_E, control)
+    assert edited == ["Edit contact"]

@@ -31,6 +31,7 @@ from relationship_journal.ui.context import JournalContext
 from relationship_journal.ui.icons import icon
 from relationship_journal.ui.lazy_page import LazyPage
 from relationship_journal.ui.widgets import empty_state, label
+from relationship_journal.ui.window_keys import window_keys_first
 
 ANY = "Any"
 FILTER_DELAY_MS = 120
@@ -58,6 +59,7 @@ class ContactsPage(LazyPage):
         self.search.setPlaceholderText("Filter by name or organisation…  (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Filter contacts")
+        window_keys_first(self.search)
         self.tag_box = self._combo("tagFilter", "Filter by tag")
         self.stage_box = self._combo("stageFilter", "Filter by stage")
         self.tier_box = self._combo("tierFilter", "Filter by tier")

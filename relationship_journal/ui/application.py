@@ -22,7 +22,6 @@ from relationship_journal.ui.preferences import Preferences
 from relationship_journal.ui.privacy.passphrase_dialogs import UNLOCK_JOURNAL, ask_passphrase
 from relationship_journal.ui.theme import apply_theme
 from relationship_journal.ui.upgrade_notice import UpgradeNotice
-from relationship_journal.ui.wheel_guard import guard_wheels
 
 
 def _show_bug(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
@@ -56,7 +55,6 @@ def make_application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
     apply_theme(app)
-    guard_wheels(app)
     return app
 
 

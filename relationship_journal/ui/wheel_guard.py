@@ -1,4 +1,4 @@
-"""A mouse wheel turned over a form scrolls the form: a drop-down or a number field
+"""A mouse wheel turned over a form that scrolls, scrolls the form: a drop-down or a number field
 changes its value by the wheel only once the user has clicked or tabbed into it, so that
 scrolling past one never changes what it holds unseen."""
 
@@ -31,11 +31,11 @@ class WheelGuard(QObject):
         return True
 
 
-def guard_wheels(app: QCoreApplication) -> WheelGuard:
-    """Install the guard on ``app`` for every widget (once)."""
-    found = app.findChild(WheelGuard)
-    if isinstance(found, WheelGuard):
-        return found
-    guard = WheelGuard(app)
-    app.installEventFilter(guard)
-    return guard
+def guard_wheels(root: QWidget) -> None:
+    """Guard the drop-downs and number fields inside ``root`` (a form that scrolls). Each
+    is watched on its own: an event filter on the whole application would run for every
+    event the app handles."""
+    guard = WheelGuard(root)
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, GUARDED):
+            widget.installEventFilter(guard)

@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from relationship_journal.ui.wheel_guard import guard_wheels
+
 
 def label(text: str, role: str | None = None, wrap: bool = False) -> QLabel:
     widget = QLabel(text)
@@ -83,7 +85,9 @@ def text_card(title: str, name: str) -> tuple[QFrame, QLabel]:
 
 def scrolled(inner: QWidget, name: str = "") -> QScrollArea:
     """``inner`` in a frameless area that scrolls up and down when the window is small,
-    never sideways (its content wraps)."""
+    never sideways (its content wraps). The wheel scrolls it, not the drop-downs and
+    number fields it passes over (``wheel_guard``)."""
+    guard_wheels(inner)
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)

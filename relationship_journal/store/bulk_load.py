@@ -44,7 +44,7 @@ class _Deferred:
     fill: str
 
 
-def deferred(name: str, sql: str) -> _Deferred | None:
+def _deferred(name: str, sql: str) -> _Deferred | None:
     """The indexing trigger ``name`` (its ``sql``) and the statement that indexes every row
     at once; None for a trigger not of the simple form this rewrites."""
     found = _INDEXING.fullmatch(sql.strip())
@@ -87,7 +87,7 @@ def _set_aside(connection: Connection, empty: set[str]) -> tuple[list[str], list
         if kind == "index":
             indexes.append(sql)
             connection.exec_driver_sql(f'DROP INDEX "{name}"')
-        elif (trigger := deferred(name, sql)) is not None:
+        elif (trigger := _deferred(name, sql)) is not None:
             triggers.append(trigger)
             connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
     return indexes, triggers

@@ -30,17 +30,26 @@ def _tables(path: Path) -> dict[str, Any]:
     return tables
 
 
-def test_a_restore_is_undone_and_redone_whole(tmp_path: Path) -> None:
+def _demo_export(tmp_path: Path) -> Path:
+    """The demo journal's whole-journal export."""
     source = JournalPaths(tmp_path / "source")
     journal = open_journal(source.journal, source.backups)
     populate_demo(journal, resource("demo", "demo_journal.json"), NOW.date(), NOW)
     export = tmp_path / "export.json"
     transfer.export(Workspace(journal, source), "json", export)
     journal.close()
+    return export
 
+
+def _empty_workspace(tmp_path: Path) -> tuple[Journal, Workspace]:
     paths = JournalPaths(tmp_path / "restored")
     journal = open_journal(paths.journal, paths.backups)
-    ws = Workspace(journal, paths, FixedClock(NOW))
+    return journal, Workspace(journal, paths, FixedClock(NOW))
+
+
+def test_a_restore_is_undone_and_redone_whole(tmp_path: Path) -> None:
+    export = _demo_export(tmp_path)
+    journal, ws = _empty_workspace(tmp_path)
     try:
         empty = tmp_path / "empty.json"
         transfer.export(ws, "json", empty)
@@ -74,16 +83,8 @@ def _undo_triggers(journal: Journal) -> list[tuple[str, str]]:
 def test_after_a_restore_each_change_is_undone_row_by_row_again(tmp_path: Path) -> None:
     """The restore logs its rows in runs when it ends, not one by one; the logging of each
     change is back afterwards, so the next action is undone as any other."""
-    source = JournalPaths(tmp_path / "source")
-    journal = open_journal(source.journal, source.backups)
-    populate_demo(journal, resource("demo", "demo_journal.json"), NOW.date(), NOW)
-    export = tmp_path / "export.json"
-    transfer.export(Workspace(journal, source), "json", export)
-    journal.close()
-
-    paths = JournalPaths(tmp_path / "restored")
-    journal = open_journal(paths.journal, paths.backups)
-    ws = Workspace(journal, paths, FixedClock(NOW))
+    export = _demo_export(tmp_path)
+    journal, ws = _empty_workspace(tmp_path)
     try:
         with journal.transaction() as session:
             undo_log.begin(session)
